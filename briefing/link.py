@@ -1,0 +1,124 @@
+"""Link articles into one Briefing: merge actors and weapons by id, resolve rebuttals."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .model import Actor, ActorId, Article, ArticleSlug, Briefing, Event, FactId, Ref, Weapon, WeaponId
+from .problems import Problem
+from .registry import Registry
+from .textutil import MONTH_NAMES
+
+
+def link(title: str, articles: list[Article], registry: Registry) -> tuple[Briefing, list[Problem]]:
+    """Merge what the articles say into one Briefing; report references that resolve nowhere."""
+    ordered = tuple(sorted(articles, key=lambda a: (a.published or "0000", a.slug), reverse=True))
+    rebuttals, problems = _rebuttals(ordered)
+    briefing = Briefing(
+        title=title,
+        articles=ordered,
+        actors=_merge_actors(ordered, registry),
+        weapons=_merge_weapons(ordered, registry),
+        rebuttals=rebuttals,
+    )
+    return briefing, problems
+
+
+def _merge_actors(articles: tuple[Article, ...], registry: Registry) -> dict[ActorId, Actor]:
+    """One Actor per id: the curated entry wins, else the most used name and type."""
+    seen: dict[ActorId, list[Actor]] = {}
+    for article in articles:
+        for actor in article.actors:
+            seen.setdefault(actor.id, []).append(actor)
+    merged = {}
+    for actor_id, versions in sorted(seen.items()):
+        aliases = sorted({a for v in versions for a in (v.name, *v.aliases)}, key=str.casefold)
+        base = Actor(id=actor_id, name=_most_common(v.name for v in versions),
+                     type=_most_common(v.type for v in versions),
+                     role=next((v.role for v in versions if v.role), None),
+                     description=next((v.description for v in versions if v.description), None))
+        curated = registry.actors.get(actor_id)
+        if curated:
+            base = replace(curated, role=curated.role or base.role)
+            aliases = sorted(set(aliases) | set(curated.aliases), key=str.casefold)
+        merged[actor_id] = replace(base, aliases=tuple(a for a in aliases if a != base.name))
+    return merged
+
+
+def _merge_weapons(articles: tuple[Article, ...], registry: Registry) -> dict[WeaponId, Weapon]:
+    """One Weapon per id for the weapons index; transfers stay per article."""
+    seen: dict[WeaponId, list[Weapon]] = {}
+    for article in articles:
+        for weapon in article.weapons:
+            seen.setdefault(weapon.id, []).append(weapon)
+    merged = {}
+    for weapon_id, versions in sorted(seen.items()):
+        curated = registry.weapons.get(weapon_id)
+        name = curated.name if curated else _most_common(v.name for v in versions)
+        aliases = {a for v in versions for a in (v.name, *v.aliases)} | set(curated.aliases if curated else ())
+        merged[weapon_id] = Weapon(id=weapon_id, name=name,
+                                   aliases=tuple(sorted(aliases - {name}, key=str.casefold)))
+    return merged
+
+
+def _most_common(values) -> str:
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], -list(counts).index(v)))
+
+
+def _rebuttals(articles: tuple[Article, ...]) -> tuple[dict[Ref, tuple[Ref, ...]], list[Problem]]:
+    """Claim -> the denials that answer it, across articles ("c1" or "<slug>#c1")."""
+    claims = {Ref(a.slug, c.id) for a in articles for c in a.claims}
+    found: dict[Ref, list[Ref]] = {}
+    problems = []
+    for article in articles:
+        for denial in article.denials:
+            if not denial.rebuts:
+                continue
+            slug, _, fact = denial.rebuts.rpartition("#")
+            target = Ref(ArticleSlug(slug or article.slug), FactId(fact))
+            if target in claims:
+                found.setdefault(target, []).append(Ref(article.slug, denial.id))
+            else:
+                line = denial.origin.line if denial.origin else 0
+                problems.append(Problem(article.path, line, f"rebuts {denial.rebuts!r}: no such claim "
+                                        f"(articles are {', '.join(a.slug for a in articles)})"))
+    return {k: tuple(v) for k, v in sorted(found.items(), key=lambda kv: (kv[0].article, kv[0].fact))}, problems
+
+
+SEASONS = {"21": ("03", "spring"), "22": ("06", "summer"), "23": ("09", "autumn"), "24": ("12", "winter")}
+
+
+def date_sort_key(edtf: str) -> tuple:
+    """Oldest first; a season sorts at its first month; an unknown year sorts last."""
+    clean = re.sub(r"[~?%]", "", edtf)
+    year, month, day = (clean.split("-") + ["", ""])[:3]
+    month = SEASONS.get(month, (month,))[0]
+    return (year == "XXXX" or not year, year, month or "00", day or "00")
+
+
+def date_label(edtf: str) -> tuple[str, str]:
+    """(human label, precision) for an EDTF date: ("March 2024", "month")."""
+    approximate = "~" in edtf or "?" in edtf or "%" in edtf
+    clean = re.sub(r"[~?%]", "", edtf)
+    parts = clean.split("-")
+    year = "year unknown" if parts[0] == "XXXX" else parts[0]
+    prefix = "about " if approximate else ""
+    if len(parts) == 1:
+        return prefix + year, "year"
+    if parts[1] in SEASONS:
+        return f"{prefix}{SEASONS[parts[1]][1].capitalize()} {year}", "season"
+    if parts[1] == "XX":
+        return prefix + year, "year"
+    month = MONTH_NAMES[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return (f"{prefix}{month}" + (f" ({year})" if parts[0] == "XXXX" else f" {year}")), "month"
+    day = int(parts[2])
+    return (f"{prefix}{day} {month}" + (f" ({year})" if parts[0] == "XXXX" else f" {year}")), "day"
+
+
+def chronology(briefing: Briefing) -> list[tuple[Article, Event]]:
+    """Every dated event of every article, oldest first."""
+    events = [(a, e) for a in briefing.articles for e in a.events]
+    return sorted(events, key=lambda pair: (date_sort_key(pair[1].date), pair[0].slug, pair[1].id))

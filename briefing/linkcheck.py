@@ -1,0 +1,66 @@
+"""Check that every relative link and asset of the rendered site points at a file (and anchor) it has."""
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .problems import Problem
+
+EXTERNAL = ("http:", "https:", "mailto:", "data:", "javascript:")
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, int]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name in ("href", "src") and value:
+                self.links.append((value, self.getpos()[0]))
+
+
+def static_files(folder: Path) -> set[str]:
+    """Site paths of the static assets copied beside the pages."""
+    if not folder.is_dir():
+        return set()
+    return {f"static/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*") if p.is_file()}
+
+
+def check_links(files: dict[str, str], extra: set[str] = frozenset()) -> list[Problem]:
+    """A problem for every link that leaves the site by an absolute path or points at nothing."""
+    parsed = {}
+    for path, text in files.items():
+        if path.endswith(".html"):
+            collector = _Collector()
+            collector.feed(text)
+            parsed[path] = collector
+    known = set(files) | set(extra)
+    problems = []
+    for path, collector in sorted(parsed.items()):
+        for link, line in collector.links:
+            message = _broken(path, link, known, parsed)
+            if message:
+                problems.append(Problem(f"site/{path}", line, message))
+    return problems
+
+
+def _broken(page: str, link: str, known: set[str], parsed: dict[str, _Collector]) -> str | None:
+    if link.startswith(EXTERNAL) or link.startswith("pagefind/") or "/pagefind/" in link:
+        return None
+    if link.startswith("/") or link.startswith("//"):
+        return f"link {link!r} starts with '/': it breaks when the site lives under a sub-path"
+    parts = urlsplit(link)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    if target.startswith(".."):
+        return f"link {link!r} leaves the site"
+    if target not in known:
+        return f"link {link!r} points at {target}, which the site does not have"
+    if parts.fragment and target in parsed and parts.fragment not in parsed[target].ids:
+        return f"link {link!r}: {target} has no element with id {parts.fragment!r}"
+    return None

@@ -1,0 +1,134 @@
+"""The data model: frozen dataclasses that refer to each other by id, never by object."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NewType
+
+ActorId = NewType("ActorId", str)
+WeaponId = NewType("WeaponId", str)
+ArticleSlug = NewType("ArticleSlug", str)
+FactId = NewType("FactId", str)  # "c1", "d2", "e3": unique within an article
+
+ACTOR_TYPES = ("state", "person", "organization", "group", "anonymous-source")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item came from: the content file, its line there, and the body sentence."""
+
+    path: str
+    line: int
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the article itself came from."""
+
+    seed: str | None
+    outlet: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    dateline: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone who acts or speaks: a state, a person, an organisation, an unnamed source."""
+
+    id: ActorId
+    name: str
+    type: str = "organization"
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Weapon:
+    """A weapon system, and, when the text says so, who supplies it to whom."""
+
+    id: WeaponId
+    name: str
+    aliases: tuple[str, ...] = ()
+    supplier: ActorId | None = None
+    recipient: ActorId | None = None
+    quantity: str | None = None
+    status: str | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Something a speaker said or asserted; `quote` holds exact words when quoted."""
+
+    id: FactId
+    speaker: ActorId
+    text: str
+    cue: str | None = None
+    quote: str | None = None
+    anonymous: bool = False
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Denial:
+    """A speaker denying something; `rebuts` names the claim it answers, when known."""
+
+    id: FactId
+    speaker: ActorId
+    text: str
+    cue: str | None = None
+    quote: str | None = None
+    rebuts: str | None = None  # "c1" in this article, or "<slug>#c1" in another
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated happening; `date` is EDTF (2024-03-06, 2024-03, 2024-21, XXXX-12)."""
+
+    id: FactId
+    date: str
+    text: str
+    when: str | None = None
+    actors: tuple[ActorId, ...] = ()
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One content file: its metadata, what was extracted from it, and its Markdown body."""
+
+    slug: ArticleSlug
+    path: str
+    title: str
+    published: str | None
+    source: Source
+    body: str
+    actors: tuple[Actor, ...] = ()
+    weapons: tuple[Weapon, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    denials: tuple[Denial, ...] = ()
+    events: tuple[Event, ...] = ()
+    title_derived: bool = False
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A pointer to one fact of one article, used by the cross-article indexes."""
+
+    article: ArticleSlug
+    fact: FactId
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the site shows, linked: articles, merged actors and weapons, indexes."""
+
+    title: str
+    articles: tuple[Article, ...]
+    actors: dict[ActorId, Actor] = field(default_factory=dict)
+    weapons: dict[WeaponId, Weapon] = field(default_factory=dict)
+    rebuttals: dict[Ref, tuple[Ref, ...]] = field(default_factory=dict)  # claim -> denials

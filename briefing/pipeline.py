@@ -1,0 +1,62 @@
+"""build(): the whole program, one stage a line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .config import Settings
+from .content import read_articles
+from .link import link
+from .pages import plan
+from .linkcheck import check_links, static_files
+from .model import Briefing
+from .problems import BuildError, Problem
+from .refresh import Outcome, refresh
+from .registry import read_registry
+from .render import render_all
+from .site import write_site
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a build did."""
+
+    extracted: Outcome
+    articles: int
+    pages: int
+    files: int
+
+
+def build(settings: Settings, extract: bool = True, progress: Callable[[str], None] = print) -> Report:
+    """Extract new seeds, read and check content/, link, plan, render, and write site/."""
+    extracted = refresh(settings, progress=progress) if extract else Outcome()
+    briefing, problems = read_and_link(settings)
+    _stop_on([*extracted.problems, *problems])
+    pages = plan(briefing, settings.base_url)
+    html = render_all(pages, settings.path("templates"))
+    _stop_on(check_links(html, static_files(settings.path("templates") / "static")))
+    files = write_site(html, settings.path("templates") / "static", settings.path("site"), settings.search, progress)
+    return Report(extracted, len(briefing.articles), len(pages), files)
+
+
+def read_and_link(settings: Settings) -> tuple[Briefing, list[Problem]]:
+    """Read content/ and the curated registry, and link them; every problem is returned."""
+    articles, problems = read_articles(settings.path("content"), settings.root)
+    registry, registry_problems = read_registry(settings.path("content"), settings.root)
+    briefing, link_problems = link(settings.title, articles, registry)
+    return briefing, [*problems, *registry_problems, *link_problems]
+
+
+def check(settings: Settings) -> list[Problem]:
+    """Every problem in content/, the registry, references, templates and links; writes nothing."""
+    briefing, problems = read_and_link(settings)
+    try:
+        html = render_all(plan(briefing, settings.base_url), settings.path("templates"))
+    except BuildError as error:
+        return [*problems, *error.problems]
+    return [*problems, *check_links(html, static_files(settings.path("templates") / "static"))]
+
+
+def _stop_on(problems: list[Problem]) -> None:
+    if problems:
+        raise BuildError(problems)

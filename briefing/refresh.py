@@ -1,0 +1,166 @@
+"""Bring content/ up to date with seeds/: extract new or changed seeds, never overwrite curation.
+
+content/.extracted.json records, per seed, the hash of the seed and of the content file
+as extraction wrote it. A seed whose hash is unchanged is skipped (spaCy is not even
+imported); a content file whose hash differs from the record was edited by a person and
+is kept: the new extraction goes beside it as `<slug>.md.new` for them to merge.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import frontmatter
+
+from .config import Settings
+from .content import display_path, read_front_matter
+from .ingest import RawArticle, SeedError, read_seed
+from .problems import Problem
+from .registry import read_registry
+from .textutil import slugify
+
+MANIFEST = ".extracted.json"
+SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What refreshing content/ did: files written, files kept, problems met."""
+
+    written: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def seed_files(folder: Path) -> list[Path]:
+    """The seeds, in a stable order; hidden files and editor leftovers are not seeds."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in SEED_SUFFIXES and not p.name.startswith("."))
+
+
+def refresh(settings: Settings, force: bool = False, only: list[Path] | None = None,
+            progress: Callable[[str], None] = print) -> Outcome:
+    """Extract every seed that is new or changed (or all with `force`) into content/."""
+    content = settings.path("content")
+    manifest = _load_manifest(content)
+    existing = _content_by_seed(content, settings.root)
+    seeds = only if only is not None else seed_files(settings.path("seeds"))
+    todo = [s for s in seeds if force or _needs_extraction(s, settings.root, manifest, existing)]
+    if not todo:
+        return Outcome()
+    from .extract import extract_article, load_nlp  # spaCy loads only when there is work
+
+    progress(f"loading spaCy model {settings.spacy_model} to extract {len(todo)} seed(s)")
+    nlp = load_nlp(settings.spacy_model)
+    registry, problems = read_registry(content, settings.root)
+    known_actors, known_weapons = registry.as_known()
+    written, kept = [], []
+    for number, seed in enumerate(todo, 1):
+        progress(f"[{number}/{len(todo)}] extracting {display_path(seed, settings.root)}")
+        try:
+            raw = read_seed(seed, settings.root)
+        except (SeedError, OSError) as error:
+            problems.append(Problem(display_path(seed, settings.root), 0, str(error).split("error: ")[-1]))
+            continue
+        text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons))
+        target = existing.get(raw.seed) or _new_path(content, raw, existing)
+        existing[raw.seed] = target
+        (written if _write_unless_curated(target, text, raw, manifest, settings.root) else kept).append(
+            display_path(target, settings.root))
+    _save_manifest(content, manifest)
+    return Outcome(tuple(written), tuple(kept), tuple(problems))
+
+
+def _needs_extraction(seed: Path, root: Path, manifest: dict, existing: dict[str, Path]) -> bool:
+    key = display_path(seed, root)
+    if key not in existing:
+        return True
+    record = manifest.get(key)
+    return record is not None and record.get("seed_sha256") != _sha256(seed.read_bytes())
+
+
+def _content_by_seed(content: Path, root: Path) -> dict[str, Path]:
+    """Which content file holds which seed, read from each file's `source.seed`."""
+    found: dict[str, Path] = {}
+    for path in sorted(content.glob("*.md")):
+        try:
+            source = read_front_matter(path, display_path(path, root)).data.get("source")
+        except (ValueError, OSError):
+            continue
+        if isinstance(source, dict) and isinstance(source.get("seed"), str):
+            found[source["seed"]] = path
+    return found
+
+
+def _new_path(content: Path, raw: RawArticle, existing: dict[str, Path]) -> Path:
+    base = slugify(raw.title, 60)
+    taken = {p.stem for p in existing.values()} | {p.stem for p in content.glob("*.md")}
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return content / f"{slug}.md"
+
+
+def _write_unless_curated(target: Path, text: str, raw: RawArticle, manifest: dict, root: Path) -> bool:
+    """Write the extraction; if a person edited the file since, write it beside instead."""
+    record = manifest.get(raw.seed, {})
+    if target.exists() and _sha256(target.read_bytes()) != record.get("content_sha256"):
+        _atomic_write(target.with_name(target.name + ".new"), text)
+        manifest[raw.seed] = {**record, "content": display_path(target, root), "seed_sha256": raw.sha256}
+        return False
+    _atomic_write(target, text)
+    manifest[raw.seed] = {"content": display_path(target, root), "seed_sha256": raw.sha256,
+                          "content_sha256": _sha256(text.encode("utf-8"))}
+    return True
+
+
+def format_content(raw: RawArticle, extraction: dict) -> str:
+    """A content file: the contract's front-matter, then the article as Markdown."""
+    meta = {
+        "title": raw.title,
+        **({"title_derived": True} if raw.title_derived else {}),
+        "published": raw.published,
+        "source": {"seed": raw.seed, "outlet": raw.outlet, "url": raw.url, "authors": list(raw.authors),
+                   "dateline": raw.dateline, "contributors": list(raw.contributors)},
+        **{key: extraction.get(key, []) for key in ("actors", "weapons", "claims", "denials", "events")},
+    }
+    post = frontmatter.Post("\n\n".join(escape_markdown(p) for p in raw.paragraphs), **meta)
+    return frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100) + "\n"
+
+
+def escape_markdown(paragraph: str) -> str:
+    """Plain text that Markdown renders as itself: no stray emphasis, lists or headings."""
+    text = re.sub(r"([\\`*_\[\]])", r"\\\1", paragraph).replace("<", "&lt;")
+    text = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)
+    return re.sub(r"^([#>+-])", r"\\\1", text)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _load_manifest(content: Path) -> dict:
+    path = content / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save_manifest(content: Path, manifest: dict) -> None:
+    _atomic_write(content / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")

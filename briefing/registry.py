@@ -1,0 +1,65 @@
+"""The curated registry: content/actors.yaml and content/weapons.yaml, edited by hand.
+
+Entries here win over what extraction found (canonical name, type, description) and
+feed the next extraction as known names, so one actor keeps one id across articles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .content import Checker, FrontMatter, display_path, index_lines, load_yaml, make_actor
+from .model import Actor, ActorId, Weapon, WeaponId
+from .problems import Problem
+
+ACTORS_FILE = "actors.yaml"
+WEAPONS_FILE = "weapons.yaml"
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Curated actors and weapons by id."""
+
+    actors: dict[ActorId, Actor] = field(default_factory=dict)
+    weapons: dict[WeaponId, Weapon] = field(default_factory=dict)
+
+    def as_known(self) -> tuple[list[dict], list[dict]]:
+        """The entries in the plain shape extraction takes."""
+        actors = [{"id": a.id, "name": a.name, "type": a.type, "aliases": list(a.aliases),
+                   "description": a.description} for a in self.actors.values()]
+        weapons = [{"id": w.id, "name": w.name, "aliases": list(w.aliases)} for w in self.weapons.values()]
+        return actors, weapons
+
+
+def read_registry(folder: Path, root: Path) -> tuple[Registry, list[Problem]]:
+    """Read the curated files, if present; every problem is returned, none raised."""
+    problems: list[Problem] = []
+    actors = _read_list(folder / ACTORS_FILE, root, problems, make_actor)
+    weapons = _read_list(folder / WEAPONS_FILE, root, problems, _weapon)
+    return Registry({a.id: a for a in actors}, {w.id: w for w in weapons}), problems
+
+
+def _read_list(path: Path, root: Path, problems: list[Problem], make) -> list:
+    if not path.exists():
+        return []
+    display = display_path(path, root)
+    try:
+        node, data = load_yaml(path.read_text(encoding="utf-8-sig"), display)
+    except ValueError as error:
+        problems.append(error.args[0])
+        return []
+    lines: dict[tuple, int] = {}
+    index_lines(node, ("entries",), lines)
+    # Lines of a plain YAML file start at 1, not after a '---' line as in content files.
+    check = Checker(display, FrontMatter({"entries": data}, {k: v - 1 for k, v in lines.items()}, ""))
+    out = [made for key, item in check.items("entries") if (made := make(check, key, item))]
+    problems.extend(check.problems)
+    return out
+
+
+def _weapon(check: Checker, key: tuple, item: dict) -> Weapon | None:
+    weapon_id = check.slug(item.get("id"), key + ("id",))
+    if not weapon_id:
+        return None
+    return Weapon(id=WeaponId(weapon_id), name=check.text(item.get("name"), key + ("name",), required=True) or weapon_id,
+                  aliases=check.strings(item.get("aliases"), key + ("aliases",)))

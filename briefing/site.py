@@ -1,0 +1,79 @@
+"""Write the rendered site: into a fresh folder first, then swap it in, so a failure keeps the old one."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from .problems import BuildError, Problem
+
+
+def write_site(files: dict[str, str], static: Path, site: Path, search: bool,
+               progress: Callable[[str], None] = print) -> int:
+    """Replace `site` with `files` plus static assets (and a search index); returns files written."""
+    _refuse_dangerous(site)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
+    staging.chmod(0o755)
+    try:
+        for path, text in sorted(files.items()):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        if static.is_dir():
+            shutil.copytree(static, staging / "static")
+        if search:
+            build_search_index(staging, progress)
+        _keep_unchanged_mtimes(staging, site)
+        _swap(staging, site)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return sum(1 for p in site.rglob("*") if p.is_file())
+
+
+def _refuse_dangerous(site: Path) -> None:
+    """Never replace a folder that holds the project (a mistyped `site` setting)."""
+    if (site / "pyproject.toml").exists() or (site / ".git").exists() or site == Path(site.anchor):
+        raise BuildError([Problem(str(site), 0, "refusing to replace this folder: it looks like a project, "
+                                  "not a built site (check the `site` setting)")])
+
+
+def build_search_index(folder: Path, progress: Callable[[str], None]) -> None:
+    """Index the pages with Pagefind, when it is installed (the search box hides itself otherwise)."""
+    try:
+        import pagefind_bin  # noqa: F401  (the binary ships in this package)
+    except ImportError:
+        progress("search: Pagefind is not installed; the site is built without a search index")
+        return
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", "pagefind"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise BuildError([Problem("pagefind", 0, (result.stderr or result.stdout).strip()[-500:])])
+
+
+def _keep_unchanged_mtimes(new: Path, old: Path) -> None:
+    """Files whose bytes did not change keep their old timestamps (caches and watchers stay quiet)."""
+    if not old.is_dir():
+        return
+    for path in new.rglob("*"):
+        previous = old / path.relative_to(new)
+        if path.is_file() and previous.is_file() and previous.stat().st_size == path.stat().st_size \
+                and previous.read_bytes() == path.read_bytes():
+            stat = previous.stat()
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def _swap(staging: Path, site: Path) -> None:
+    """Put the new folder in place of the old with renames; the old is removed last."""
+    if not site.exists():
+        os.replace(staging, site)
+        return
+    retired = site.with_name(f".{site.name}-old-{os.getpid()}")
+    os.replace(site, retired)
+    os.replace(staging, site)
+    shutil.rmtree(retired, ignore_errors=True)
