@@ -1,0 +1,84 @@
+"""Ingest: decoding, header parsing and boilerplate removal, the way people save articles."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.ingest import SeedError, byline_names, derive_title, parse_date, read_seed
+
+from .conftest import ROOT
+
+NYT = "000_36c9fc457f9f54fb.txt"
+WSJ = "002_bf2f03dd39a008e7.txt"
+
+
+def seed(name: str):
+    return read_seed(ROOT / "seeds" / name, ROOT)
+
+
+def test_headline_outlet_date_dateline_url_and_contributors():
+    raw = seed(NYT)
+    assert raw.title == "Iran Has Sent Short-Range Missiles to Russia, Western Officials Say"
+    assert not raw.title_derived
+    assert raw.outlet == "The New York Times"
+    assert raw.published == date(2024, 9, 7)
+    assert raw.dateline == "Cernobbio, Italy"
+    assert raw.url == "https://www.nytimes.com/2024/09/07/world/europe/iran-russia-missiles-ukraine.html"
+    assert raw.contributors == ("Farnaz Fassihi", "Erika Solomon")
+    assert raw.paragraphs[0].startswith("Iran has sent short-range ballistic missiles")
+    assert not any("contributed reporting" in p or "Read more" in p for p in raw.paragraphs)
+
+
+def test_byline_first_no_headline_no_date_and_boilerplate_dropped():
+    raw = seed(WSJ)
+    assert raw.authors == ("Michael R. Gordon", "Gordon Lubold", "Benoit Faucon")
+    assert raw.title_derived
+    assert raw.title == "Russia is planning to buy short-range ballistic missiles from Iran"
+    assert raw.published is None and raw.outlet is None and raw.url is None
+    text = "\n".join(raw.paragraphs)
+    assert "No comments" not in text and "Post a Comment" not in text
+    assert "Photo Illustration" not in text and "Eve Hartley" not in text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+def test_reads_any_common_encoding(tmp_path: Path, encoding: str):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Missiles Reach Moscow\nReuters - March 5, 2024\nIran’s missiles “arrived”, officials said.\n".encode(encoding))
+    raw = read_seed(path, tmp_path)
+    assert raw.title == "Missiles Reach Moscow"
+    assert raw.outlet == "Reuters" and raw.published == date(2024, 3, 5)
+    assert raw.paragraphs == ("Iran’s missiles “arrived”, officials said.",)
+
+
+def test_an_empty_seed_is_an_error_naming_the_file(tmp_path: Path):
+    path = tmp_path / "empty.txt"
+    path.write_text("\n\n")
+    with pytest.raises(SeedError, match=r"empty\.txt: error: no article text"):
+        read_seed(path, tmp_path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NY Times-Sept7th2024", date(2024, 9, 7)),
+    ("March 5, 2024", date(2024, 3, 5)),
+    ("7 September 2024", date(2024, 9, 7)),
+    ("2024-09-07", date(2024, 9, 7)),
+    ("Feb 30th 2024", None),
+    ("in September", None),
+])
+def test_dates_in_header_lines(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Farnaz Fassihi and Erika Solomon", ["Farnaz Fassihi", "Erika Solomon"]),
+    ("Michael R. Gordon, Gordon Lubold and Benoit Faucon", ["Michael R. Gordon", "Gordon Lubold", "Benoit Faucon"]),
+    ("Iran Has Sent Short-Range Missiles to Russia, Western Officials Say", None),
+    ("Russia and Iran Sign a Deal", None),
+])
+def test_bylines(line, names):
+    assert byline_names(line) == names
+
+
+def test_derived_title_drops_the_attribution():
+    lede = "Iran has sent drones to Russia, a step that alarms Kyiv, officials said."
+    assert derive_title(lede) == "Iran has sent drones to Russia, a step that alarms Kyiv"

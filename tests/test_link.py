@@ -1,0 +1,46 @@
+"""Linking: actors merged by id (curated wins), rebuttals across articles, chronology order."""
+from briefing.content import read_articles
+from briefing.link import chronology, date_label, date_sort_key, link
+from briefing.model import Ref
+from briefing.registry import read_registry
+
+from .conftest import FIXTURES
+
+
+def golden():
+    folder = FIXTURES / "golden/content"
+    articles, problems = read_articles(folder, FIXTURES)
+    registry, more = read_registry(folder, FIXTURES)
+    assert problems == [] and more == []
+    return link("Golden", articles, registry)
+
+
+def test_actors_merge_across_articles_and_the_registry_wins():
+    briefing, problems = golden()
+    assert problems == []
+    assert sorted(briefing.actors) == ["country-a", "country-b", "jane-roe", "us-officials"]
+    assert briefing.actors["country-a"].name == "Republic of A"
+    assert "Atlantian" in briefing.actors["country-a"].aliases
+    assert set(briefing.actors["country-b"].aliases) == {"B", "Bland"}
+    assert briefing.actors["jane-roe"].role == "Foreign Minister of Country A"
+
+
+def test_denials_link_to_the_claims_they_rebut_even_in_another_article():
+    briefing, _ = golden()
+    assert briefing.rebuttals == {
+        Ref("drones-shipped", "c1"): (Ref("drones-shipped", "d1"), Ref("talks-resume", "d1")),
+    }
+
+
+def test_chronology_is_oldest_first_and_unknown_years_last():
+    briefing, _ = golden()
+    assert [e.date for _, e in chronology(briefing)] == ["2024-21", "2025-03-13", "XXXX-12"]
+
+
+def test_date_labels_show_precision():
+    assert date_label("2024-03") == ("March 2024", "month")
+    assert date_label("2024-09-06") == ("6 September 2024", "day")
+    assert date_label("2024-21") == ("Spring 2024", "season")
+    assert date_label("XXXX-12") == ("December (year unknown)", "month")
+    assert date_label("2024~") == ("about 2024", "year")
+    assert date_sort_key("2024-21") < date_sort_key("2024-04") < date_sort_key("XXXX-01")
