@@ -20,10 +20,10 @@ class Page:
     text: str | None = None
 
 
-def plan(briefing: Briefing, base_url: str = "") -> list[Page]:
-    """Every page of the site, in a stable order."""
+def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[Page]:
+    """Every page of the site, in a stable order; `search` puts a search box on each."""
     views = Views(briefing)
-    common = {"briefing": briefing, "views": views, "date_label": date_label}
+    common = {"briefing": briefing, "views": views, "date_label": date_label, "search": search}
     pages = [
         Page("index.html", "index.html", {"latest": briefing.articles[:5], "contested": views.contested(),
                                           "cited": views.most_cited(10)}),

@@ -14,7 +14,7 @@ from .problems import BuildError, Problem
 from .refresh import Outcome, refresh
 from .registry import read_registry
 from .render import render_all
-from .site import write_site
+from .site import search_available, write_site
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,11 @@ def build(settings: Settings, extract: bool = True, progress: Callable[[str], No
     extracted = refresh(settings, progress=progress) if extract else Outcome()
     briefing, problems = read_and_link(settings)
     _stop_on([*extracted.problems, *problems])
-    pages = plan(briefing, settings.base_url)
+    search = search_available(settings)
+    pages = plan(briefing, settings.base_url, search)
     html = render_all(pages, settings.path("templates"))
     _stop_on(check_links(html, static_files(settings.path("templates") / "static")))
-    files = write_site(html, settings.path("templates") / "static", settings.path("site"), settings.search, progress)
+    files = write_site(html, settings.path("templates") / "static", settings.path("site"), search)
     return Report(extracted, len(briefing.articles), len(pages), files)
 
 
@@ -51,7 +52,7 @@ def check(settings: Settings) -> list[Problem]:
     """Every problem in content/, the registry, references, templates and links; writes nothing."""
     briefing, problems = read_and_link(settings)
     try:
-        html = render_all(plan(briefing, settings.base_url), settings.path("templates"))
+        html = render_all(plan(briefing, settings.base_url, search_available(settings)), settings.path("templates"))
     except BuildError as error:
         return [*problems, *error.problems]
     return [*problems, *check_links(html, static_files(settings.path("templates") / "static"))]

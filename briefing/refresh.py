@@ -57,10 +57,10 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
         return Outcome()
     from .extract import extract_article, load_nlp  # spaCy loads only when there is work
 
-    progress(f"loading spaCy model {settings.spacy_model} to extract {len(todo)} seed(s)")
-    nlp = load_nlp(settings.spacy_model)
     registry, problems = read_registry(content, settings.root)
     known_actors, known_weapons = registry.as_known()
+    progress(f"loading spaCy model {settings.spacy_model} to extract {len(todo)} seed(s)")
+    nlp = load_nlp(settings.spacy_model, known_actors, known_weapons)
     written, kept = [], []
     for number, seed in enumerate(todo, 1):
         progress(f"[{number}/{len(todo)}] extracting {display_path(seed, settings.root)}")

@@ -40,7 +40,7 @@ def serve(settings: Settings) -> None:
     rebuild(settings)
     server = Server()
     for path in watched(settings):
-        server.watch(str(path), lambda: rebuild(settings), delay=0.2)
+        server.watch(str(path), lambda: rebuild(settings))  # a delay would bring back the 3 s drop
     print(f"serving {settings.site}/ on http://{settings.host}:{settings.port}/ (Ctrl-C stops)", file=sys.stderr)
     server.serve(host=settings.host, port=settings.port, root=str(settings.path("site")), restart_delay=0)
 

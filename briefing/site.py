@@ -1,19 +1,18 @@
 """Write the rendered site: into a fresh folder first, then swap it in, so a failure keeps the old one."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
 
 from .problems import BuildError, Problem
 
 
-def write_site(files: dict[str, str], static: Path, site: Path, search: bool,
-               progress: Callable[[str], None] = print) -> int:
+def write_site(files: dict[str, str], static: Path, site: Path, search: bool) -> int:
     """Replace `site` with `files` plus static assets (and a search index); returns files written."""
     _refuse_dangerous(site)
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -27,7 +26,7 @@ def write_site(files: dict[str, str], static: Path, site: Path, search: bool,
         if static.is_dir():
             shutil.copytree(static, staging / "static")
         if search:
-            build_search_index(staging, progress)
+            build_search_index(staging)
         _keep_unchanged_mtimes(staging, site)
         _swap(staging, site)
     except BaseException:
@@ -43,13 +42,13 @@ def _refuse_dangerous(site: Path) -> None:
                                   "not a built site (check the `site` setting)")])
 
 
-def build_search_index(folder: Path, progress: Callable[[str], None]) -> None:
-    """Index the pages with Pagefind, when it is installed (the search box hides itself otherwise)."""
-    try:
-        import pagefind_bin  # noqa: F401  (the binary ships in this package)
-    except ImportError:
-        progress("search: Pagefind is not installed; the site is built without a search index")
-        return
+def search_available(settings) -> bool:
+    """Whether this build makes a search index: asked for, and Pagefind's binary is installed."""
+    return settings.search and importlib.util.find_spec("pagefind_bin") is not None
+
+
+def build_search_index(folder: Path) -> None:
+    """Index the pages with Pagefind (its binary ships in the pagefind_bin package)."""
     command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", "pagefind"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:

@@ -12,8 +12,8 @@ from briefing.site import write_site
 
 def test_replaces_the_whole_folder(tmp_path: Path):
     site = tmp_path / "site"
-    write_site({"index.html": "one", "old.html": "x"}, tmp_path / "nostatic", site, search=False, progress=print)
-    write_site({"index.html": "two"}, tmp_path / "nostatic", site, search=False, progress=print)
+    write_site({"index.html": "one", "old.html": "x"}, tmp_path / "nostatic", site, search=False)
+    write_site({"index.html": "two"}, tmp_path / "nostatic", site, search=False)
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text() == "two"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging left behind
@@ -21,9 +21,9 @@ def test_replaces_the_whole_folder(tmp_path: Path):
 
 def test_unchanged_files_keep_their_timestamps(tmp_path: Path):
     site = tmp_path / "site"
-    write_site({"a.html": "same", "b.html": "old"}, tmp_path / "nostatic", site, search=False, progress=print)
+    write_site({"a.html": "same", "b.html": "old"}, tmp_path / "nostatic", site, search=False)
     os.utime(site / "a.html", (1_000_000, 1_000_000))
-    write_site({"a.html": "same", "b.html": "new"}, tmp_path / "nostatic", site, search=False, progress=print)
+    write_site({"a.html": "same", "b.html": "new"}, tmp_path / "nostatic", site, search=False)
     assert (site / "a.html").stat().st_mtime == 1_000_000
     assert (site / "b.html").stat().st_mtime != 1_000_000
 

@@ -1,0 +1,55 @@
+"""Extract every seed, write content files to a folder, and score them against the shared gold.
+
+    python bench/score_seeds.py [OUT_DIR] [-v]
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+sys.path.insert(0, str(ROOT))
+
+from briefing.extract import extract_article, load_nlp  # noqa: E402
+from briefing.ingest import read_seed  # noqa: E402
+
+
+def front_matter(raw, extraction: dict) -> str:
+    """The content file text for one extracted article."""
+    head = {
+        "title": raw.title,
+        "published": raw.published.isoformat() if raw.published else None,
+        "source": {"seed": raw.seed, "outlet": raw.outlet, "url": raw.url, "authors": list(raw.authors)},
+        **extraction,
+    }
+    body = "\n\n".join(raw.paragraphs)
+    return "---\n" + yaml.safe_dump(head, sort_keys=False, allow_unicode=True) + "---\n" + body + "\n"
+
+
+def write_all(out: Path) -> None:
+    """Extract each seed into out/<seed name>.md."""
+    nlp = load_nlp()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        raw = read_seed(seed, ROOT)
+        (out / f"{seed.stem}.md").write_text(front_matter(raw, extract_article(raw, nlp)), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """Write the content files (to argv[0] or a temporary folder) and print the score."""
+    flags = [a for a in argv if a.startswith("-")]
+    paths = [a for a in argv if not a.startswith("-")]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(paths[0]) if paths else Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        write_all(out)
+        cmd = [sys.executable, str(SCORER), "--content", str(out), "--gold", str(SCORER.parent / "gold"), *flags]
+        return subprocess.run(cmd, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

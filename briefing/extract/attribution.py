@@ -1,0 +1,183 @@
+"""Claims and denials: cue verbs, 'according to', post-posed cues and quote continuations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, non_response
+from .document import Sentence, clean_text
+from .speakers import SpeakerResolver
+
+CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to"))
+INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
+
+
+@dataclass
+class Item:
+    """A claim or denial found in one sentence, with the tokens it covers."""
+
+    kind: str
+    speaker: str
+    cue: str
+    text: str
+    quote: str | None
+    sentence: int
+    cue_i: int
+    content: set[int] = field(default_factory=set)
+    rebuts: str | None = None
+
+
+def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> list[Item]:
+    """Every claim and denial of the article, in sentence order."""
+    items: list[Item] = []
+    for sent in sentences:
+        found = _drop_nested(_candidates(sent, resolver))
+        if not found and _continues_quote(sent, items):
+            _extend(items[-1], sent)
+            continue
+        for item in found:
+            resolver.last_speaker = item.speaker
+            resolver.note_documents(sent, item.speaker)
+        items += found
+    return items
+
+
+def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
+    out = [item for t in sent.doc if (item := _from_cue(sent, t, resolver))]
+    out += [item for t in according_to(sent.doc) if (item := _from_according(sent, t, resolver))]
+    return sorted(out, key=lambda x: x.cue_i)
+
+
+def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
+    kind = cue_kind(cue)
+    if kind is None or non_response(cue) or (kind == "denial" and is_negated(cue)):
+        return None
+    subject = subject_of(cue)
+    if subject is None or (sent.in_quote(cue) and subject.lower_ not in ("we", "i")):
+        return None
+    speaker = resolver.resolve(sent, subject, cue.lemma_.lower())
+    content = content_of(cue, kind, subject)
+    if not speaker or not content:
+        return None
+    text = _span_text(sent.doc, content)
+    if kind == "claim" and DISMISSIVE.search(text) and not sent.in_quote(cue):
+        kind = "denial"
+    if kind == "denial":
+        text = _span_text(sent.doc, content | set(_lead(cue, subject)))
+    elif is_negated(cue):
+        text = _span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
+    return Item(kind, speaker, cue_phrase(cue), text, _quote(sent, content), sent.n, cue.i, content)
+
+
+def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | None:
+    objs = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    speaker = resolver.resolve(sent, objs[0])
+    head = token.head
+    content = {t.i for t in head.subtree} - {t.i for t in token.subtree}
+    if not speaker or not content:
+        return None
+    text = _span_text(sent.doc, content)
+    return Item("claim", speaker, "according to", text, _quote(sent, content), sent.n, token.i, content)
+
+
+def subject_of(cue):
+    """The speaker's head token: the subject, the passive agent, or a conjoined verb's subject."""
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl":
+            return child
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+    if any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None
+    if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
+        if cue.dep_ == "advcl" and cue.tag_ != "VBG":
+            return None
+        return subject_of(cue.head)
+    return None
+
+
+def content_of(cue, kind: str, subject) -> set[int]:
+    """Token indices of what was claimed or denied."""
+    lemma = cue.lemma_.lower()
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    if lemma in XCOMP_CUES or kind == "denial":
+        comps += [c for c in cue.children if c.dep_ == "xcomp"]
+    if not comps:  # the small model often hangs the reported clause as advcl ("said ... now involved")
+        comps = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and c.tag_ != "VBG"]
+    if comps:
+        return {t.i for c in comps for t in c.subtree}
+    if cue.dep_ == "parataxis":
+        return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
+    if lemma in OBJECT_CUES or kind == "denial":
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "attr", "oprd", "advcl")
+                or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS)]
+        return {t.i for c in objs for t in c.subtree}
+    return set()
+
+
+def cue_phrase(cue) -> str:
+    """The cue as written, with its particle or negation ("don't believe", "pushed back")."""
+    words = [c for c in cue.children if c.dep_ in ("neg", "prt")] + [cue]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+
+
+def _lead(cue, subject) -> list[int]:
+    """Subject, auxiliaries and cue of a denial: 'Iran denied'."""
+    toks = [cue.i] + [c.i for c in cue.children if c.dep_ in ("aux", "neg")]
+    if subject.i < cue.i and subject.head.i == cue.i:
+        toks += [t.i for t in subject.subtree]
+    return toks
+
+
+def _span_text(doc, indices: set[int]) -> str:
+    text, last = "", None
+    for i in sorted(indices):
+        if last is not None and i != last + 1 and not text.endswith(" "):
+            text += " "
+        text += doc[i].text_with_ws
+        last = i
+    text = re.sub(r"\s*,(\s*,)+", ",", text)
+    return clean_text(text)
+
+
+def _quote(sent: Sentence, content: set[int]) -> str | None:
+    """The exact quoted words inside the content, if any."""
+    chars = {sent.doc[i].idx for i in content}
+    parts = [sent.text[s:e].strip() for s, e in sent.quotes if any(s <= c < e for c in chars)]
+    parts = [p.rstrip(",") for p in parts if p]
+    return " ".join(parts) or None
+
+
+def _drop_nested(items: list[Item]) -> list[Item]:
+    """A cue inside another cue's content ("said he hopes") is part of that claim."""
+    kept = []
+    for item in items:
+        if any(o is not item and item.cue_i in o.content for o in items):
+            continue
+        if any(k.speaker == item.speaker and k.content == item.content for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _continues_quote(sent: Sentence, items: list[Item]) -> bool:
+    """A sentence that is all quotation, right after an attributed sentence."""
+    if not items or items[-1].sentence != sent.n - 1 or not sent.starts_in_quote():
+        return False
+    words = [t for t in sent.doc if not t.is_punct]
+    return bool(words) and all(sent.in_quote(t) for t in words)
+
+
+def _extend(item: Item, sent: Sentence) -> None:
+    quote = sent.quoted_text() or ""
+    item.quote = f"{_full_stop(item.quote)} {quote}".strip() if item.quote else quote
+    item.text = f"{_full_stop(item.text)} {clean_text(quote)}".strip()
+
+
+def _full_stop(text: str) -> str:
+    """End a sentence before appending the next one ('..., inhumane,' -> '... inhumane.')."""
+    text = text.rstrip().rstrip(",;")
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -1,0 +1,73 @@
+"""Cue lexicons (from the attribution reference) and the cue finder."""
+from __future__ import annotations
+
+import re
+
+CLAIM_CUES = frozenset(
+    """say tell write add suggest note argue report announce describe claim cite explain respond reply
+    acknowledge admit concede declare insist maintain recall state reveal disclose indicate confirm
+    comment emphasize emphasise stress reiterate assert allege contend testify brief boast
+    believe think expect conclude predict fear worry assess estimate judge suspect
+    warn caution threaten vow pledge promise urge demand accuse blame criticize criticise condemn
+    denounce plead hope signal""".split()
+)
+DENIAL_CUES = frozenset(
+    "deny reject dismiss rebut dispute disavow contradict counter rebuff repudiate refute debunk".split()
+)
+# Verbs that only deny when their object is an assertion ("rejected the claims").
+OBJECT_DENIALS = frozenset("reject dismiss dispute counter rebuff".split())
+ASSERTION_NOUNS = frozenset(
+    """claim claims accusation allegation report charge assertion suggestion assessment finding
+    notion idea story reports accusations allegations charges""".split()
+)
+# Cues whose content may be an object or prepositional phrase rather than a clause.
+OBJECT_CUES = frozenset(
+    "deny confirm announce report pledge promise plead demand urge warn threaten vow reiterate".split()
+)
+XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect refuse".split())
+DISMISSIVE = re.compile(
+    r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
+    r"propaganda|nonsense|absurd|false)\b", re.I)
+
+
+def cue_kind(token) -> str | None:
+    """'claim', 'denial' or None for a verb token."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in DENIAL_CUES:
+        if lemma in OBJECT_DENIALS and not _objects_assertion(token):
+            return None
+        return "denial"
+    if lemma == "call" and _calls_it_false(token):
+        return "denial"
+    return "claim" if lemma in CLAIM_CUES else None
+
+
+def _calls_it_false(token) -> bool:
+    """'called the reports baseless / a lie / "absolutely false"'."""
+    judged = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "dobj")]
+    return len(judged) >= 2 and any(DISMISSIVE.search(" ".join(t.text for t in c.subtree)) for c in judged[1:])
+
+
+def _objects_assertion(token) -> bool:
+    return any(c.dep_ in ("dobj", "ccomp") and (c.lemma_.lower() in ASSERTION_NOUNS or c.dep_ == "ccomp")
+               for c in token.children)
+
+
+def is_negated(token) -> bool:
+    """Whether a cue verb is negated ("did not deny", "don't believe")."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def non_response(token) -> bool:
+    """'would neither confirm nor deny', 'declined to comment': not a denial, not a claim."""
+    words = {t.lower_ for t in token.head.children} | {t.lower_ for t in token.children}
+    if {"neither", "nor"} & words:
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ("decline", "refuse")
+
+
+def according_to(doc) -> list:
+    """The 'according' tokens of 'according to X' phrases."""
+    return [t for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]

@@ -1,0 +1,142 @@
+"""Date expressions resolved to EDTF against the publication date and the verb's tense."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..textutil import MONTHS
+
+MONTH_NAMES = ("January February March April May June July August September October November "
+               "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
+_MONTH = r"(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_PART = r"(?:(?:early|mid|late)[- ]?)?"
+PATTERNS = [
+    ("month", re.compile(rf"\b{_PART}(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?"
+                         rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("dmonth", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)\b")),
+    ("season", re.compile(r"\b(?P<rel>this|last|next|early|late|in the|the)\s+(?P<season>spring|summer|fall|"
+                          r"autumn|winter)(?:\s+of\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|(?:earlier |later )?this (?:week|month|year)|"
+                            r"last (?:week|month|year)|next (?:week|month|year))\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|by|until|through|the|of|early|late|before|after|during|from|to|"
+                        r"mid)[ -](?P<year>(?:19|20)\d\d)\b(?!,\d)", re.I)),
+]
+MAY_CONTEXT = re.compile(r"\b(?:in|since|by|until|early|mid|late|of|last|next|this|on)[- ]$", re.I)
+
+
+@dataclass
+class DateMention:
+    """A date expression in a sentence: character span, words, and its EDTF value."""
+
+    start: int
+    end: int
+    when: str
+    edtf: str
+
+
+def find_dates(doc, published: date | None) -> list[DateMention]:
+    """Every resolvable date expression of a parsed sentence, left to right, no overlaps."""
+    text = doc.text
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span("year") if kind == "year" else m.span()
+            if any(start < d.end and d.start < end for d in found) or not _plausible(kind, m, text):
+                continue
+            edtf = resolve(kind, m.groupdict(), published, _tense(doc, start))
+            if edtf:
+                found.append(DateMention(start, end, text[start:end], edtf))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _plausible(kind: str, m, text: str) -> bool:
+    if kind == "month" and m.group("month").rstrip(".") in ("May", "Mar"):
+        return bool(MAY_CONTEXT.search(text[: m.start()])) or bool(m.group("day"))
+    if kind == "month" and m.group("month").endswith(".") is False and len(m.group("month")) <= 4:
+        return m.group("month") in ("June", "July") or bool(m.group("day"))
+    return True
+
+
+def _tense(doc, char: int) -> str:
+    """'past', 'future' or 'present' for the verb that governs the token at `char`."""
+    tok = next((t for t in doc if t.idx <= char < t.idx + len(t.text) + 1), None)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None:
+        return "present"
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "shall", "'ll", "would", "could", "might", "may"} and not auxes & {"have", "had"}:
+        return "future"
+    if tok.tag_ == "VBD" or auxes & {"has", "have", "had", "did", "was", "were"}:
+        return "past"
+    return "past" if tok.tag_ == "VBN" else "present"
+
+
+def resolve(kind: str, g: dict, published: date | None, tense: str) -> str | None:
+    """EDTF for one matched expression; None when it cannot be resolved without guessing."""
+    if kind in ("month", "dmonth"):
+        return _month(MONTHS[g["month"].rstrip(".").lower()], g.get("day"), g.get("year"), published, tense)
+    if kind == "weekday":
+        return _weekday(WEEKDAYS.index(g["weekday"].lower()), g.get("rel"), published, tense)
+    if kind == "season":
+        return _season(SEASONS[g["season"].lower()], g.get("rel") or "", g.get("year"), published)
+    if kind == "relative":
+        return _relative(g["rel"].lower(), published)
+    return g["year"]
+
+
+def _month(month: int, day, year, published: date | None, tense: str) -> str | None:
+    if year is None and published is None:
+        return f"XXXX-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    if year is None:
+        y = published.year
+        if tense == "future" and month < published.month:
+            y += 1
+        elif tense != "future" and month > published.month:
+            y -= 1
+        year = y
+    return f"{int(year)}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def _weekday(weekday: int, rel: str | None, published: date | None, tense: str) -> str | None:
+    if published is None:
+        return None
+    if rel == "next" or (tense == "future" and rel != "last"):
+        delta = (weekday - published.weekday()) % 7 or 7
+        return (published + timedelta(days=delta)).isoformat()
+    delta = (published.weekday() - weekday) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    return (published - timedelta(days=delta)).isoformat()
+
+
+def _season(code: int, rel: str, year, published: date | None) -> str | None:
+    rel = rel.lower()
+    if year:
+        return f"{year}-{code}"
+    if published is None:
+        return f"XXXX-{code}" if rel in ("this", "last", "next", "early", "late") else None
+    shift = {"last": -1, "next": 1}.get(rel, 0)
+    return f"{published.year + shift}-{code}" if rel in ("this", "last", "next", "early", "late") else None
+
+
+def _relative(rel: str, published: date | None) -> str | None:
+    if published is None:
+        return None
+    p = published
+    if rel in ("today", "yesterday", "tomorrow"):
+        return (p + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[rel])).isoformat()
+    unit = rel.split()[-1]
+    shift = -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
+    if unit == "year":
+        return str(p.year + shift)
+    if unit == "week":
+        return (p + timedelta(weeks=shift)).strftime("%Y-%m")
+    month = p.month + shift
+    year = p.year + (month - 1) // 12
+    return f"{year}-{(month - 1) % 12 + 1:02d}"

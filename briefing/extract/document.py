@@ -1,0 +1,84 @@
+"""The article as numbered, parsed sentences with their paragraph and quoted spans."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..sentences import numbered_sentences
+
+OPEN_QUOTES = "“\"«"
+CLOSE_QUOTES = "”\"»"
+
+
+@dataclass
+class Sentence:
+    """One body sentence: its number (from 1), paragraph, text, spaCy doc and quotes."""
+
+    n: int
+    paragraph: int
+    text: str
+    doc: object
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # char spans inside quote marks
+
+    def in_quote(self, token) -> bool:
+        """Whether a token lies inside quotation marks."""
+        return any(start <= token.idx < end for start, end in self.quotes)
+
+    def quoted_text(self) -> str | None:
+        """The words inside this sentence's quotation marks, joined."""
+        parts = [self.text[s:e].strip() for s, e in self.quotes]
+        return " ".join(p for p in parts if p) or None
+
+    def starts_in_quote(self) -> bool:
+        """Whether the sentence opens inside a quotation."""
+        return bool(self.quotes) and self.quotes[0][0] <= 1
+
+
+def quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Character spans inside quote marks; none when the paragraph's quotes do not balance."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for i, ch in enumerate(paragraph):
+        if ch == '"':
+            ch = "“" if start is None else "”"
+        if ch in "“«" and start is None:
+            start = i + 1
+        elif ch in "”»" and start is not None:
+            spans.append((start, i))
+            start = None
+        elif ch in "“«" or ch in "”»":
+            return []
+    return [] if start is not None else spans
+
+
+def _sentence_quotes(paragraph: str, offset: int, length: int) -> list[tuple[int, int]]:
+    out = []
+    for start, end in quote_spans(paragraph):
+        s, e = max(start, offset), min(end, offset + length)
+        if s < e:
+            out.append((s - offset, e - offset))
+    return out
+
+
+def parse_article(paragraphs: tuple[str, ...] | list[str], nlp) -> list[Sentence]:
+    """Number the body's sentences exactly as the site does, and parse each with spaCy."""
+    numbered = numbered_sentences("\n\n".join(paragraphs))
+    texts = [text for _, _, text in numbered]
+    docs = list(nlp.pipe(texts))
+    cursor: dict[int, int] = {}
+    sentences = []
+    for (n, p_index, text), doc in zip(numbered, docs):
+        paragraph = " ".join(paragraphs[p_index].split())
+        offset = paragraph.find(text, cursor.get(p_index, 0))
+        quotes = _sentence_quotes(paragraph, offset, len(text)) if offset >= 0 else []
+        cursor[p_index] = max(offset, 0) + len(text)
+        sentences.append(Sentence(n, p_index, text, doc, quotes))
+    return sentences
+
+
+def clean_text(text: str) -> str:
+    """Tidy an extracted span: collapse spaces, trim punctuation and stray quote marks."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:that|and|but|,)\s+", "", text, flags=re.I)
+    text = text.strip(" ,;:—–-" + OPEN_QUOTES + CLOSE_QUOTES)
+    return text.rstrip(".,; ").strip()

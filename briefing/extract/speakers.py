@@ -1,0 +1,155 @@
+"""Who is speaking: named actors, pronouns, anonymous sources and documents."""
+from __future__ import annotations
+
+import re
+
+from ..textutil import slugify
+from .actors import Registry
+
+ANON_HEADS = frozenset(
+    """official officials source sources diplomat diplomats analyst analysts expert experts aide aides
+    spokesman spokeswoman spokesperson person people insider insiders investigator investigators
+    officer officers commander commanders""".split()
+)
+DOC_NOUNS = frozenset("statement report communique communiqué letter document memo release post".split())
+QUANTIFIERS = frozenset("a an the one two three four several some many other few of most".split())
+WEST_LIKE = frozenset(("west", "united-states", "europe", "european-union", "nato", "united-kingdom"))
+PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
+GROUP_TYPES = ("state", "organization", "group")
+
+
+class SpeakerResolver:
+    """Resolve the subject of a cue to an actor id of the registry (or None: never guess)."""
+
+    def __init__(self, reg: Registry):
+        self.reg = reg
+        self.anon: list[tuple[str, str, frozenset[str]]] = []  # (id, head class, qualifiers)
+        self.last_speaker: str | None = None
+        self.doc_speakers: list[tuple[int, str, str]] = []  # (sentence, noun lemma, speaker)
+
+    def resolve(self, sent, head, cue_lemma: str = "") -> str | None:
+        """The actor that the noun phrase headed by `head` names."""
+        head = _partitive(head)
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            return self._pronoun(sent, head, cue_lemma)
+        if lower in ("we", "i") and sent.in_quote(head):
+            return self.last_speaker
+        if head.pos_ == "PRON":
+            return None
+        named = self._named(sent, head)
+        if named:
+            return named
+        if head.lemma_.lower() in DOC_NOUNS or lower in DOC_NOUNS:
+            return self._document(sent, head)
+        if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS:
+            return self._anonymous(sent, head)
+        return None
+
+    def _pronoun(self, sent, head, cue_lemma: str) -> str | None:
+        last = self.last_speaker
+        if cue_lemma == "add" and last and self.reg.actors[last].type == "person":
+            return last
+        return self.reg.recent(sent.n, head.i, ("person",))
+
+    def _named(self, sent, head) -> str | None:
+        own = self.reg.actor_at(sent.n, head)
+        if own:
+            return own
+        if head.lower_ in ANON_HEADS:
+            return None  # "U.S. officials": the state qualifies an anonymous source
+        for t in head.subtree:
+            if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "prep" and t.lower_ not in ("of",)):
+                break
+            found = self.reg.actor_at(sent.n, t)
+            if found:
+                return found
+        return None
+
+    def _document(self, sent, head) -> str | None:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                for t in child.subtree:
+                    if self.reg.actor_at(sent.n, t):
+                        return self.reg.actor_at(sent.n, t)
+        noun = head.lemma_.lower()
+        for n, lemma, speaker in reversed(self.doc_speakers):
+            if lemma == noun and n < sent.n:
+                return speaker
+        return None
+
+    def note_documents(self, sent, speaker: str) -> None:
+        """Remember documents mentioned in a sentence whose speaker is known."""
+        for t in sent.doc:
+            if t.lemma_.lower() in DOC_NOUNS:
+                self.doc_speakers.append((sent.n, t.lemma_.lower(), speaker))
+
+    def _anonymous(self, sent, head) -> str:
+        klass = _head_class(head)
+        quals = frozenset(self._qualifiers(sent, head))
+        for actor_id, k, q in reversed(self.anon):
+            if k == klass and (not quals or _compatible(q, quals)):
+                self.reg.actors[actor_id].add_alias(_np_text(head, full=True))
+                return actor_id
+        name = _np_text(head)
+        actor_id = slugify(name)
+        record = self.reg.ensure(actor_id, name, "anonymous-source")
+        record.add_alias(_np_text(head, full=True))
+        self.anon.append((actor_id, klass, quals))
+        return actor_id
+
+    def _qualifiers(self, sent, head) -> list[str]:
+        out = []
+        for t in head.subtree:
+            if t.i >= head.i:
+                break
+            actor = self.reg.actor_at(sent.n, t)
+            if actor:
+                out.append(actor)
+            elif t.lower_ in ("western", "west"):
+                out.append("west")
+            elif t.pos_ in ("ADJ", "NOUN") and t.lower_ not in QUANTIFIERS | {"senior", "former", "top", "other"}:
+                out.append(t.lower_)
+        return out
+
+
+def _partitive(head):
+    """'one of the officials' -> 'officials'."""
+    if head.lower_ in QUANTIFIERS or head.pos_ == "NUM":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return head
+
+
+def _head_class(head) -> str:
+    lemma = head.lemma_.lower()
+    return "people" if lemma in ("person", "people") else lemma.rstrip("s")
+
+
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    if a & b:
+        return True
+    west_a, west_b = bool(a & WEST_LIKE), bool(b & WEST_LIKE)
+    return ("west" in a or "west" in b) and west_a and west_b
+
+
+def _np_text(head, full: bool = False) -> str:
+    """'one of the U.S. officials' -> 'U.S. officials'; full=True keeps the determiners."""
+    words = []
+    for t in head.subtree:
+        if t.i > head.i:
+            break
+        if t.dep_ == "punct" and t.text not in (".", "-"):
+            continue
+        words.append(t)
+    if not full:
+        while words and (words[0].lower_ in QUANTIFIERS or words[0].lower_ in ("senior", "former")):
+            words.pop(0)
+    text = " ".join(t.text for t in words)
+    text = re.sub(r"\s+-\s+", "-", text)
+    if not full and head.tag_ == "NN" and head.lower_ in ANON_HEADS and head.lower_ + "s" in ANON_HEADS:
+        text += "s"  # one anonymous group: "a senior official" names "officials"
+    return text
