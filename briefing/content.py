@@ -302,28 +302,24 @@ def _fact_id(check: Checker, key: tuple, item: dict, prefix: str) -> FactId:
     return FactId(text)
 
 
+def _statement(check: Checker, key: tuple, item: dict, ids: set[str], prefix: str) -> dict:
+    """The fields claims and denials share, checked."""
+    return {
+        "id": _fact_id(check, key, item, prefix),
+        "speaker": actor_ref(check, item.get("speaker"), key + ("speaker",), ids, required=True) or ActorId(""),
+        "text": check.text(item.get("text"), key + ("text",), required=True) or "",
+        "cue": check.text(item.get("cue"), key + ("cue",)),
+        "quote": check.text(item.get("quote"), key + ("quote",)),
+        "origin": check.origin(key, item),
+    }
+
+
 def _claim(check: Checker, key: tuple, item: dict, ids: set[str]) -> Claim:
-    return Claim(
-        id=_fact_id(check, key, item, "c"),
-        speaker=actor_ref(check, item.get("speaker"), key + ("speaker",), ids, required=True) or ActorId(""),
-        text=check.text(item.get("text"), key + ("text",), required=True) or "",
-        cue=check.text(item.get("cue"), key + ("cue",)),
-        quote=check.text(item.get("quote"), key + ("quote",)),
-        anonymous=item.get("anonymous") is True,
-        origin=check.origin(key, item),
-    )
+    return Claim(**_statement(check, key, item, ids, "c"), anonymous=item.get("anonymous") is True)
 
 
 def _denial(check: Checker, key: tuple, item: dict, ids: set[str]) -> Denial:
-    return Denial(
-        id=_fact_id(check, key, item, "d"),
-        speaker=actor_ref(check, item.get("speaker"), key + ("speaker",), ids, required=True) or ActorId(""),
-        text=check.text(item.get("text"), key + ("text",), required=True) or "",
-        cue=check.text(item.get("cue"), key + ("cue",)),
-        quote=check.text(item.get("quote"), key + ("quote",)),
-        rebuts=check.text(item.get("rebuts"), key + ("rebuts",)),
-        origin=check.origin(key, item),
-    )
+    return Denial(**_statement(check, key, item, ids, "d"), rebuts=check.text(item.get("rebuts"), key + ("rebuts",)))
 
 
 def _events(check: Checker, ids: set[str]) -> tuple[Event, ...]:

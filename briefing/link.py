@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .model import Actor, ActorId, Article, ArticleSlug, Briefing, Event, FactId, Ref, Weapon, WeaponId
@@ -27,12 +28,8 @@ def link(title: str, articles: list[Article], registry: Registry) -> tuple[Brief
 
 def _merge_actors(articles: tuple[Article, ...], registry: Registry) -> dict[ActorId, Actor]:
     """One Actor per id: the curated entry wins, else the most used name and type."""
-    seen: dict[ActorId, list[Actor]] = {}
-    for article in articles:
-        for actor in article.actors:
-            seen.setdefault(actor.id, []).append(actor)
     merged = {}
-    for actor_id, versions in sorted(seen.items()):
+    for actor_id, versions in _by_id(a.actors for a in articles):
         aliases = sorted({a for v in versions for a in (v.name, *v.aliases)}, key=str.casefold)
         base = Actor(id=actor_id, name=_most_common(v.name for v in versions),
                      type=_most_common(v.type for v in versions),
@@ -48,18 +45,23 @@ def _merge_actors(articles: tuple[Article, ...], registry: Registry) -> dict[Act
 
 def _merge_weapons(articles: tuple[Article, ...], registry: Registry) -> dict[WeaponId, Weapon]:
     """One Weapon per id for the weapons index; transfers stay per article."""
-    seen: dict[WeaponId, list[Weapon]] = {}
-    for article in articles:
-        for weapon in article.weapons:
-            seen.setdefault(weapon.id, []).append(weapon)
     merged = {}
-    for weapon_id, versions in sorted(seen.items()):
+    for weapon_id, versions in _by_id(a.weapons for a in articles):
         curated = registry.weapons.get(weapon_id)
         name = curated.name if curated else _most_common(v.name for v in versions)
         aliases = {a for v in versions for a in (v.name, *v.aliases)} | set(curated.aliases if curated else ())
         merged[weapon_id] = Weapon(id=weapon_id, name=name,
                                    aliases=tuple(sorted(aliases - {name}, key=str.casefold)))
     return merged
+
+
+def _by_id(groups: Iterable[tuple]) -> list[tuple[str, list]]:
+    """Every version of each item (actor or weapon) across articles, by id, ids sorted."""
+    seen: dict[str, list] = {}
+    for items in groups:
+        for item in items:
+            seen.setdefault(item.id, []).append(item)
+    return sorted(seen.items())
 
 
 def _most_common(values) -> str:

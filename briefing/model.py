@@ -59,29 +59,29 @@ class Weapon:
 
 
 @dataclass(frozen=True)
-class Claim:
-    """Something a speaker said or asserted; `quote` holds exact words when quoted."""
+class Statement:
+    """Something a speaker said; `quote` holds the exact words when it was quoted."""
 
     id: FactId
     speaker: ActorId
     text: str
     cue: str | None = None
     quote: str | None = None
-    anonymous: bool = False
     origin: Origin | None = None
 
 
 @dataclass(frozen=True)
-class Denial:
-    """A speaker denying something; `rebuts` names the claim it answers, when known."""
+class Claim(Statement):
+    """A statement asserting something; `anonymous` when the speaker is not named."""
 
-    id: FactId
-    speaker: ActorId
-    text: str
-    cue: str | None = None
-    quote: str | None = None
+    anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class Denial(Statement):
+    """A statement denying something; `rebuts` names the claim it answers, when known."""
+
     rebuts: str | None = None  # "c1" in this article, or "<slug>#c1" in another
-    origin: Origin | None = None
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,14 @@ class Views:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(self.actor(k), n) for k, n in ranked[:limit] if k in self.briefing.actors]
 
+    def transfer_summary(self) -> list[tuple[Actor, Actor, Weapon, list[Transfer]]]:
+        """Transfers with a known supplier and recipient, one row per (supplier, recipient, system)."""
+        rows: dict[tuple, list[Transfer]] = {}
+        for t in self.transfers:
+            if t.supplier and t.recipient:
+                rows.setdefault((t.supplier.id, t.recipient.id, t.weapon.id), []).append(t)
+        return [(ts[0].supplier, ts[0].recipient, self.briefing.weapons[w], ts) for (_, _, w), ts in rows.items()]
+
     def transfers_of(self, weapon_id: WeaponId) -> list[Transfer]:
         return [t for t in self.transfers if t.weapon.id == weapon_id]
 
