@@ -33,10 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; print every problem as `path:line: error: ...`."""
     args = parser().parse_args(argv)
     try:
-        settings = load_settings(args.root.resolve(), site=args.site, spacy_model=args.spacy_model,
-                                 port=getattr(args, "port", None), host=getattr(args, "host", None),
-                                 search=False if args.no_search else None)
-        return COMMANDS[args.command or "build"](settings, args)
+        return COMMANDS[args.command or "build"](settings_from(args), args)
     except (BuildError, ConfigError) as error:
         problems = getattr(error, "problems", [error])
         for problem in problems:
@@ -45,6 +42,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """pyproject.toml's settings with this command line's flags on top."""
+    return load_settings(args.root.resolve(), site=args.site, spacy_model=args.spacy_model,
+                         port=getattr(args, "port", None), host=getattr(args, "host", None),
+                         search=False if args.no_search else None)
 
 
 def _build(settings: Settings, args: argparse.Namespace) -> int:
@@ -61,7 +65,7 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(settings)
+    serve(settings, reload=lambda: settings_from(args))
     return 0
 
 

@@ -66,10 +66,14 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
         progress(f"[{number}/{len(todo)}] extracting {display_path(seed, settings.root)}")
         try:
             raw = read_seed(seed, settings.root)
+            text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons))
         except (SeedError, OSError) as error:
             problems.append(Problem(display_path(seed, settings.root), 0, str(error).split("error: ")[-1]))
             continue
-        text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons))
+        except Exception as error:  # a bug on one odd article must not stop the others
+            problems.append(Problem(display_path(seed, settings.root), 0,
+                                    f"extraction failed ({type(error).__name__}: {error}); please report this seed"))
+            continue
         target = existing.get(raw.seed) or _new_path(content, raw, existing)
         existing[raw.seed] = target
         (written if _write_unless_curated(target, text, raw, manifest, settings.root) else kept).append(

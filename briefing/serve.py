@@ -9,21 +9,22 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .config import Settings
+from typing import Callable
+
+from .config import ConfigError, Settings
 from .problems import BuildError
 
 ERROR_FILE = ".build-error.txt"
 
 
-def rebuild(settings: Settings) -> bool:
-    """Build once; on failure write the problems where the browser will show them."""
+def rebuild(reload: Callable[[], Settings], site: Path) -> bool:
+    """Build once with freshly read settings; on failure leave the problems in `site` for the browser."""
     from .pipeline import build
 
-    site = settings.path("site")
     try:
-        build(settings, progress=lambda m: print(m, file=sys.stderr, flush=True))
-    except BuildError as error:
-        text = "\n".join(map(str, error.problems))
+        build(reload(), progress=lambda m: print(m, file=sys.stderr, flush=True))
+    except (BuildError, ConfigError, OSError) as error:
+        text = "\n".join(map(str, getattr(error, "problems", [error])))
         print(text, file=sys.stderr, flush=True)
         site.mkdir(parents=True, exist_ok=True)
         (site / ERROR_FILE).write_text(text + "\n", encoding="utf-8")
@@ -31,18 +32,19 @@ def rebuild(settings: Settings) -> bool:
     return True
 
 
-def serve(settings: Settings) -> None:
-    """Serve until interrupted."""
+def serve(settings: Settings, reload: Callable[[], Settings]) -> None:
+    """Serve until interrupted; every rebuild re-reads the settings (pyproject.toml may have changed)."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
 
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # the default drops reloads within 3 s of the last
-    rebuild(settings)
+    site = settings.path("site")
+    rebuild(reload, site)
     server = Server()
     for path in watched(settings):
-        server.watch(str(path), lambda: rebuild(settings))  # a delay would bring back the 3 s drop
+        server.watch(str(path), lambda: rebuild(reload, site))  # a delay would bring back the 3 s drop
     print(f"serving {settings.site}/ on http://{settings.host}:{settings.port}/ (Ctrl-C stops)", file=sys.stderr)
-    server.serve(host=settings.host, port=settings.port, root=str(settings.path("site")), restart_delay=0)
+    server.serve(host=settings.host, port=settings.port, root=str(site), restart_delay=0)
 
 
 def watched(settings: Settings) -> list[Path]:

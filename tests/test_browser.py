@@ -106,3 +106,11 @@ def test_works_from_disk_without_a_server(browser, site: Path):
     assert tab.get_by_role("heading", level=1).inner_text() == "Chronology"
     assert tab.locator("#search").is_hidden()
     tab.close()
+
+
+def test_prints_without_navigation_and_with_source_addresses(page):
+    page.goto("articles/drones-shipped/index.html")
+    page.emulate_media(media="print")
+    assert page.locator("header.masthead nav").is_hidden()
+    after = page.locator(".original a").evaluate("el => getComputedStyle(el, '::after').content")
+    assert "https://example.org/2025/03/14/drones.html" in after

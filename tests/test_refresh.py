@@ -94,3 +94,22 @@ def test_a_build_with_nothing_to_extract_never_loads_the_extractor(project: Path
 ])
 def test_article_text_is_escaped_so_markdown_shows_it_as_written(text, expected):
     assert escape_markdown(text) == expected
+
+
+def test_one_seed_that_breaks_the_extractor_does_not_stop_the_others(project: Path, fake_extract: list[str],
+                                                                    monkeypatch: pytest.MonkeyPatch):
+    module = sys.modules["briefing.extract"]
+    good = module.extract_article
+
+    def flaky(raw, *args):
+        if raw.seed.endswith("b.txt"):
+            raise IndexError("list index out of range")
+        return good(raw, *args)
+
+    monkeypatch.setattr(module, "extract_article", flaky)
+    (project / "seeds/a.txt").write_text(SEED)
+    (project / "seeds/b.txt").write_text(SEED.replace("Moscow", "Minsk"))
+    outcome = refresh(load_settings(project), progress=quiet)
+    assert outcome.written == ("content/missiles-reach-moscow.md",)
+    assert [str(p) for p in outcome.problems] == [
+        "seeds/b.txt: error: extraction failed (IndexError: list index out of range); please report this seed"]

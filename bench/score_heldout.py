@@ -1,0 +1,48 @@
+"""Extract the held-out seeds (bench/heldout/seeds) and score them against bench/heldout/gold.
+
+    python bench/score_heldout.py [OUT_DIR] [-v] [--json]
+
+Reuses bench/score_seeds.py for the content-file shape, so both benches write the same thing.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import score_seeds  # noqa: E402
+from score_seeds import ROOT, SCORER, front_matter  # noqa: E402
+
+from briefing.extract import extract_article, load_nlp  # noqa: E402
+from briefing.ingest import read_seed  # noqa: E402
+
+HELDOUT = ROOT / "bench" / "heldout"
+
+
+def write_heldout(out: Path, nlp=None) -> None:
+    """Extract each held-out seed into out/<seed name>.md."""
+    nlp = nlp or load_nlp()
+    for seed in sorted((HELDOUT / "seeds").glob("*.txt")):
+        raw = read_seed(seed, ROOT)
+        (out / f"{seed.stem}.md").write_text(front_matter(raw, extract_article(raw, nlp)), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """Write the content files (to argv[0] or a temporary folder) and print the score."""
+    flags = [a for a in argv if a.startswith("-")]
+    paths = [a for a in argv if not a.startswith("-")]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(paths[0]) if paths else Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        write_heldout(out)
+        cmd = [sys.executable, str(SCORER), "--content", str(out), "--gold", str(HELDOUT / "gold"), *flags]
+        return subprocess.run(cmd, check=False).returncode
+
+
+assert score_seeds.front_matter is front_matter  # one content-file shape for both benches
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
