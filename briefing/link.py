@@ -105,19 +105,16 @@ def date_label(edtf: str) -> tuple[str, str]:
     approximate = "~" in edtf or "?" in edtf or "%" in edtf
     clean = re.sub(r"[~?%]", "", edtf)
     parts = clean.split("-")
-    year = "year unknown" if parts[0] == "XXXX" else parts[0]
     prefix = "about " if approximate else ""
-    if len(parts) == 1:
-        return prefix + year, "year"
+    if len(parts) == 1 or parts[1] == "XX":
+        return prefix + ("year unknown" if parts[0] == "XXXX" else parts[0]), "year"
+    year = " (year unknown)" if parts[0] == "XXXX" else f" {parts[0]}"
     if parts[1] in SEASONS:
-        return f"{prefix}{SEASONS[parts[1]][1].capitalize()} {year}", "season"
-    if parts[1] == "XX":
-        return prefix + year, "year"
+        return f"{prefix}{SEASONS[parts[1]][1].capitalize()}{year}", "season"
     month = MONTH_NAMES[int(parts[1]) - 1]
     if len(parts) == 2:
-        return (f"{prefix}{month}" + (f" ({year})" if parts[0] == "XXXX" else f" {year}")), "month"
-    day = int(parts[2])
-    return (f"{prefix}{day} {month}" + (f" ({year})" if parts[0] == "XXXX" else f" {year}")), "day"
+        return f"{prefix}{month}{year}", "month"
+    return f"{prefix}{int(parts[2])} {month}{year}", "day"
 
 
 def chronology(briefing: Briefing) -> list[tuple[Article, Event]]:

@@ -43,4 +43,6 @@ def test_date_labels_show_precision():
     assert date_label("2024-21") == ("Spring 2024", "season")
     assert date_label("XXXX-12") == ("December (year unknown)", "month")
     assert date_label("2024~") == ("about 2024", "year")
+    assert date_label("XXXX-21") == ("Spring (year unknown)", "season")
+    assert date_label("XXXX") == ("year unknown", "year")
     assert date_sort_key("2024-21") < date_sort_key("2024-04") < date_sort_key("XXXX-01")
