@@ -37,7 +37,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("weapons/index.html", "weapons.html"),
         *(Page(f"weapons/{w.id}/index.html", "weapon.html", {"weapon": w, "transfers": views.transfers_of(w.id)})
           for w in briefing.weapons.values()),
-        Page("404.html", "404.html"),
+        Page("404.html", "404.html", {"base_url": base_url.rstrip("/")}),
         Page("feed.xml", "feed.xml", {"base_url": base_url.rstrip("/")}),
         Page("sitemap.xml", "sitemap.xml", {"base_url": base_url.rstrip("/")}),
         Page("briefing.json", text=exports.briefing_json(briefing)),
