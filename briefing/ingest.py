@@ -88,6 +88,8 @@ _CAPTION = re.compile(
 
 def read_seed(path: Path, root: Path) -> RawArticle:
     """Read one seed file into a RawArticle; raises SeedError naming the file."""
+    if path.suffix.lower() in (".html", ".htm"):
+        raise SeedError(f"{path}: error: HTML seeds are not read yet; save the article as plain text (.txt)")
     data = path.read_bytes()
     text = decode(data, path)
     lines = [" ".join(line.split()) for line in text.splitlines()]

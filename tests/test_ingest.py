@@ -82,3 +82,10 @@ def test_bylines(line, names):
 def test_derived_title_drops_the_attribution():
     lede = "Iran has sent drones to Russia, a step that alarms Kyiv, officials said."
     assert derive_title(lede) == "Iran has sent drones to Russia, a step that alarms Kyiv"
+
+
+def test_an_html_seed_is_refused_with_a_clear_message(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>Text</p></body></html>")
+    with pytest.raises(SeedError, match=r"page\.html: error: HTML seeds are not read yet"):
+        read_seed(path, tmp_path)
