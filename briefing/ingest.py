@@ -62,18 +62,21 @@ _DATE_FORMS = (
     re.compile(rf"{_DAY}\s*{_MONTH},?\s*{_YEAR}", re.I),     # 7 September 2024
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)"),  # 2024-09-07
 )
-_OUTLET_DATE = re.compile(r"^(?P<outlet>[A-Za-z][\w .&'’]{0,40}?)\s*[-–—|,:]\s*(?P<date>.+)$")
+_STAMP_WORDS = re.compile(r"\b(?:published|updated|last updated|posted|first published|modified)\b:?", re.I)
+_STAMP_LINE = re.compile(r"^(?:published|updated|last updated|posted|first published)\b.{0,60}$", re.I)
 _READ_MORE = re.compile(r"^(?:read (?:more|the full (?:story|article))(?: on| at)?(?: original)?|"
                         r"source|original(?: article)?)\s*:?\s*(?P<url>https?://\S+)?$", re.I)
 _URL_LINE = re.compile(r"^https?://\S+$")
 _DATELINE = re.compile(r"^(?:reporting from|reported from)\s+(?P<place>.+?)\.?$", re.I)
-_AP_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]+)?)\s*(?:\([\w .]+\))?\s*[—–-]{1,2}\s+")
+_AP_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]+)?)\s*(?:\((?P<agency>[\w .]+)\))?\s*[—–-]{1,2}\s+")
 _BYLINE_NAME = r"(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]+"
 _BYLINE = re.compile(rf"^(?:[Bb][Yy]\s+)?(?P<names>{_BYLINE_NAME}(?:\s*(?:,|,?\s+and)\s+{_BYLINE_NAME})*)$")
 _CONTRIBUTORS = re.compile(r"^(?P<names>.+?)\s+contributed(?: reporting| research| to this (?:report|article))?"
                            r"(?: from [^.]+)?\.?$", re.I)
+_CREDITS = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing) by (?P<names>[^;()]+)"
+                      r"(?:;[^()]*)?\)?\.?$", re.I)
 _BOILERPLATE = re.compile(
-    r"^(?:no comments:?|post a comment|\d+ comments?:?|share this( article| story)?:?|"
+    r"^(?:no comments:?|post a comment|\d+ comments?:?|share this( article| story)?:?|like this:?|loading\.*|"
     r"advertisement|supported by|skip to (?:main )?content|subscribe(?: now)?|sign up.*newsletter.*|"
     r"newer post|older post|home|labels?:.*|posted by .*|share on .*|leave a comment|"
     r"related( articles?| coverage)?:?|copyright .*|©.*|all rights reserved\.?)$",
@@ -143,13 +146,21 @@ def _split_header(lines: list[str]) -> tuple[dict, list[str]]:
         found = _AP_DATELINE.match(lines[0])
         if found:
             header["dateline"] = found.group("place").strip().title()
+            agency = (found.group("agency") or "").lower()
+            header["outlet"] = header.get("outlet") or OUTLETS.get(agency)
             lines[0] = lines[0][found.end():]
     return header, lines
 
 
 def _take_header_line(line: str, header: dict) -> bool:
     if "published" not in header and (parsed := _outlet_and_date(line)):
-        header["outlet"], header["published"] = parsed
+        header["outlet"] = parsed[0] or header.get("outlet")
+        header["published"] = parsed[1]
+        return True
+    if "outlet" not in header and line.lower().strip(". ") in OUTLETS:
+        header["outlet"] = OUTLETS[line.lower().strip(". ")]
+        return True
+    if _STAMP_LINE.match(line):  # "Updated 2 hours ago": a time we cannot place without a date
         return True
     if "dateline" not in header and (found := _DATELINE.match(line)):
         header["dateline"] = found.group("place").rstrip(".")
@@ -174,7 +185,7 @@ def _take_footer_line(line: str, header: dict) -> bool:
         if url:
             header["url"] = url
         return True
-    if "contributors" not in header and (found := _CONTRIBUTORS.match(line)):
+    if "contributors" not in header and (found := _CONTRIBUTORS.match(line) or _CREDITS.match(line)):
         header["contributors"] = split_names(found.group("names"))
         return True
     return False
@@ -186,20 +197,24 @@ def _url_in(line: str) -> str | None:
 
 
 def _outlet_and_date(line: str) -> tuple[str | None, date] | None:
-    if len(line) > 80:
+    """("NY Times-Sept7th2024") -> ("The New York Times", 2024-09-07); the outlet may be absent."""
+    if len(line) > 80 or not (found := _first_date(line)):
         return None
-    published = parse_date(line)
-    if published is None:
-        return None
-    found = _OUTLET_DATE.match(line)
-    name = found.group("outlet").strip() if found else ""
-    if name.lower().strip(". ") in MONTHS or not name or parse_date(name):
+    published, start = found
+    name = re.sub(_STAMP_WORDS, "", line[:start]).strip(" -–—|,:·")
+    if not name or re.search(r"\d", name) or len(name.split()) > 5:
         return None, published
     return OUTLETS.get(name.lower(), name), published
 
 
 def parse_date(text: str) -> date | None:
     """A full calendar date written anywhere in `text` (Sept7th2024, March 5, 2024, 2024-09-07)."""
+    found = _first_date(text)
+    return found[0] if found else None
+
+
+def _first_date(text: str) -> tuple[date, int] | None:
+    """The first full date in `text` and where it starts; None if there is none or it is impossible."""
     for form in _DATE_FORMS:
         found = form.search(text)
         if not found:
@@ -207,7 +222,7 @@ def parse_date(text: str) -> date | None:
         parts = found.groupdict()
         month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower()]
         try:
-            return date(int(parts["year"]), month, int(parts["day"]))
+            return date(int(parts["year"]), month, int(parts["day"])), found.start()
         except ValueError:
             return None
     return None
@@ -254,8 +269,8 @@ def _clean_body(lines: list[str]) -> list[str]:
 def derive_title(lede: str) -> str:
     """A headline made from the lede: its main clause, without the attribution."""
     sentence = split_sentences(lede)[0] if lede else ""
-    sentence = re.sub(r",\s+(?:according to [^,]+|[^,]{1,60}\b(?:said|say|says|reported|reports))\.?[”\"]?$",
-                      "", sentence).rstrip(".")
+    sentence = re.sub(r",\s+(?:according to [^,]+|[^,]{1,60}\b(?:said|say|says|reported|reports|told [^,]+)"
+                      r"(?:\s+[^,\s]+){0,4})\.?[”\"]?$", "", sentence).rstrip(".")
     words = sentence.split()
     if len(words) > 14:
         head = " ".join(words[:6])

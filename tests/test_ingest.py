@@ -89,3 +89,21 @@ def test_an_html_seed_is_refused_with_a_clear_message(tmp_path: Path):
     path.write_text("<html><body><p>Text</p></body></html>")
     with pytest.raises(SeedError, match=r"page\.html: error: HTML seeds are not read yet"):
         read_seed(path, tmp_path)
+
+
+def test_wire_copy_header_and_footer(tmp_path: Path):
+    path = tmp_path / "wire.txt"
+    path.write_text("North Korea Ships Shells to Russia\nBy Jane Smith and Tom Brown\nUpdated 2 hours ago\n"
+                    "March 5, 2024\nSEOUL, South Korea (AP) — North Korea has shipped shells to Russia, officials said.\n"
+                    "Pyongyang denied it.\nShare this:\nLike this:\nReporting by Jane Doe; Editing by Tom Roe\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.title, raw.published, raw.outlet) == ("North Korea Ships Shells to Russia", date(2024, 3, 5), "The Associated Press")
+    assert (raw.authors, raw.dateline, raw.contributors) == (("Jane Smith", "Tom Brown"), "Seoul, South Korea", ("Jane Doe",))
+    assert raw.paragraphs == ("North Korea has shipped shells to Russia, officials said.", "Pyongyang denied it.")
+
+
+def test_a_lone_outlet_line_is_the_outlet_not_the_headline(tmp_path: Path):
+    path = tmp_path / "r.txt"
+    path.write_text("Reuters\nMissiles reached the front in large numbers, a source said on Tuesday.\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.outlet, raw.title, raw.title_derived) == ("Reuters", "Missiles reached the front in large numbers", True)

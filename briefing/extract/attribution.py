@@ -32,6 +32,7 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
     items: list[Item] = []
     for sent in sentences:
         found = _drop_nested(_candidates(sent, resolver))
+        resolver.previous = sent
         if not found and _continues_quote(sent, items):
             _extend(items[-1], sent)
             continue

@@ -15,6 +15,8 @@ DOC_NOUNS = frozenset("statement report communique communiqué letter document m
 QUANTIFIERS = frozenset("a an the one two three four several some many other few of most".split())
 WEST_LIKE = frozenset(("west", "united-states", "europe", "european-union", "nato", "united-kingdom"))
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
+GROUP_PRONOUNS = frozenset(("it", "they"))
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 GROUP_TYPES = ("state", "organization", "group")
 
 
@@ -26,6 +28,7 @@ class SpeakerResolver:
         self.anon: list[tuple[str, str, frozenset[str]]] = []  # (id, head class, qualifiers)
         self.last_speaker: str | None = None
         self.doc_speakers: list[tuple[int, str, str]] = []  # (sentence, noun lemma, speaker)
+        self.previous = None  # the sentence before the one being read, for "it" / "they"
 
     def resolve(self, sent, head, cue_lemma: str = "") -> str | None:
         """The actor that the noun phrase headed by `head` names."""
@@ -35,8 +38,13 @@ class SpeakerResolver:
             return self._pronoun(sent, head, cue_lemma)
         if lower in ("we", "i") and sent.in_quote(head):
             return self.last_speaker
+        if lower in GROUP_PRONOUNS:
+            return self._group_pronoun(sent, head)
         if head.pos_ == "PRON":
             return None
+        person = self._appositive_person(sent, head)
+        if person:
+            return person
         named = self._named(sent, head)
         if named:
             return named
@@ -51,6 +59,46 @@ class SpeakerResolver:
         if cue_lemma == "add" and last and self.reg.actors[last].type == "person":
             return last
         return self.reg.recent(sent.n, head.i, ("person",))
+
+    def _appositive_person(self, sent, head) -> str | None:
+        """'The US defense secretary, Lloyd Austin, said': the person named in apposition speaks."""
+        if self.reg.actor_at(sent.n, head) and self.reg.actors[self.reg.actor_at(sent.n, head)].type == "person":
+            return None
+        for child in head.children:
+            if child.dep_ == "appos":
+                actor = self.reg.actor_at(sent.n, child)
+                if actor and self.reg.actors[actor].type == "person":
+                    return actor
+        return None
+
+    def _group_pronoun(self, sent, head) -> str | None:
+        """'it' / 'they': the subject of the nearest earlier clause that agrees in number.
+
+        Centering in its simplest form: the antecedent is a subject, in this sentence before the
+        pronoun or in the previous one; 'it' wants a singular non-person, 'they' a plural.
+        """
+        plural = head.lower_ == "they"
+        candidates = [(sent, t) for t in reversed(list(sent.doc[: head.i])) if t.dep_ in SUBJECT_DEPS]
+        if self.previous is not None:
+            prev = self.previous
+            candidates += [(prev, t) for t in reversed(list(prev.doc)) if t.dep_ in SUBJECT_DEPS]
+        for where, subject in candidates:
+            if subject.pos_ == "PRON" or prev_in_quote(where, subject):
+                continue
+            actor = self._antecedent(where, subject, plural)
+            if actor:
+                return actor
+        return None
+
+    def _antecedent(self, where, subject, plural: bool) -> str | None:
+        actor = self.resolve(where, subject)
+        if actor is None:
+            return None
+        kind = self.reg.actors[actor].type
+        is_plural = subject.tag_ in ("NNS", "NNPS") or kind == "group"
+        if kind == "person" or is_plural != plural:
+            return None
+        return actor
 
     def _named(self, sent, head) -> str | None:
         own = self.reg.actor_at(sent.n, head)
@@ -111,6 +159,11 @@ class SpeakerResolver:
             elif t.pos_ in ("ADJ", "NOUN") and t.lower_ not in QUANTIFIERS | {"senior", "former", "top", "other"}:
                 out.append(t.lower_)
         return out
+
+
+def prev_in_quote(sent, token) -> bool:
+    """Whether a token is quoted speech (its subjects are not antecedents)."""
+    return sent.in_quote(token)
 
 
 def _partitive(head):
