@@ -60,6 +60,7 @@ def load_yaml(head: str, display: str) -> tuple[Any, Any]:
     loader = yaml.SafeLoader(head)
     try:
         node = loader.get_single_node()
+        _refuse_aliases(node, display)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -67,10 +68,27 @@ def load_yaml(head: str, display: str) -> tuple[Any, Any]:
         where = f"column {mark.column + 1}: " if mark else ""
         raise ValueError(Problem(display, mark.line + 2 if mark else 1, f"{where}YAML: {detail}")) from None
     except ValueError as error:  # an impossible date such as 2024-02-30
+        if error.args and isinstance(error.args[0], Problem):
+            raise
         raise ValueError(Problem(display, _value_line(head, error), f"YAML: {error}")) from None
     finally:
         loader.dispose()
     return node, data
+
+
+def _refuse_aliases(root: yaml.Node | None, display: str) -> None:
+    """Aliases (*x) let a few lines expand into millions of items: front-matter has no need of them."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(node) in seen:
+                raise ValueError(Problem(display, node.start_mark.line + 2,
+                                         "this YAML anchor (&name) is reused by an alias (*name); front-matter allows none: write the value out"))
+            seen.add(id(node))
+            stack.extend(v for pair in node.value for v in pair) if isinstance(node, yaml.MappingNode) \
+                else stack.extend(node.value)
 
 
 def _value_line(head: str, error: Exception) -> int:

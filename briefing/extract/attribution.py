@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cues import DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, non_response
+from .cues import (DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
+                   non_response)
 from .document import Sentence, clean_text
 from .speakers import SpeakerResolver
 
@@ -61,13 +62,19 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     if not speaker or not content:
         return None
     text = _span_text(sent.doc, content)
-    if kind == "claim" and DISMISSIVE.search(text) and not sent.in_quote(cue):
+    if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):
         kind = "denial"
     if kind == "denial":
         text = _span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = _span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
     return Item(kind, speaker, cue_phrase(cue), text, _quote(sent, content), sent.n, cue.i, content)
+
+
+def _denies_transfer(sent: Sentence, content: set[int]) -> bool:
+    """The content's main verb is a negated supply verb."""
+    roots = [sent.doc[i] for i in content if sent.doc[i].head.i not in content or sent.doc[i].head.i == i]
+    return any(negated_transfer(r) for r in roots)
 
 
 def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | None:

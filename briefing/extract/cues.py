@@ -22,9 +22,14 @@ ASSERTION_NOUNS = frozenset(
 )
 # Cues whose content may be an object or prepositional phrase rather than a clause.
 OBJECT_CUES = frozenset(
-    "deny confirm announce report pledge promise plead demand urge warn threaten vow reiterate".split()
+    """deny confirm announce report pledge promise plead demand urge warn threaten vow reiterate
+    condemn criticize criticise denounce accuse blame acknowledge admit""".split()
 )
-XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect refuse".split())
+XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect refuse acknowledge admit".split())
+# Phrasal denials: the verb only denies with its particle ("pushed back on", "brushed aside").
+PHRASAL_DENIALS = {"push": "back", "brush": "aside", "wave": "away", "shrug": "off", "hit": "back"}
+# A claim whose content is a negated transfer answers an accusation: "has not sent any weapons".
+DENIED_ACTIONS = frozenset("send ship supply provide deliver sell transfer give export supply".split())
 DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
     r"propaganda|nonsense|absurd|false)\b", re.I)
@@ -41,13 +46,28 @@ def cue_kind(token) -> str | None:
         return "denial"
     if lemma == "call" and _calls_it_false(token):
         return "denial"
+    particle = PHRASAL_DENIALS.get(lemma)
+    if particle and any(c.lower_ == particle and c.dep_ in ("prt", "advmod") for c in token.children):
+        return "denial"
     return "claim" if lemma in CLAIM_CUES else None
 
 
 def _calls_it_false(token) -> bool:
     """'called the reports baseless / a lie / "absolutely false"'."""
     judged = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "dobj")]
-    return len(judged) >= 2 and any(DISMISSIVE.search(" ".join(t.text for t in c.subtree)) for c in judged[1:])
+    if len(judged) >= 2 and any(DISMISSIVE.search(" ".join(t.text for t in c.subtree)) for c in judged[1:]):
+        return True
+    # the small model hangs the judgement on the object as a conjunct: "called reports ... “baseless”"
+    objs = [c for c in token.children if c.dep_ == "dobj"]
+    return any(c.dep_ in ("conj", "oprd", "amod") and c.i > o.i and DISMISSIVE.fullmatch(c.text)
+               for o in objs for c in o.children)
+
+
+def negated_transfer(content_root) -> bool:
+    """'Tehran has not sent any weapons', 'China has never provided lethal weapons': a denial."""
+    if content_root.lemma_.lower() not in DENIED_ACTIONS:
+        return False
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in content_root.children)
 
 
 def _objects_assertion(token) -> bool:
