@@ -62,7 +62,8 @@ _DATE_FORMS = (
     re.compile(rf"{_DAY}\s*{_MONTH},?\s*{_YEAR}", re.I),     # 7 September 2024
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)"),  # 2024-09-07
 )
-_STAMP_WORDS = re.compile(r"\b(?:published|updated|last updated|posted|first published|modified)\b:?", re.I)
+_STAMP_WORDS = re.compile(r"\b(?:published|updated|last updated|posted|first published|modified|"
+                          r"(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\b\.?:?", re.I)
 _STAMP_LINE = re.compile(r"^(?:published|updated|last updated|posted|first published)\b.{0,60}$", re.I)
 _READ_MORE = re.compile(r"^(?:read (?:more|the full (?:story|article))(?: on| at)?(?: original)?|"
                         r"source|original(?: article)?)\s*:?\s*(?P<url>https?://\S+)?$", re.I)
@@ -76,7 +77,9 @@ _CONTRIBUTORS = re.compile(r"^(?P<names>.+?)\s+contributed(?: reporting| researc
 _CREDITS = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing) by (?P<names>[^;()]+)"
                       r"(?:;[^()]*)?\)?\.?$", re.I)
 _BOILERPLATE = re.compile(
-    r"^(?:no comments:?|post a comment|\d+ comments?:?|share this( article| story)?:?|like this:?|loading\.*|"
+    r"^(?:no comments:?|post a comment|\d+ comments?:?|share this( article| story)?:?|like this:?|(?:like )?loading\.*|"
+    r"leave a (?:reply|comment)|post comment|(?:comment|name|email|website) \*?|your email address will not be published.*|"
+    r"twitter|facebook|linkedin|whatsapp|reddit|email|print|x|tumblr|pinterest|telegram|"
     r"advertisement|supported by|skip to (?:main )?content|subscribe(?: now)?|sign up.*newsletter.*|"
     r"newer post|older post|home|labels?:.*|posted by .*|share on .*|leave a comment|"
     r"related( articles?| coverage)?:?|copyright .*|©.*|all rights reserved\.?)$",
@@ -153,7 +156,7 @@ def _split_header(lines: list[str]) -> tuple[dict, list[str]]:
 
 
 def _take_header_line(line: str, header: dict) -> bool:
-    if "published" not in header and (parsed := _outlet_and_date(line)):
+    if "published" not in header and (parsed := outlet_and_date(line)):
         header["outlet"] = parsed[0] or header.get("outlet")
         header["published"] = parsed[1]
         return True
@@ -196,7 +199,7 @@ def _url_in(line: str) -> str | None:
     return found.group(0).rstrip(").,") if found else None
 
 
-def _outlet_and_date(line: str) -> tuple[str | None, date] | None:
+def outlet_and_date(line: str) -> tuple[str | None, date] | None:
     """("NY Times-Sept7th2024") -> ("The New York Times", 2024-09-07); the outlet may be absent."""
     if len(line) > 80 or not (found := _first_date(line)):
         return None

@@ -218,3 +218,66 @@ def test_seeds_score_above_threshold(nlp):
     result = json.loads(run.stdout)
     assert result["summary"]["macro_f1"] >= 0.60
     assert all(not f.get("integrity") for f in result["files"].values())
+
+
+# ---------------------------------------------------------------- generalisation rules (held-out bench)
+
+def test_month_with_relative_year():
+    assert resolve("month", {"month": "August", "day": None, "year": None, "rel_year": "last"},
+                   date(2024, 10, 12), "past") == "2023-08"
+
+
+@pytest.mark.nlp
+def test_it_and_they_take_the_previous_subject(extract):
+    out = extract("Poland's defense ministry said its troops had left the border.",
+                  "It called the reports of a new deployment “baseless.”",
+                  "Hungarian officials met on Monday. They say the troops are still there.")
+    assert [d["speaker"] for d in out["denials"]] == ["poland-defense-ministry"]
+    assert any(c["speaker"] == "hungarian-officials" and "still there" in c["text"] for c in out["claims"])
+
+
+@pytest.mark.nlp
+def test_appositive_person_speaks_not_the_state(extract):
+    out = extract("The French defense minister, Claire Moreau, said the jets would arrive in May.")
+    assert [c["speaker"] for c in out["claims"]] == ["claire-moreau"]
+
+
+@pytest.mark.nlp
+def test_phrasal_and_negated_transfer_denials(extract):
+    out = extract("Turkey's foreign ministry pushed back on the report.",
+                  "Its spokesman, Ali Demir, said Ankara has never provided drones to either side.")
+    speakers = [d["speaker"] for d in out["denials"]]
+    assert "turkey-foreign-ministry" in speakers and "ali-demir" in speakers
+    assert out["claims"] == []
+
+
+@pytest.mark.nlp
+def test_nominal_assessment_cue(extract):
+    out = extract("In the Pentagon's assessment, the plant will make 6,000 drones a year.")
+    claims = by_speaker(out["claims"], "pentagon")
+    assert claims and "6,000 drones" in claims[0]["text"]
+
+
+@pytest.mark.nlp
+def test_condemn_and_acknowledge_take_objects(extract):
+    out = extract("Japan condemned the missile launch.", "Iran has acknowledged sending a few drones to Russia.")
+    assert any("launch" in c["text"] for c in by_speaker(out["claims"], "japan"))
+    assert any("sending" in c["text"] for c in by_speaker(out["claims"], "iran"))
+
+
+@pytest.mark.nlp
+def test_institutions_places_and_named_vessels(extract):
+    out = extract("Ukraine's air force said it shot down 20 drones over Kharkiv.",
+                  "The navy said it sank a patrol ship, the Ivan Petrov, in the Black Sea.")
+    ids = {a["id"] for a in out["actors"]}
+    assert "ukraine-air-force" in ids
+    assert not {"kharkiv", "ivan-petrov", "black-sea"} & ids
+
+
+@pytest.mark.nlp
+def test_weapon_terms_plural_hyphenated_and_full_names(extract):
+    out = extract("The Netherlands will supply F-16 fighter jets and High Mobility Artillery Rocket Systems "
+                  "and interceptor missiles to Ukraine.")
+    ids = {w["id"] for w in out["weapons"]}
+    assert {"f-16", "himars", "interceptor-missile"} <= ids
+    assert not {"fighter-jet", "rocket"} & ids

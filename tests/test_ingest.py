@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.ingest import SeedError, byline_names, derive_title, parse_date, read_seed
+from briefing.ingest import SeedError, outlet_and_date, byline_names, derive_title, parse_date, read_seed
 
 from .conftest import ROOT
 
@@ -107,3 +107,21 @@ def test_a_lone_outlet_line_is_the_outlet_not_the_headline(tmp_path: Path):
     path.write_text("Reuters\nMissiles reached the front in large numbers, a source said on Tuesday.\n")
     raw = read_seed(path, tmp_path)
     assert (raw.outlet, raw.title, raw.title_derived) == ("Reuters", "Missiles reached the front in large numbers", True)
+
+
+@pytest.mark.parametrize("line, outlet, published", [
+    ("Thu 24 Oct 2024 16.05 BST", None, date(2024, 10, 24)),
+    ("Published 3:14 PM EDT, March 5, 2024", None, date(2024, 3, 5)),
+    ("Reuters | Tuesday, March 5, 2024", "Reuters", date(2024, 3, 5)),
+    ("WSJ - Feb 26, 2024", "The Wall Street Journal", date(2024, 2, 26)),
+])
+def test_outlet_and_date_lines(line, outlet, published):
+    assert outlet_and_date(line) == (outlet, published)
+
+
+def test_comment_form_and_share_buttons_are_dropped(tmp_path: Path):
+    path = tmp_path / "blog.txt"
+    path.write_text("By Ann Lee\nChina denied selling drones, its ministry said.\nShare this:\nTwitter\nFacebook\n"
+                    "Like Loading...\nLeave a Reply\nYour email address will not be published. Required fields are marked *\n"
+                    "Comment *\nName *\nEmail *\nPost Comment\n")
+    assert read_seed(path, tmp_path).paragraphs == ("China denied selling drones, its ministry said.",)

@@ -13,6 +13,7 @@ HONORIFICS = frozenset(
     general lieutenant colonel admiral senator representative governor sheikh""".split()
 )
 LOCATIVE_PREPS = frozenset("in at near across into within throughout inside outside around".split())
+VESSELS = frozenset("ship vessel frigate cruiser destroyer corvette submarine carrier tanker boat plane".split())
 ATTRIBUTIVE_OK = frozenset(("officials", "official", "government", "administration", "forces", "military"))
 CLIMB_DEPS = frozenset(("compound", "poss", "amod", "appos", "conj", "nmod", "npadvmod", "case"))
 MINISTRY = re.compile(r"^(?:(foreign|defen[cs]e|interior|finance|justice|economy) ministry|"
@@ -147,6 +148,9 @@ def collect_mentions(reg: Registry, sentences) -> None:
             if actor_id:
                 reg.mention(sent.n, ent, actor_id, is_active(ent, reg.actors[actor_id].type))
                 _titled_alias(reg.actors[actor_id], ent)
+        from .institutions import collect_institutions  # noqa: PLC0415 (institutions imports this module)
+
+        collect_institutions(reg, sent)
 
 
 def _titled_alias(record: ActorRecord, ent) -> None:
@@ -157,6 +161,8 @@ def _titled_alias(record: ActorRecord, ent) -> None:
 
 
 def _link(reg: Registry, ent) -> str | None:
+    if ent.ent_id_ == "place" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in VESSELS):
+        return None  # a place, or "a patrol ship, the Sergei Kotov": a vessel named after a person
     if ent.ent_id_ and ent.ent_id_ in reg.gaz.actors:
         entry = reg.gaz.actors[ent.ent_id_]
         reg.ensure(entry.id, entry.name, entry.type)

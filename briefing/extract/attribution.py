@@ -9,6 +9,7 @@ from .cues import (DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, 
 from .document import Sentence, clean_text
 from .speakers import SpeakerResolver
 
+NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
 CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to"))
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 
@@ -47,6 +48,7 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
 def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
     out = [item for t in sent.doc if (item := _from_cue(sent, t, resolver))]
     out += [item for t in according_to(sent.doc) if (item := _from_according(sent, t, resolver))]
+    out += [item for t in sent.doc if t.lemma_.lower() in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
     return sorted(out, key=lambda x: x.cue_i)
 
 
@@ -88,6 +90,25 @@ def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | 
         return None
     text = _span_text(sent.doc, content)
     return Item("claim", speaker, "according to", text, _quote(sent, content), sent.n, token.i, content)
+
+
+def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | None:
+    """Nominal cues: "In the Pentagon's assessment, X ..." and "X's assessment is that ..."."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" or sent.in_quote(noun):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by"):
+        content = {t.i for t in noun.head.head.subtree} - {t.i for t in noun.head.subtree}
+    elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        content = {t.i for c in noun.head.children if c.dep_ in ("ccomp", "attr") for t in c.subtree}
+    else:
+        return None
+    speaker = resolver.resolve(sent, owner)
+    if not speaker or not content:
+        return None
+    cue = " ".join(t.text for t in noun.head.subtree) if noun.dep_ == "pobj" else f"{owner.text}'s {noun.text}"
+    text = _span_text(sent.doc, content)
+    return Item("claim", speaker, cue, text, _quote(sent, content), sent.n, noun.i, content)
 
 
 def subject_of(cue):

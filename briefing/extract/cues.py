@@ -60,7 +60,7 @@ def _calls_it_false(token) -> bool:
     # the small model hangs the judgement on the object as a conjunct: "called reports ... “baseless”"
     objs = [c for c in token.children if c.dep_ == "dobj"]
     return any(c.dep_ in ("conj", "oprd", "amod") and c.i > o.i and DISMISSIVE.fullmatch(c.text)
-               for o in objs for c in o.children)
+               for o in objs for c in o.subtree)
 
 
 def negated_transfer(content_root) -> bool:

@@ -15,7 +15,7 @@ _MONTH = r"(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _PART = r"(?:(?:early|mid|late)[- ]?)?"
 PATTERNS = [
     ("month", re.compile(rf"\b{_PART}(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?"
-                         rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+                         rf"(?:,?\s+(?P<year>(?:19|20)\d\d)|\s+(?P<rel_year>last|this|next) year)?\b")),
     ("dmonth", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday)\b")),
@@ -80,7 +80,8 @@ def _tense(doc, char: int) -> str:
 def resolve(kind: str, g: dict, published: date | None, tense: str) -> str | None:
     """EDTF for one matched expression; None when it cannot be resolved without guessing."""
     if kind in ("month", "dmonth"):
-        return _month(MONTHS[g["month"].rstrip(".").lower()], g.get("day"), g.get("year"), published, tense)
+        year = g.get("year") or _relative_year(g.get("rel_year"), published)
+        return _month(MONTHS[g["month"].rstrip(".").lower()], g.get("day"), year, published, tense)
     if kind == "weekday":
         return _weekday(WEEKDAYS.index(g["weekday"].lower()), g.get("rel"), published, tense)
     if kind == "season":
@@ -88,6 +89,13 @@ def resolve(kind: str, g: dict, published: date | None, tense: str) -> str | Non
     if kind == "relative":
         return _relative(g["rel"].lower(), published)
     return g["year"]
+
+
+def _relative_year(rel: str | None, published: date | None) -> int | None:
+    """'August last year' -> the year before publication."""
+    if not rel or published is None:
+        return None
+    return published.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
 
 
 def _month(month: int, day, year, published: date | None, tense: str) -> str | None:

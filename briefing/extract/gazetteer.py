@@ -32,6 +32,7 @@ class Gazetteer:
     weapons: dict[str, Entry]
     by_form: dict[str, str] = field(default_factory=dict)
     by_surname: dict[str, str] = field(default_factory=dict)
+    places: list[str] = field(default_factory=list)
 
     def lookup(self, form: str) -> str | None:
         """The actor id a surface form names, if known."""
@@ -80,7 +81,7 @@ def load_gazetteer(known_actors=(), known_weapons=()) -> Gazetteer:
         entry = _entry(raw, "weapon")
         entry.terms = entry.terms or [entry.name, *entry.aliases]
         weapons[entry.id] = entry
-    gaz = Gazetteer(actors, weapons)
+    gaz = Gazetteer(actors, weapons, places=[str(p) for p in data.get("places") or []])
     _index(gaz)
     return gaz
 
@@ -103,13 +104,22 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
         label = LABELS.get(entry.type, "ORG")
         for form in dict.fromkeys([entry.name, *entry.aliases]):
             patterns.append({"label": label, "pattern": form, "id": entry.id})
+    patterns += [{"label": "LOC", "pattern": place, "id": "place"} for place in gaz.places]
     for entry in gaz.weapons.values():
         for term in dict.fromkeys(entry.terms or [entry.name]):
             patterns.append({"label": "WEAPON", "pattern": weapon_tokens(term), "id": entry.id})
             if "-" in term:  # the tokenizer keeps some hyphenated names whole ("F-16")
-                whole = [{"LOWER": w.lower()} for w in term.split()]
-                patterns.append({"label": "WEAPON", "pattern": whole, "id": entry.id})
+                patterns.append({"label": "WEAPON", "pattern": _whole_words(term), "id": entry.id})
     return patterns
+
+
+def _whole_words(term: str) -> list[dict]:
+    """A pattern keeping hyphenated words whole, the last word in the singular or plural."""
+    words = term.lower().split()
+    pattern: list[dict] = [{"LOWER": w} for w in words[:-1]]
+    last = words[-1]
+    pattern.append({"LOWER": {"IN": [last, last + "s"]}} if last.isalpha() else {"LOWER": last})
+    return pattern
 
 
 def weapon_tokens(term: str) -> list[dict]:

@@ -1,0 +1,53 @@
+"""State institutions named by a common noun: "Ukraine's air force", "the Iranian foreign ministry".
+
+The model tags these as no entity when they are written in lower case, yet they speak in news
+copy as often as the state does. The owner (a possessive or a demonym linked to a state) keeps
+its own mention; the institution covers the noun phrase after it.
+"""
+from __future__ import annotations
+
+from ..textutil import slugify
+from .actors import Registry
+
+INSTITUTION_HEADS = frozenset(
+    """ministry agency service army navy force military parliament embassy intelligence
+    prosecutor prosecutors guard command""".split()
+)
+OWNER_DEPS = frozenset(("poss", "amod", "compound"))
+MODIFIER_DEPS = frozenset(("amod", "compound"))
+
+
+def collect_institutions(reg: Registry, sent) -> None:
+    """Register every state institution of a sentence as an actor (active only once it speaks)."""
+    for head in sent.doc:
+        if head.lemma_.lower() not in INSTITUTION_HEADS or head.pos_ != "NOUN" or reg.actor_at(sent.n, head):
+            continue
+        if head.dep_ == "compound":
+            continue  # "air force base": the institution names a thing
+        owner = _state_owner(reg, sent.n, head)
+        if owner is None:
+            continue
+        span = _institution_span(sent.doc, head, owner)
+        state = reg.actors[reg.actor_at(sent.n, owner)]
+        words = span.text
+        record = reg.ensure(slugify(f"{state.name} {words}"), f"{state.name}'s {words}", "organization")
+        reg.mention(sent.n, span, record.id, False)
+        record.add_alias(sent.doc[owner.left_edge.i : head.i + 1].text)  # "South Korean intelligence"
+
+
+def _state_owner(reg: Registry, n: int, head):
+    """The possessive or demonym token of a state that owns the institution."""
+    for child in head.children:
+        if child.dep_ in OWNER_DEPS and child.i < head.i:
+            actor = reg.actor_at(n, child)
+            if actor and reg.actors[actor].type == "state":
+                return child
+    return None
+
+
+def _institution_span(doc, head, owner):
+    """The words after the owner up to the head: 'military intelligence agency'."""
+    start = head.i
+    while start - 1 > owner.i and doc[start - 1].dep_ in MODIFIER_DEPS and doc[start - 1].head.i >= start:
+        start -= 1
+    return doc[start : head.i + 1]
