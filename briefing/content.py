@@ -3,183 +3,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .model import (ACTOR_TYPES, Actor, ActorId, Article, ArticleSlug, Claim, Denial, Event,
-                    FactId, Origin, Source, Weapon, WeaponId)
+                    FactId, Source, Weapon, WeaponId)
 from .problems import Problem
 from .textutil import slugify
+from .yamlhead import Checker, kind_of, read_front_matter
 
 TOP_KEYS = ("title", "published", "source", "summary", "title_derived", "actors", "weapons",
             "claims", "denials", "events")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EDTF = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:0[1-9]|1[0-2]|2[1-4]|XX)(?:-(?:0[1-9]|[12]\d|3[01]))?)?[~?%]?$")
-MAX_BYTES = 2_000_000  # a content file bigger than this is a mistake, not an article
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    """The parsed head of a content file: data, the line of every key, and the body."""
-
-    data: dict
-    lines: dict[tuple, int]
-    body: str
-
-
-def read_front_matter(path: Path, display: str) -> FrontMatter:
-    """Split and parse a content file; raises ValueError(Problem) for what stops reading."""
-    if path.stat().st_size > MAX_BYTES:
-        raise ValueError(Problem(display, 0, f"file is larger than {MAX_BYTES // 1_000_000} MB"))
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValueError(Problem(display, 0, f"not UTF-8 text ({error.reason} at byte {error.start})")) from None
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
-        raise ValueError(Problem(display, 1, "a content file starts with a '---' line, then YAML front-matter"))
-    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
-    if closing is None:
-        raise ValueError(Problem(display, 1, "front-matter is never closed: did you forget the closing '---'?"))
-    head = "\n".join(lines[1:closing])
-    node, data = load_yaml(head, display)
-    if not isinstance(data, dict):
-        kind = "empty" if data is None else f"a {type(data).__name__}"
-        raise ValueError(Problem(display, 2, f"front-matter must be a mapping of keys (title:, actors: ...), not {kind}"))
-    index: dict[tuple, int] = {}
-    index_lines(node, (), index)
-    return FrontMatter(data, index, "\n".join(lines[closing + 1:]).strip("\n") + "\n")
-
-
-def load_yaml(head: str, display: str) -> tuple[Any, Any]:
-    """Compose (for line numbers) and construct with the safe loader."""
-    loader = yaml.SafeLoader(head)
-    try:
-        node = loader.get_single_node()
-        _refuse_aliases(node, display)
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = f"{error.problem}, {error.context}" if error.context and error.problem else error.problem or error.context
-        where = f"column {mark.column + 1}: " if mark else ""
-        raise ValueError(Problem(display, mark.line + 2 if mark else 1, f"{where}YAML: {detail}")) from None
-    except ValueError as error:  # an impossible date such as 2024-02-30
-        if error.args and isinstance(error.args[0], Problem):
-            raise
-        raise ValueError(Problem(display, _value_line(head, error), f"YAML: {error}")) from None
-    finally:
-        loader.dispose()
-    return node, data
-
-
-def _refuse_aliases(root: yaml.Node | None, display: str) -> None:
-    """Aliases (*x) let a few lines expand into millions of items: front-matter has no need of them."""
-    seen: set[int] = set()
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            if id(node) in seen:
-                raise ValueError(Problem(display, node.start_mark.line + 2,
-                                         "this YAML anchor (&name) is reused by an alias (*name); front-matter allows none: write the value out"))
-            seen.add(id(node))
-            stack.extend(v for pair in node.value for v in pair) if isinstance(node, yaml.MappingNode) \
-                else stack.extend(node.value)
-
-
-def _value_line(head: str, error: Exception) -> int:
-    """The line of the first impossible ISO date in the head (PyYAML does not say)."""
-    for number, line in enumerate(head.split("\n"), 2):
-        for found in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", line):
-            try:
-                date(*map(int, found.groups()))
-            except ValueError:
-                return number
-    return 1
-
-
-def index_lines(node: yaml.Node | None, prefix: tuple, out: dict[tuple, int]) -> None:
-    """Record the file line of every mapping key and list item, by its key path."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            out[prefix + (key.value,)] = key.start_mark.line + 2
-            index_lines(value, prefix + (key.value,), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            out[prefix + (i,)] = item.start_mark.line + 2
-            index_lines(item, prefix + (i,), out)
-
-
-class Checker:
-    """Collects the problems of one file while turning its front-matter into model objects."""
-
-    def __init__(self, display: str, fm: FrontMatter):
-        self.display, self.fm, self.problems = display, fm, []
-
-    def line(self, *key: Any) -> int:
-        while key and key not in self.fm.lines:
-            key = key[:-1]
-        return self.fm.lines.get(key, 2)
-
-    def error(self, key: tuple, message: str) -> None:
-        self.problems.append(Problem(self.display, self.line(*key), message))
-
-    def text(self, value: Any, key: tuple, required: bool = False) -> str | None:
-        if value is None or value == "":
-            if required:
-                self.error(key, f"`{key[-1]}` is required")
-            return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
-            self.error(key, f"`{key[-1]}` must be text, not {_kind(value)}")
-            return None
-        return str(value)
-
-    def strings(self, value: Any, key: tuple) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list):
-            self.error(key, f"`{key[-1]}` must be a list of names, not {_kind(value)}")
-            return ()
-        return tuple(t for i, v in enumerate(value) if (t := self.text(v, key + (i,))))
-
-    def items(self, name: str) -> list[tuple[tuple, dict]]:
-        value = self.fm.data.get(name)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.error((name,), f"`{name}` must be a list (each item starting with '- '), not {_kind(value)}")
-            return []
-        good = []
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                good.append(((name, i), item))
-            else:
-                self.error((name, i), f"each of `{name}` must be a mapping (id:, name: ...), not {_kind(item)}")
-        return good
-
-    def slug(self, value: Any, key: tuple) -> str | None:
-        text = self.text(value, key, required=True)
-        if text is not None and not SLUG.match(text):
-            self.error(key, f"id {text!r} must be a slug: lowercase letters, digits and single hyphens")
-            return None
-        return text
-
-    def origin(self, key: tuple, item: dict) -> Origin:
-        sentence = item.get("sentence")
-        if sentence is not None and (isinstance(sentence, bool) or not isinstance(sentence, int) or sentence < 1):
-            self.error(key + ("sentence",), "`sentence` must be a sentence number (1 is the first)")
-            sentence = None
-        return Origin(self.display, self.line(*key), sentence)
-
-
-def _kind(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), f"a {type(value).__name__}")
 
 
 def parse_article(path: Path, display: str) -> tuple[Article | None, list[Problem]]:
@@ -233,7 +69,7 @@ def _source(check: Checker, value: Any) -> Source:
     if value is None:
         return Source(seed=None)
     if not isinstance(value, dict):
-        check.error(("source",), f"`source` must be a mapping (seed:, outlet:, url: ...), not {_kind(value)}")
+        check.error(("source",), f"`source` must be a mapping (seed:, outlet:, url: ...), not {kind_of(value)}")
         return Source(seed=None)
     url = check.text(value.get("url"), ("source", "url"))
     if url and not re.match(r"^https?://[^\s\"'<>]+$", url):

@@ -18,7 +18,8 @@ from typing import Callable
 import frontmatter
 
 from .config import Settings
-from .content import display_path, read_front_matter
+from .content import display_path
+from .yamlhead import read_front_matter
 from .ingest import RawArticle, SeedError, read_seed
 from .problems import Problem
 from .registry import read_registry

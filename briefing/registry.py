@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import Checker, FrontMatter, display_path, index_lines, load_yaml, make_actor
+from .content import display_path, make_actor
+from .yamlhead import Checker, FrontMatter, index_lines, load_yaml
 from .model import Actor, ActorId, Weapon, WeaponId
 from .problems import Problem
 
