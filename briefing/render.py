@@ -8,6 +8,7 @@ import jinja2
 
 from .pages import Page
 from .problems import BuildError, Problem
+from .textutil import slugify
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -21,6 +22,7 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["url"] = url
+    env.filters["slug"] = slugify
     env.filters["upfirst"] = lambda text: text[:1].upper() + text[1:]
     env.filters["plural"] = lambda n, word, many=None: f"{n} {word if n == 1 else many or word + 's'}"
     return env
