@@ -41,3 +41,8 @@ def test_an_unknown_setting_is_named(project: Path):
     (project / "pyproject.toml").write_text('[tool.briefing]\ntitel = "x"\n')
     with pytest.raises(ConfigError, match=r"pyproject.toml: error: unknown setting \[tool.briefing\] 'titel'"):
         load_settings(project)
+
+
+def test_an_empty_project_builds_an_empty_briefing(project: Path):
+    assert main(["--root", str(project)]) == 0
+    assert "No claims or denials yet." in (project / "site/who-said-what/index.html").read_text()
