@@ -59,6 +59,9 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
     _say_extracted(report.extracted)
     _say(f"built {settings.site}/: {report.articles} article(s), {report.files} file(s) "
          f"in {time.perf_counter() - started:.1f}s")
+    for pending in sorted(settings.path("content").glob("*.md.new")):
+        _say(f"{settings.content}/{pending.name}: warning: a newer extraction waits to be merged into "
+             f"{pending.name[:-4]} (delete it when done)")
     return 0
 
 

@@ -46,3 +46,10 @@ def test_an_unknown_setting_is_named(project: Path):
 def test_an_empty_project_builds_an_empty_briefing(project: Path):
     assert main(["--root", str(project)]) == 0
     assert "No claims or denials yet." in (project / "site/who-said-what/index.html").read_text()
+
+
+def test_build_reminds_of_an_extraction_waiting_to_be_merged(golden_project: Path, capsys: pytest.CaptureFixture):
+    (golden_project / "content/talks-resume.md.new").write_text("---\ntitle: newer\n---\n")
+    assert main(["--root", str(golden_project)]) == 0
+    assert ("content/talks-resume.md.new: warning: a newer extraction waits to be merged into talks-resume.md"
+            in capsys.readouterr().err)
