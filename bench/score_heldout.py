@@ -1,11 +1,14 @@
 """Extract the held-out seeds (bench/heldout/seeds) and score them against bench/heldout/gold.
 
-    python bench/score_heldout.py [OUT_DIR] [-v] [--json]
+    python bench/score_heldout.py [OUT_DIR] [-v] [--json] [--only=GLOB]
+
+--only=h0[5-8]* extracts and scores only the held-out articles whose name matches the glob.
 
 Reuses bench/score_seeds.py for the content-file shape, so both benches write the same thing.
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,23 +25,28 @@ from briefing.ingest import read_seed  # noqa: E402
 HELDOUT = ROOT / "bench" / "heldout"
 
 
-def write_heldout(out: Path, nlp=None) -> None:
-    """Extract each held-out seed into out/<seed name>.md."""
+def write_heldout(out: Path, nlp=None, only: str = "*") -> None:
+    """Extract each held-out seed (whose name matches `only`) into out/<seed name>.md."""
     nlp = nlp or load_nlp()
-    for seed in sorted((HELDOUT / "seeds").glob("*.txt")):
+    for seed in sorted((HELDOUT / "seeds").glob(f"{only}.txt")):
         raw = read_seed(seed, ROOT)
         (out / f"{seed.stem}.md").write_text(front_matter(raw, extract_article(raw, nlp)), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
     """Write the content files (to argv[0] or a temporary folder) and print the score."""
-    flags = [a for a in argv if a.startswith("-")]
+    only = next((a.split("=", 1)[1] for a in argv if a.startswith("--only=")), "*")
+    flags = [a for a in argv if a.startswith("-") and not a.startswith("--only=")]
     paths = [a for a in argv if not a.startswith("-")]
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(paths[0]) if paths else Path(tmp)
+        out = Path(paths[0]) if paths else Path(tmp) / "content"
         out.mkdir(parents=True, exist_ok=True)
-        write_heldout(out)
-        cmd = [sys.executable, str(SCORER), "--content", str(out), "--gold", str(HELDOUT / "gold"), *flags]
+        write_heldout(out, only=only)
+        gold = Path(tmp) / "gold"
+        gold.mkdir()
+        for path in (HELDOUT / "gold").glob(f"{only}.yaml"):
+            shutil.copy(path, gold)
+        cmd = [sys.executable, str(SCORER), "--content", str(out), "--gold", str(gold), *flags]
         return subprocess.run(cmd, check=False).returncode
 
 

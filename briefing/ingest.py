@@ -51,7 +51,8 @@ URL_OUTLETS = {
     "reuters.com": "Reuters", "apnews.com": "The Associated Press", "bbc.co.uk": "BBC News",
     "bbc.com": "BBC News", "theguardian.com": "The Guardian", "cnn.com": "CNN",
     "aljazeera.com": "Al Jazeera", "politico.com": "Politico", "bloomberg.com": "Bloomberg",
-    "economist.com": "The Economist",
+    "economist.com": "The Economist", "gov.uk": "GOV.UK", "defensenews.com": "Defense News",
+    "theguardian.co.uk": "The Guardian", "france24.com": "France 24", "dw.com": "DW", "axios.com": "Axios",
 }
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -62,8 +63,11 @@ _DATE_FORMS = (
     re.compile(rf"{_DAY}\s*{_MONTH},?\s*{_YEAR}", re.I),     # 7 September 2024
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)"),  # 2024-09-07
 )
-_STAMP_WORDS = re.compile(r"\b(?:published|updated|last updated|posted|first published|modified|"
+_STAMP_WORDS = re.compile(r"\b(?:(?:published|updated|last updated|posted|first published|modified)(?: on)?|"
                           r"(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\b\.?:?", re.I)
+_LABEL_LINE = re.compile(r"^(?:press release|news story|news|analysis|opinion|exclusive|breaking(?: news)?|"
+                         r"explainer|live|world|europe|middle east|asia|politics|defen[cs]e)$", re.I)
+_FROM_LINE = re.compile(r"^from:\s*(?P<source>.+)$", re.I)
 _STAMP_LINE = re.compile(r"^(?:published|updated|last updated|posted|first published)\b.{0,60}$", re.I)
 _READ_MORE = re.compile(r"^(?:read (?:more|the full (?:story|article))(?: on| at)?(?: original)?|"
                         r"source|original(?: article)?)\s*:?\s*(?P<url>https?://\S+)?$", re.I)
@@ -163,7 +167,10 @@ def _take_header_line(line: str, header: dict) -> bool:
     if "outlet" not in header and line.lower().strip(". ") in OUTLETS:
         header["outlet"] = OUTLETS[line.lower().strip(". ")]
         return True
-    if _STAMP_LINE.match(line):  # "Updated 2 hours ago": a time we cannot place without a date
+    if _STAMP_LINE.match(line) or _LABEL_LINE.match(line):  # "Updated 2 hours ago", "Press release"
+        return True
+    if "outlet" not in header and (found := _FROM_LINE.match(line)):  # gov.uk: "From: Ministry of Defence and ..."
+        header["outlet"] = re.split(r"\s+and\s+|,", found.group("source"))[0].strip()
         return True
     if "dateline" not in header and (found := _DATELINE.match(line)):
         header["dateline"] = found.group("place").rstrip(".")

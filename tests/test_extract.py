@@ -67,7 +67,7 @@ def test_resolve_season_and_relative():
 def test_quote_spans_balanced_and_unbalanced():
     text = "“We will win,” she said. “Soon.”"
     assert [text[s:e] for s, e in quote_spans(text)] == ["We will win,", "Soon."]
-    assert quote_spans("“Unclosed quote, she said.") == []
+    assert quote_spans("“Unclosed quote, she said.") == [(1, 26)]  # continued in the next paragraph
 
 
 def test_gazetteer_curated_entry_wins():

@@ -111,6 +111,7 @@ def test_a_lone_outlet_line_is_the_outlet_not_the_headline(tmp_path: Path):
 
 @pytest.mark.parametrize("line, outlet, published", [
     ("Thu 24 Oct 2024 16.05 BST", None, date(2024, 10, 24)),
+    ("Published On 19 Jan 2024", None, date(2024, 1, 19)),
     ("Published 3:14 PM EDT, March 5, 2024", None, date(2024, 3, 5)),
     ("Reuters | Tuesday, March 5, 2024", "Reuters", date(2024, 3, 5)),
     ("WSJ - Feb 26, 2024", "The Wall Street Journal", date(2024, 2, 26)),
@@ -125,3 +126,12 @@ def test_comment_form_and_share_buttons_are_dropped(tmp_path: Path):
                     "Like Loading...\nLeave a Reply\nYour email address will not be published. Required fields are marked *\n"
                     "Comment *\nName *\nEmail *\nPost Comment\n")
     assert read_seed(path, tmp_path).paragraphs == ("China denied selling drones, its ministry said.",)
+
+
+def test_press_release_header(tmp_path: Path):
+    path = tmp_path / "gov.txt"
+    path.write_text("UK to Send More Missiles to Ukraine\nPress release\nFrom: Ministry of Defence and The Rt Hon Ben Wallace MP\n"
+                    "Published 12 June 2023\n\nThe Ministry of Defence today announced more missiles.\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.title, raw.outlet, raw.published) == ("UK to Send More Missiles to Ukraine", "Ministry of Defence", date(2023, 6, 12))
+    assert raw.paragraphs == ("The Ministry of Defence today announced more missiles.",)

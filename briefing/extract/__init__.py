@@ -10,6 +10,7 @@ from .document import parse_article
 from .events import find_events
 from .gazetteer import load_gazetteer, ruler_patterns
 from .speakers import SpeakerResolver
+from .systems import weapon_mentions
 from .weapons import find_weapons
 
 __all__ = ["load_nlp", "extract_article"]
@@ -31,6 +32,8 @@ def extract_article(raw, nlp, known_actors: list[dict] = (), known_weapons: list
     gaz = load_gazetteer(known_actors, known_weapons)
     _sync_ruler(nlp, gaz, known_actors, known_weapons)
     sentences = parse_article(raw.paragraphs, nlp)
+    for sent in sentences:
+        sent.weapons = weapon_mentions(sent.doc, gaz)
     excluded = set(raw.authors) | set(raw.contributors)
     reg = Registry(gaz, excluded)
     collect_mentions(reg, sentences)

@@ -16,6 +16,7 @@ LOCATIVE_PREPS = frozenset("in at near across into within throughout inside outs
 VESSELS = frozenset("ship vessel frigate cruiser destroyer corvette submarine carrier tanker boat plane".split())
 ATTRIBUTIVE_OK = frozenset(("officials", "official", "government", "administration", "forces", "military"))
 CLIMB_DEPS = frozenset(("compound", "poss", "amod", "appos", "conj", "nmod", "npadvmod", "case"))
+TITLE_DEPS = frozenset(("compound", "amod", "poss", "case", "nmod"))
 MINISTRY = re.compile(r"^(?:(foreign|defen[cs]e|interior|finance|justice|economy) ministry|"
                       r"ministry of (foreign affairs|defen[cs]e|interior|finance|justice))$", re.I)
 
@@ -70,7 +71,7 @@ class Registry:
         if actor_id not in self.actors:
             entry = self.gaz.actors.get(actor_id)
             if entry:
-                name, type_, role = entry.name, entry.type, entry.role or role
+                name, type_ = entry.name, entry.type  # a gazetteer role goes stale: roles come from the text
             self.actors[actor_id] = ActorRecord(actor_id, name, type_, role=role)
         return self.actors[actor_id]
 
@@ -141,8 +142,9 @@ def is_locative(span) -> bool:
 def collect_mentions(reg: Registry, sentences) -> None:
     """Link every entity mention of every sentence to an actor of the registry."""
     for sent in sentences:
+        in_weapon = {t.i for w in sent.weapons for t in w.span}
         for ent in sent.doc.ents:
-            if ent.label_ == "WEAPON":
+            if ent.label_ == "WEAPON" or any(t.i in in_weapon for t in ent):
                 continue
             actor_id = _link(reg, ent)
             if actor_id:
@@ -168,6 +170,7 @@ def _link(reg: Registry, ent) -> str | None:
         reg.ensure(entry.id, entry.name, entry.type)
         if entry.type == "person":
             _remember_surnames(reg, entry.id, [entry.name, *entry.aliases])
+            reg.actors[entry.id].role = reg.actors[entry.id].role or _role(ent)
         return entry.id
     if ent.label_ == "PERSON":
         return _link_person(reg, ent)
@@ -190,7 +193,7 @@ def _remember_surnames(reg: Registry, actor_id: str, names: list[str]) -> None:
 
 
 def _link_person(reg: Registry, ent) -> str | None:
-    toks = strip_titles(ent)
+    toks = [*ent.doc[_name_start(ent):ent.start], *strip_titles(ent)]
     name = " ".join(t.text for t in toks)
     if not toks or not name[0].isupper():
         return None
@@ -206,20 +209,61 @@ def _link_person(reg: Registry, ent) -> str | None:
 
 
 def _role(ent) -> str | None:
-    """A person's role from an appositive ("X, director of Y") or a title ("President X of Y")."""
+    """A person's role as the text gives it: an apposition ("X, director of Y", "the minister, X")
+    or a title before the name ("Defense Minister X", "China's foreign ministry spokesperson X")."""
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
-            nested = {t.i for c in child.subtree if c.dep_ in ("appos", "relcl") and c.i != child.i for t in c.subtree}
-            words = "".join(t.text_with_ws for t in child.subtree if t.i not in nested)
-            return re.sub(r"^(?:the|a|an)\s+", "", words.strip(" ,")) or None
-    titles = [t.text for t in ent.doc[max(ent.start - 3, 0):ent.start] if t.head.i == root.i
-              and t.dep_ == "compound" and t.text[:1].isupper()]
-    titles += [t.text for t in ent if t.lower_ in HONORIFICS and not t.text.endswith(".")]
+            return _phrase(child)
+    head = _appos_head(root)
+    if head is not None:
+        return _phrase(head)  # 'Ukraine's Minister of Defence, Oleksii Reznikov'
+    titles = [t for t in ent.doc[_title_start(ent):_name_start(ent)] if not _courtesy(t)]
+    titles += [t for t in ent if t.lower_ in HONORIFICS and not t.text.endswith(".")]
     of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"]
-    if titles and of:
-        return " ".join(titles) + " " + " ".join(t.text for t in of[0].subtree)
-    return None
+    words = " ".join(t.text for t in titles) + (" " + " ".join(t.text for t in of[0].subtree) if titles and of else "")
+    return re.sub(r"\s+'s\b", "'s", words).strip() or None
+
+
+def _appos_head(root):
+    """The common noun a name stands in apposition to, also when the parser hung the name on the
+    object of its 'of' ('the president of Iran, Masoud Pezeshkian' -> 'president')."""
+    if root.dep_ != "appos" or root.head.i > root.i:
+        return None
+    head = root.head
+    if head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head
+    return head if head.pos_ == "NOUN" else None
+
+
+def _courtesy(token) -> bool:
+    """Mr., Mrs., Ms., Dr. and the like: forms of address, not roles."""
+    return token.lower_.rstrip(".") in {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mx"}
+
+
+def _name_start(ent) -> int:
+    """Given names the model left out of the entity ('Minister Rustem [Umerov]')."""
+    i = ent.start
+    while i > 0 and (tok := ent.doc[i - 1]).dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
+            and not tok.ent_type_ and tok.lower_ not in HONORIFICS and ent.start <= tok.head.i < ent.end:
+        i -= 1
+    return i
+
+
+def _title_start(ent) -> int:
+    """Where the title words before a name begin: modifiers of the name, not determiners."""
+    i = _name_start(ent)
+    while i > 0 and (tok := ent.doc[i - 1]).dep_ in TITLE_DEPS and not tok.is_punct and (
+            tok.dep_ == "case" or i <= tok.head.i < ent.end):
+        i -= 1
+    return i
+
+
+def _phrase(head) -> str | None:
+    """A noun phrase without its nested appositions and relative clauses, and no article."""
+    nested = {t.i for c in head.subtree if c.dep_ in ("appos", "relcl") and c.i != head.i for t in c.subtree}
+    words = "".join(t.text_with_ws for t in head.subtree if t.i not in nested)
+    return re.sub(r"^(?:the|a|an)\s+", "", words.strip(" ,"), flags=re.I) or None
 
 
 def _link_org(reg: Registry, ent) -> str | None:

@@ -32,12 +32,15 @@ class Item:
 def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> list[Item]:
     """Every claim and denial of the article, in sentence order."""
     items: list[Item] = []
+    last = 0  # the last sentence that was attributed or continued a quotation
     for sent in sentences:
         found = _drop_nested(_candidates(sent, resolver))
         resolver.previous = sent
-        if not found and _continues_quote(sent, items):
+        if not found and _continues_quote(sent, items, last):
             _extend(items[-1], sent)
+            last = sent.n
             continue
+        last = sent.n if found else last
         for item in found:
             resolver.last_speaker = item.speaker
             resolver.note_documents(sent, item.speaker)
@@ -192,9 +195,9 @@ def _drop_nested(items: list[Item]) -> list[Item]:
     return kept
 
 
-def _continues_quote(sent: Sentence, items: list[Item]) -> bool:
-    """A sentence that is all quotation, right after an attributed sentence."""
-    if not items or items[-1].sentence != sent.n - 1 or not sent.starts_in_quote():
+def _continues_quote(sent: Sentence, items: list[Item], last: int) -> bool:
+    """A sentence that is all quotation, right after an attributed (or continuing) sentence."""
+    if not items or last != sent.n - 1 or not sent.starts_in_quote():
         return False
     words = [t for t in sent.doc if not t.is_punct]
     return bool(words) and all(sent.in_quote(t) for t in words)

@@ -19,6 +19,7 @@ class Sentence:
     text: str
     doc: object
     quotes: list[tuple[int, int]] = field(default_factory=list)  # char spans inside quote marks
+    weapons: list = field(default_factory=list)  # systems.WeaponMention, filled by extract_article
 
     def in_quote(self, token) -> bool:
         """Whether a token lies inside quotation marks."""
@@ -35,7 +36,8 @@ class Sentence:
 
 
 def quote_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Character spans inside quote marks; none when the paragraph's quotes do not balance."""
+    """Character spans inside quote marks; none when the marks are misnested. A quotation left
+    open at the paragraph's end continues in the next paragraph (news style), so it runs to the end."""
     spans: list[tuple[int, int]] = []
     start = None
     for i, ch in enumerate(paragraph):
@@ -48,7 +50,9 @@ def quote_spans(paragraph: str) -> list[tuple[int, int]]:
             start = None
         elif ch in "“«" or ch in "”»":
             return []
-    return [] if start is not None else spans
+    if start is not None:  # a quotation continued in the next paragraph runs to this one's end
+        spans.append((start, len(paragraph)))
+    return spans
 
 
 def _sentence_quotes(paragraph: str, offset: int, length: int) -> list[tuple[int, int]]:

@@ -7,11 +7,15 @@ from .actors import Registry
 from .document import Sentence
 
 SUPPLY = frozenset("send ship supply deliver provide sell transfer give export hand gift furnish smuggle".split())
+WITH_SUPPLY = SUPPLY | {"arm", "equip"}  # 'supply / arm X with Y': X receives
+RELATIVES = frozenset("which that who whom".split())
+PERSONAL = frozenset("it they he she".split())
+PACKAGES = frozenset("package aid tranche consignment shipment delivery".split())
 RECEIVE = frozenset("buy acquire purchase receive obtain get import seek request want order".split())
 NOMINAL = frozenset("supply delivery shipment transfer sale provision export shipping".split())
 CONTAINERS = frozenset(
     """number range stock stocks dozen dozens hundred hundreds thousand thousands batch shipment supply
-    supplies delivery deliveries arsenal kind kinds type types array variety quantity quantities""".split())
+    supplies delivery deliveries arsenal million millions kind kinds type types array variety quantity quantities""".split())
 COUNTS = frozenset("number dozen dozens hundred hundreds thousand thousands batch quantity".split())
 INCLUDE = frozenset("include includes included comprise comprises contain contains feature features".split())
 PLANNED = frozenset("plan intend seek want consider prepare aim agree promise pledge".split())
@@ -35,8 +39,8 @@ def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
     items: list[dict] = []
     frames: list[tuple[int, Frame]] = []
     for sent in sentences:
-        for ent in sent.doc.ents:
-            if ent.label_ != "WEAPON" or (ent.start and sent.doc[ent.start - 1].lower_ == "think"):
+        for ent in sent.weapons:
+            if ent.start and sent.doc[ent.start - 1].lower_ == "think":
                 continue
             frame = transfer_frame(sent, ent, reg) or _inherited(sent, ent, frames)
             if frame and (frame.supplier or frame.recipient):
@@ -109,7 +113,11 @@ def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
     tok = _container(_noun_head(ent.root))
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL:
         return _nominal(sent, tok, ent, reg)
-    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "nsubjpass", "dative") else None
+    if (verb := _with_verb(tok)) is not None:
+        recipient = _actor_of(sent, next((c for c in verb.children if c.dep_ == "dobj"), None), reg)
+        return Frame(_actor_of(sent, _subject(verb, False), reg), recipient, status(verb), _lemmas([tok]))
+    verb = _clause_on(tok) or (tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "nsubjpass", "dative")
+                               else None)
     if verb is not None and verb.lower_ == "including" and verb.dep_ == "prep":
         verb = verb.head  # 'ship weaponry to Russia, including missiles'
     if verb is None:
@@ -119,7 +127,8 @@ def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root]
     if lemma in SUPPLY:
         supplier = _actor_of(sent, _subject(verb, False), reg)
-        recipient = _first(sent, reg, [_to_object(h) for h in heads])
+        recipient = _first(sent, reg, [_to_object(h) for h in heads]) or _first(
+            sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree])
     elif lemma in RECEIVE:
         recipient = _actor_of(sent, _subject(verb, True), reg)
         supplier = _first(sent, reg, [_from_object(h) for h in heads]) or _origin(sent, ent, reg)
@@ -128,12 +137,32 @@ def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
     return Frame(supplier, recipient, status(verb), _lemmas(objects))
 
 
+def _with_verb(tok):
+    """'supplied Moscow with shells': the supply verb whose 'with' phrase holds the weapon."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in WITH_SUPPLY:
+        return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _clause_on(noun):
+    """'missiles, which Britain has provided to Ukraine' / 'drones supplied by the UAE'."""
+    for c in noun.children:
+        if c.lemma_.lower() not in SUPPLY | RECEIVE:
+            continue
+        if c.dep_ == "relcl" and any(o.dep_ in ("dobj", "nsubjpass") and o.lower_ in RELATIVES for o in c.children):
+            return c
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            return c
+    return None
+
+
 def _lemmas(objects) -> frozenset[str]:
     """The transferred things' head lemmas, through 'a range of weaponry'."""
     out = set()
     for o in objects:
         out.add(o.lemma_.lower())
-        out |= {p.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+        out |= {p.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                 for p in c.children if p.dep_ == "pobj"}
     return frozenset(out)
 
@@ -173,9 +202,9 @@ def _inherited(sent: Sentence, ent, frames: list[tuple[int, Frame]]) -> Frame | 
     verb = tok.head if tok.dep_ in ("dobj", "attr", "pobj") else tok
     if verb.lower_ not in INCLUDE and not any(c.lower_ in INCLUDE for c in verb.children):
         return None
-    subjects = [c for c in list(verb.children) + list(verb.head.children) if c.dep_ == "nsubj"]
+    subjects = [c for c in list(verb.children) + list(verb.head.children) if c.dep_ in ("nsubj", "nsubjpass")]
     for n, frame in reversed(frames):
-        if sent.n - n <= 2 and any(s.lemma_.lower() in frame.objects for s in subjects):
+        if sent.n - n <= 2 and any(s.lemma_.lower() in frame.objects | PACKAGES for s in subjects):
             return frame
     return None
 
@@ -184,10 +213,16 @@ def _subject(verb, receiving: bool):
     """Who acts: the subject, a passive agent, a controlling verb's subject; for purchases,
     the owner of the plan ('Russian negotiations to acquire')."""
     for c in verb.children:
+        if c.dep_ == "nsubj" and c.lower_ in RELATIVES and verb.dep_ == "relcl":
+            return verb.head  # 'North Korea, which has supplied Moscow with shells'
+        if c.dep_ == "nsubj" and c.lower_ in PERSONAL and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            return _subject(verb.head, receiving) or c  # 'Germany said it would send'
         if c.dep_ == "nsubj":
             return c
         if c.dep_ == "agent":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if verb.dep_ == "xcomp" and (obj := next((c for c in verb.head.children if c.dep_ == "dobj"), None)):
+        return obj  # 'urged partners to provide': the partners would supply, not the speaker
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head, receiving)
     if verb.dep_ == "acl" and receiving:
