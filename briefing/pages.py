@@ -23,6 +23,7 @@ class Page:
 def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[Page]:
     """Every page of the site, in a stable order; `search` puts a search box on each."""
     views = Views(briefing)
+    base = base_url.rstrip("/")
     common = {"briefing": briefing, "views": views, "date_label": date_label, "search": search}
     pages = [
         Page("index.html", "index.html", {"latest": briefing.articles[:5], "contested": views.contested(),
@@ -37,14 +38,13 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("weapons/index.html", "weapons.html"),
         *(Page(f"weapons/{w.id}/index.html", "weapon.html", {"weapon": w, "transfers": views.transfers_of(w.id)})
           for w in briefing.weapons.values()),
-        Page("404.html", "404.html", {"base_url": base_url.rstrip("/")}),
-        Page("feed.xml", "feed.xml", {"base_url": base_url.rstrip("/")}),
-        Page("sitemap.xml", "sitemap.xml", {"base_url": base_url.rstrip("/")}),
+        Page("404.html", "404.html", {"base_url": base}),
+        Page("feed.xml", "feed.xml", {"base_url": base}),
+        Page("sitemap.xml", "sitemap.xml", {"base_url": base}),
         Page("briefing.json", text=exports.briefing_json(briefing)),
         Page("claims.csv", text=exports.claims_csv(views)),
         Page("timeline.json", text=exports.timeline_json(briefing)),
-        Page("robots.txt", text="User-agent: *\nAllow: /\n"
-             + (f"Sitemap: {base_url.rstrip('/')}/sitemap.xml\n" if base_url else "")),
+        Page("robots.txt", text="User-agent: *\nAllow: /\n" + (f"Sitemap: {base}/sitemap.xml\n" if base else "")),
         Page(".nojekyll", text=""),
     ]
     return [Page(p.path, p.template, {**common, **p.context}, p.text) if p.template else p for p in pages]

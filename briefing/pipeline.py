@@ -7,9 +7,9 @@ from typing import Callable
 from .config import Settings
 from .content import read_articles
 from .link import link
-from .pages import plan
 from .linkcheck import check_links, static_files
 from .model import Briefing
+from .pages import plan
 from .problems import BuildError, Problem
 from .refresh import Outcome, refresh
 from .registry import read_registry
@@ -27,16 +27,17 @@ class Report:
     files: int
 
 
-def build(settings: Settings, extract: bool = True, progress: Callable[[str], None] = print) -> Report:
+def build(settings: Settings, progress: Callable[[str], None] = print) -> Report:
     """Extract new seeds, read and check content/, link, plan, render, and write site/."""
-    extracted = refresh(settings, progress=progress) if extract else Outcome()
+    extracted = refresh(settings, progress=progress)
     briefing, problems = read_and_link(settings)
     _stop_on([*extracted.problems, *problems])
     search = search_available(settings)
     pages = plan(briefing, settings.base_url, search)
     html = render_all(pages, settings.path("templates"))
-    _stop_on(check_links(html, static_files(settings.path("templates") / "static")))
-    files = write_site(html, settings.path("templates") / "static", settings.path("site"), search)
+    static = settings.path("templates") / "static"
+    _stop_on(check_links(html, static_files(static)))
+    files = write_site(html, static, settings.path("site"), search)
     return Report(extracted, len(briefing.articles), len(pages), files)
 
 
