@@ -2,7 +2,8 @@
 
     python bench/score_heldout.py [OUT_DIR] [-v] [--json] [--only=GLOB]
 
---only=h0[5-8]* extracts and scores only the held-out articles whose name matches the glob.
+--only=h0[5-8]* extracts and scores only the held-out articles whose name matches the glob
+(several globs: --only=h09*,h1*).
 
 Reuses bench/score_seeds.py for the content-file shape, so both benches write the same thing.
 """
@@ -28,7 +29,7 @@ HELDOUT = ROOT / "bench" / "heldout"
 def write_heldout(out: Path, nlp=None, only: str = "*") -> None:
     """Extract each held-out seed (whose name matches `only`) into out/<seed name>.md."""
     nlp = nlp or load_nlp()
-    for seed in sorted((HELDOUT / "seeds").glob(f"{only}.txt")):
+    for seed in sorted({p for g in only.split(",") for p in (HELDOUT / "seeds").glob(f"{g}.txt")}):
         raw = read_seed(seed, ROOT)
         (out / f"{seed.stem}.md").write_text(front_matter(raw, extract_article(raw, nlp)), encoding="utf-8")
 
@@ -44,7 +45,7 @@ def main(argv: list[str]) -> int:
         write_heldout(out, only=only)
         gold = Path(tmp) / "gold"
         gold.mkdir()
-        for path in (HELDOUT / "gold").glob(f"{only}.yaml"):
+        for path in {p for g in only.split(",") for p in (HELDOUT / "gold").glob(f"{g}.yaml")}:
             shutil.copy(path, gold)
         cmd = [sys.executable, str(SCORER), "--content", str(out), "--gold", str(gold), *flags]
         return subprocess.run(cmd, check=False).returncode

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cues import (DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
-                   non_response)
+from .cues import (ASSERTION_NOUNS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
+                   non_response, subject_of)
 from .document import Sentence, clean_text
+from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .speakers import SpeakerResolver
 
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
 CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to"))
-INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 
 
 @dataclass
@@ -27,32 +27,100 @@ class Item:
     cue_i: int
     content: set[int] = field(default_factory=set)
     rebuts: str | None = None
+    paragraph: int = -1
 
 
 def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> list[Item]:
     """Every claim and denial of the article, in sentence order."""
     items: list[Item] = []
-    last = 0  # the last sentence that was attributed or continued a quotation
+    state = _Flow(cued={s.paragraph for s in sentences if _has_own_cue(s)})
     for sent in sentences:
         found = _drop_nested(_candidates(sent, resolver))
         resolver.previous = sent
-        if not found and _continues_quote(sent, items, last):
-            _extend(items[-1], sent)
-            last = sent.n
+        opens = sent.paragraph != state.paragraph
+        state.paragraph = sent.paragraph
+        if not found and _run_on(sent, items, state, resolver, opens):
             continue
-        last = sent.n if found else last
+        state.last = sent.n if found else state.last
+        state.lead = None
         for item in found:
+            item.paragraph = sent.paragraph
             resolver.last_speaker = item.speaker
             resolver.note_documents(sent, item.speaker)
         items += found
     return items
 
 
+@dataclass
+class _Flow:
+    """Where the last attribution was, and a speaker whose quotation is still to come."""
+
+    last: int = 0  # the last sentence that was attributed or continued a quotation
+    paragraph: int = -1  # the paragraph of the sentence before
+    lead: Lead | None = None
+    turn: int = -1  # the paragraph of the last transcript turn
+    cued: set[int] = field(default_factory=set)  # paragraphs with a cue verb outside quotation marks
+
+
+def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerResolver, opens: bool) -> bool:
+    """A sentence with no cue of its own: a colon lead, a transcript turn, or a quotation running on."""
+    labelled = label_lead(sent, resolver, opens)
+    follows = state.last == sent.n - 1 and all_quoted(sent)
+    if labelled:
+        items.append(_quoted_item(labelled[0], sent, labelled[1], None))
+        state.turn = sent.paragraph
+    elif state.turn == sent.paragraph and items:  # the rest of a transcript turn
+        items[-1].text = f"{_full_stop(items[-1].text)} {clean_text(sent.text)}"
+    elif (lead := colon_lead(sent, resolver)) is not None:
+        state.lead, state.last = lead, sent.n
+        return True
+    elif follows and state.lead:
+        items.append(_quoted_item(state.lead, sent, clean_text(sent.quoted_text() or ""), sent.quoted_text()))
+        state.lead = None
+    elif follows and items and opens and sent.paragraph not in state.cued:  # the same speaker's next claim
+        prev = items[-1]
+        quote = sent.quoted_text()
+        items.append(_quoted_item(Lead(prev.speaker, prev.cue, sent.n), sent, clean_text(quote or ""), quote))
+    elif follows and items:
+        _extend(items[-1], sent)
+    else:
+        return False
+    resolver.last_speaker = items[-1].speaker
+    state.last = sent.n
+    return True
+
+
+def _has_own_cue(sent: Sentence) -> bool:
+    """Whether a cue verb with a subject stands outside the sentence's quotation marks."""
+    return any(cue_kind(t) and not sent.in_quote(t) and subject_of(t) is not None for t in sent.doc)
+
+
+def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None) -> Item:
+    """A claim made of a sentence of quotation (or a transcript turn) by a known speaker."""
+    return Item("claim", lead.speaker, lead.cue, text, quote, sent.n, -1, set(), paragraph=sent.paragraph)
+
+
 def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
     out = [item for t in sent.doc if (item := _from_cue(sent, t, resolver))]
     out += [item for t in according_to(sent.doc) if (item := _from_according(sent, t, resolver))]
     out += [item for t in sent.doc if t.lemma_.lower() in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
+    out += [item for t in sent.doc if (item := _from_bare_denial(sent, t, resolver))]
     return sorted(out, key=lambda x: x.cue_i)
+
+
+def _from_bare_denial(sent: Sentence, verb, resolver: SpeakerResolver) -> Item | None:
+    """'The UK government rejects that claim' when the parser misreads the verb as a noun."""
+    if cue_kind(verb) or not DENIAL_FORM.fullmatch(verb.lower_) or verb.i + 2 >= len(sent.doc):
+        return None
+    det, noun = sent.doc[verb.i + 1], sent.doc[verb.i + 2]
+    if det.pos_ not in ("DET", "PRON") or noun.lemma_.lower() not in ASSERTION_NOUNS:
+        return None
+    chunk = next((c for c in sent.doc.noun_chunks if c.end == verb.i), None)
+    speaker = chunk is not None and resolver.resolve(sent, chunk.root)
+    if not speaker:
+        return None
+    content = set(range(chunk.start, noun.i + 1))
+    return Item("denial", speaker, verb.text, _span_text(sent.doc, content), None, sent.n, verb.i, content)
 
 
 def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
@@ -69,7 +137,7 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     text = _span_text(sent.doc, content)
     if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):
         kind = "denial"
-    if kind == "denial":
+    if kind == "denial" and cue_kind(cue) == "denial":
         text = _span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = _span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
@@ -77,9 +145,9 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
 
 
 def _denies_transfer(sent: Sentence, content: set[int]) -> bool:
-    """The content's main verb is a negated supply verb."""
+    """The content's main verb is a negated supply verb, or itself denies ('said Russia rejects the claims')."""
     roots = [sent.doc[i] for i in content if sent.doc[i].head.i not in content or sent.doc[i].head.i == i]
-    return any(negated_transfer(r) for r in roots)
+    return any(negated_transfer(r) or cue_kind(r) == "denial" for r in roots)
 
 
 def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | None:
@@ -112,23 +180,6 @@ def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | Non
     cue = " ".join(t.text for t in noun.head.subtree) if noun.dep_ == "pobj" else f"{owner.text}'s {noun.text}"
     text = _span_text(sent.doc, content)
     return Item("claim", speaker, cue, text, _quote(sent, content), sent.n, noun.i, content)
-
-
-def subject_of(cue):
-    """The speaker's head token: the subject, the passive agent, or a conjoined verb's subject."""
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl":
-            return child
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            return objs[0] if objs else None
-    if any(c.dep_ == "nsubjpass" for c in cue.children):
-        return None
-    if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
-        if cue.dep_ == "advcl" and cue.tag_ != "VBG":
-            return None
-        return subject_of(cue.head)
-    return None
 
 
 def content_of(cue, kind: str, subject) -> set[int]:
@@ -191,16 +242,12 @@ def _drop_nested(items: list[Item]) -> list[Item]:
             continue
         if any(k.speaker == item.speaker and k.content == item.content for k in kept):
             continue
+        twin = next((k for k in kept if k.kind == item.kind == "denial" and k.speaker == item.speaker), None)
+        if twin:  # 'denied that ..., calling the reports "fake"': one denial
+            twin.text, twin.content = f"{twin.text}, {item.text}", twin.content | item.content
+            continue
         kept.append(item)
     return kept
-
-
-def _continues_quote(sent: Sentence, items: list[Item], last: int) -> bool:
-    """A sentence that is all quotation, right after an attributed (or continuing) sentence."""
-    if not items or last != sent.n - 1 or not sent.starts_in_quote():
-        return False
-    words = [t for t in sent.doc if not t.is_punct]
-    return bool(words) and all(sent.in_quote(t) for t in words)
 
 
 def _extend(item: Item, sent: Sentence) -> None:

@@ -14,6 +14,8 @@ CLAIM_CUES = frozenset(
 DENIAL_CUES = frozenset(
     "deny reject dismiss rebut dispute disavow contradict counter rebuff repudiate refute debunk".split()
 )
+# Inflected denial verbs, for sentences whose parse misses the verb.
+DENIAL_FORM = re.compile(r"(?:reject|dismiss|dispute|den(?:y|ie))(?:s|es|ed)?")
 # Verbs that only deny when their object is an assertion ("rejected the claims").
 OBJECT_DENIALS = frozenset("reject dismiss dispute counter rebuff".split())
 ASSERTION_NOUNS = frozenset(
@@ -29,10 +31,11 @@ XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect 
 # Phrasal denials: the verb only denies with its particle ("pushed back on", "brushed aside").
 PHRASAL_DENIALS = {"push": "back", "brush": "aside", "wave": "away", "shrug": "off", "hit": "back"}
 # A claim whose content is a negated transfer answers an accusation: "has not sent any weapons".
-DENIED_ACTIONS = frozenset("send ship supply provide deliver sell transfer give export supply".split())
+DENIED_ACTIONS = frozenset("send ship supply provide deliver sell transfer give export arm smuggle".split())
+INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
-    r"propaganda|nonsense|absurd|false)\b", re.I)
+    r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear)\b", re.I)
 
 
 def cue_kind(token) -> str | None:
@@ -59,15 +62,27 @@ def _calls_it_false(token) -> bool:
         return True
     # the small model hangs the judgement on the object as a conjunct: "called reports ... “baseless”"
     objs = [c for c in token.children if c.dep_ == "dobj"]
+    if len(judged) >= 2 and any(o.lemma_.lower() in ASSERTION_NOUNS for o in objs):
+        return True  # 'called the accusations "a pretext for aggression"'
     return any(c.dep_ in ("conj", "oprd", "amod") and c.i > o.i and DISMISSIVE.fullmatch(c.text)
                for o in objs for c in o.subtree)
 
 
 def negated_transfer(content_root) -> bool:
-    """'Tehran has not sent any weapons', 'China has never provided lethal weapons': a denial."""
-    if content_root.lemma_.lower() not in DENIED_ACTIONS:
+    """'Tehran has not sent any weapons', 'never allowed its territory to be used to transfer weapons',
+    'has no intention of exporting': negated content about supplying arms, answering an accusation."""
+    if not _negated_content(content_root):
         return False
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in content_root.children)
+    if content_root.lemma_.lower() in DENIED_ACTIONS:
+        return True
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in DENIED_ACTIONS for t in content_root.subtree)
+
+
+def _negated_content(root) -> bool:
+    """'not' / 'never' on the verb, or 'no' on its object ('has no intention of')."""
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children):
+        return True
+    return any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children) for c in root.children)
 
 
 def _objects_assertion(token) -> bool:
@@ -91,3 +106,20 @@ def non_response(token) -> bool:
 def according_to(doc) -> list:
     """The 'according' tokens of 'according to X' phrases."""
     return [t for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
+
+
+def subject_of(cue):
+    """The speaker's head token: the subject, the passive agent, or a conjoined verb's subject."""
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl":
+            return child
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+    if any(c.dep_ == "nsubjpass" for c in cue.children):
+        return None
+    if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
+        if cue.dep_ == "advcl" and cue.tag_ != "VBG":
+            return None
+        return subject_of(cue.head)
+    return None

@@ -11,7 +11,7 @@ from .actors import Registry
 
 INSTITUTION_HEADS = frozenset(
     """ministry agency service army navy force military parliament embassy intelligence
-    prosecutor prosecutors guard command""".split()
+    prosecutor prosecutors guard command panel committee commission brigade council mission media""".split()
 )
 OWNER_DEPS = frozenset(("poss", "amod", "compound"))
 MODIFIER_DEPS = frozenset(("amod", "compound"))
@@ -20,7 +20,7 @@ MODIFIER_DEPS = frozenset(("amod", "compound"))
 def collect_institutions(reg: Registry, sent) -> None:
     """Register every state institution of a sentence as an actor (active only once it speaks)."""
     for head in sent.doc:
-        if head.lemma_.lower() not in INSTITUTION_HEADS or head.pos_ != "NOUN" or reg.actor_at(sent.n, head):
+        if head.lower_ not in INSTITUTION_HEADS or head.pos_ != "NOUN" or reg.actor_at(sent.n, head):
             continue
         if head.dep_ == "compound":
             continue  # "air force base": the institution names a thing
@@ -36,11 +36,11 @@ def collect_institutions(reg: Registry, sent) -> None:
 
 
 def _state_owner(reg: Registry, n: int, head):
-    """The possessive or demonym token of a state that owns the institution."""
+    """The possessive or demonym token of a state (or body: 'a UN panel') that owns the institution."""
     for child in head.children:
         if child.dep_ in OWNER_DEPS and child.i < head.i:
             actor = reg.actor_at(n, child)
-            if actor and reg.actors[actor].type == "state":
+            if actor and reg.actors[actor].type in ("state", "organization"):
                 return child
     return None
 

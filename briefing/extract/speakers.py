@@ -9,7 +9,7 @@ from .actors import Registry
 ANON_HEADS = frozenset(
     """official officials source sources diplomat diplomats analyst analysts expert experts aide aides
     spokesman spokeswoman spokesperson person people insider insiders investigator investigators
-    officer officers commander commanders""".split()
+    officer officers commander commanders governments""".split()
 )
 DOC_NOUNS = frozenset("statement report communique communiqué letter document memo release post".split())
 QUANTIFIERS = frozenset("a an the one two three four several some many other few of most".split())
@@ -52,6 +52,17 @@ class SpeakerResolver:
             return self._document(sent, head)
         if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS:
             return self._anonymous(sent, head)
+        return self._institution(sent, head)
+
+    def _institution(self, sent, head) -> str | None:
+        """'The panel said': the latest actor whose name ends in that noun ('UN's panel')."""
+        if head.pos_ != "NOUN" or not any(c.lower_ in ("the", "its", "this") for c in head.children):
+            return None
+        for m in reversed(self.reg.mentions):
+            record = self.reg.actors[m.actor]
+            if (m.n, m.i) < (sent.n, head.i) and record.name.lower().split()[-1] == head.lower_:
+                record.add_alias(head.text)
+                return m.actor
         return None
 
     def _pronoun(self, sent, head, cue_lemma: str) -> str | None:
