@@ -53,6 +53,15 @@ URL_OUTLETS = {
     "aljazeera.com": "Al Jazeera", "politico.com": "Politico", "bloomberg.com": "Bloomberg",
     "economist.com": "The Economist", "gov.uk": "GOV.UK", "defensenews.com": "Defense News",
     "theguardian.co.uk": "The Guardian", "france24.com": "France 24", "dw.com": "DW", "axios.com": "Axios",
+    "npr.org": "NPR", "kyivindependent.com": "The Kyiv Independent", "understandingwar.org": "Institute for the Study of War",
+    "timesofisrael.com": "The Times of Israel", "haaretz.com": "Haaretz", "jpost.com": "The Jerusalem Post",
+    "pravda.com.ua": "Ukrainska Pravda", "kyivpost.com": "Kyiv Post", "themoscowtimes.com": "The Moscow Times",
+    "tass.com": "TASS", "rferl.org": "Radio Free Europe/Radio Liberty", "foreignpolicy.com": "Foreign Policy",
+    "csis.org": "CSIS", "defenseone.com": "Defense One", "breakingdefense.com": "Breaking Defense",
+    "nknews.org": "NK News", "yonhapnews.co.kr": "Yonhap", "en.yna.co.kr": "Yonhap", "scmp.com": "South China Morning Post",
+    "thetimes.co.uk": "The Times", "telegraph.co.uk": "The Telegraph", "independent.co.uk": "The Independent",
+    "cbsnews.com": "CBS News", "nbcnews.com": "NBC News", "abcnews.go.com": "ABC News", "foxnews.com": "Fox News",
+    "latimes.com": "Los Angeles Times", "theatlantic.com": "The Atlantic", "newsweek.com": "Newsweek",
 }
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -65,7 +74,7 @@ _DATE_FORMS = (
 )
 _STAMP_WORDS = re.compile(r"\b(?:(?:published|updated|last updated|posted|first published|modified)(?: on)?|"
                           r"(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\b\.?:?", re.I)
-_LABEL_LINE = re.compile(r"^(?:press release|news story|news|analysis|opinion|exclusive|breaking(?: news)?|"
+_LABEL_LINE = re.compile(r"^(?:press release|news story|news|analysis|opinion|exclusive|breaking(?: news)?|transcript|"
                          r"explainer|live|world|europe|middle east|asia|politics|defen[cs]e)$", re.I)
 _FROM_LINE = re.compile(r"^from:\s*(?P<source>.+)$", re.I)
 _STAMP_LINE = re.compile(r"^(?:published|updated|last updated|posted|first published)\b.{0,60}$", re.I)
@@ -160,9 +169,8 @@ def _split_header(lines: list[str]) -> tuple[dict, list[str]]:
 
 
 def _take_header_line(line: str, header: dict) -> bool:
-    if "published" not in header and (parsed := outlet_and_date(line)):
+    if (parsed := outlet_and_date(line)) and parsed[1] == header.setdefault("published", parsed[1]):
         header["outlet"] = parsed[0] or header.get("outlet")
-        header["published"] = parsed[1]
         return True
     if "outlet" not in header and line.lower().strip(". ") in OUTLETS:
         header["outlet"] = OUTLETS[line.lower().strip(". ")]
@@ -212,8 +220,10 @@ def outlet_and_date(line: str) -> tuple[str | None, date] | None:
         return None
     published, start = found
     name = re.sub(_STAMP_WORDS, "", line[:start]).strip(" -–—|,:·")
-    if not name or re.search(r"\d", name) or len(name.split()) > 5:
+    if not name or re.search(r"\d", name):
         return None, published
+    if name.lower() not in OUTLETS and len(name.split()) > 2:
+        return None  # "Russian Offensive Campaign Assessment, October 17, 2024" is a headline
     return OUTLETS.get(name.lower(), name), published
 
 

@@ -135,3 +135,15 @@ def test_press_release_header(tmp_path: Path):
     raw = read_seed(path, tmp_path)
     assert (raw.title, raw.outlet, raw.published) == ("UK to Send More Missiles to Ukraine", "Ministry of Defence", date(2023, 6, 12))
     assert raw.paragraphs == ("The Ministry of Defence today announced more missiles.",)
+
+
+def test_a_dated_headline_is_a_headline_and_a_repeated_date_line_is_header(tmp_path: Path):
+    path = tmp_path / "isw.txt"
+    path.write_text("Russian Offensive Campaign Assessment, October 17, 2024\nOctober 17, 2024\n"
+                    "By Christina Harward, Angelica Evans, and Frederick W. Kagan\n\nKey Takeaways:\n"
+                    "Russian forces advanced near Kupyansk.\n"
+                    "https://www.understandingwar.org/backgrounder/russian-offensive-campaign-assessment-october-17-2024\n")
+    raw = read_seed(path, tmp_path)
+    assert raw.title == "Russian Offensive Campaign Assessment, October 17, 2024"
+    assert (raw.published, raw.outlet) == (date(2024, 10, 17), "Institute for the Study of War")
+    assert raw.authors == ("Christina Harward", "Angelica Evans", "Frederick W. Kagan")
