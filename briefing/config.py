@@ -62,4 +62,16 @@ def load_settings(root: Path, **overrides: object) -> Settings:
             raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be a {expected.__name__}")
         values[key] = value
     settings = Settings(root=root.resolve(), **values)
-    return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+    settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+    _check_site_folder(settings, pyproject)
+    return settings
+
+
+def _check_site_folder(settings: Settings, pyproject: Path) -> None:
+    """site/ is replaced whole on every build: it must not be, hold, or sit inside a source folder."""
+    site = settings.path("site").resolve()
+    for name in ("seeds", "content", "templates"):
+        source = settings.path(name).resolve()
+        if site == source or site.is_relative_to(source) or source.is_relative_to(site):
+            raise ConfigError(f"{pyproject}: error: the site folder {settings.site!r} overlaps {name}/ "
+                              f"({settings.path(name)}): every build replaces the site folder whole")

@@ -53,3 +53,9 @@ def test_build_reminds_of_an_extraction_waiting_to_be_merged(golden_project: Pat
     assert main(["--root", str(golden_project)]) == 0
     assert ("content/talks-resume.md.new: warning: a newer extraction waits to be merged into talks-resume.md"
             in capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("site", ["content", "content/out", ".", "templates"])
+def test_a_site_folder_that_overlaps_the_sources_is_refused(project: Path, site: str):
+    with pytest.raises(ConfigError, match="overlaps"):
+        load_settings(project, site=site)
