@@ -83,3 +83,18 @@ def test_committed_content_scores_and_every_speaker_is_an_actor():
     result = score(ROOT / "content")
     assert result["summary"]["macro_f1"] >= 0.60
     assert all(not f.get("integrity") for f in result["files"].values())
+
+
+@pytest.mark.nlp
+def test_the_curated_registry_teaches_extraction_its_names(project: Path):
+    (project / "content/actors.yaml").write_text(
+        "- id: zorbian-guard\n  name: Zorbian Guard Corps\n  type: group\n  aliases: [ZGC, the Guard]\n")
+    (project / "seeds/a.txt").write_text("Guard Ships Drones\nMarch 5, 2024\n"
+                                        "The ZGC has shipped drones to Russia, officials said on Monday.\n")
+    build(load_settings(project), progress=lambda _: None)
+    articles, problems = read_articles(project / "content", project)
+    assert problems == []
+    ids = {a.id for a in articles[0].actors}
+    assert "zorbian-guard" in ids, ids
+    page = (project / "site/actors/zorbian-guard/index.html").read_text()
+    assert "<h1>Zorbian Guard Corps</h1>" in page
