@@ -14,7 +14,8 @@ from .textutil import MONTH_NAMES
 
 def link(title: str, articles: list[Article], registry: Registry) -> tuple[Briefing, list[Problem]]:
     """Merge what the articles say into one Briefing; report references that resolve nowhere."""
-    ordered = tuple(sorted(articles, key=lambda a: (a.published or "0000", a.slug), reverse=True))
+    dated = (_resolve_unknown_years(a) for a in articles)
+    ordered = tuple(sorted(dated, key=lambda a: (a.published or "0000", a.slug), reverse=True))
     rebuttals, problems = _rebuttals(ordered)
     briefing = Briefing(
         title=title,
@@ -24,6 +25,22 @@ def link(title: str, articles: list[Article], registry: Registry) -> tuple[Brief
         rebuttals=rebuttals,
     )
     return briefing, problems
+
+
+def _resolve_unknown_years(article: Article) -> Article:
+    """Give "XXXX-12" events a year once a curator fills in `published`: the latest such month
+    not after publication (news reports what has happened; extraction already placed the future)."""
+    if not article.published or not any(e.date.startswith("XXXX-") for e in article.events):
+        return article
+    year, month = int(article.published[:4]), int(article.published[5:7])
+    events = []
+    for event in article.events:
+        rest = event.date[5:]
+        if event.date.startswith("XXXX-") and rest[:2].isdigit():
+            first_month = int(SEASONS.get(rest[:2], (rest[:2],))[0])
+            event = replace(event, date=f"{year if first_month <= month else year - 1}-{rest}")
+        events.append(event)
+    return replace(article, events=tuple(events))
 
 
 def _merge_actors(articles: tuple[Article, ...], registry: Registry) -> dict[ActorId, Actor]:

@@ -46,3 +46,15 @@ def test_date_labels_show_precision():
     assert date_label("XXXX-21") == ("Spring (year unknown)", "season")
     assert date_label("XXXX") == ("year unknown", "year")
     assert date_sort_key("2024-21") < date_sort_key("2024-04") < date_sort_key("XXXX-01")
+
+
+def test_unknown_years_are_resolved_once_published_is_known():
+    from dataclasses import replace as change
+
+    briefing, _ = golden()
+    talks = next(a for a in briefing.articles if a.slug == "talks-resume")
+    assert talks.events[0].date == "XXXX-12"  # published is null: the year stays unknown
+    dated, _ = link("Golden", [change(talks, published="2025-01-10")], read_registry(FIXTURES / "golden/content", FIXTURES)[0])
+    assert dated.articles[0].events[0].date == "2024-12"
+    dated, _ = link("Golden", [change(talks, published="2025-12-20")], read_registry(FIXTURES / "golden/content", FIXTURES)[0])
+    assert dated.articles[0].events[0].date == "2025-12"

@@ -1,7 +1,7 @@
 """Dated events: one per date expression, with the clause or noun phrase it dates."""
 from __future__ import annotations
 
-from .actors import Registry
+from .registry import Registry
 from .dates import find_dates
 from .document import Sentence, clean_text
 

@@ -7,7 +7,7 @@ its own mention; the institution covers the noun phrase after it.
 from __future__ import annotations
 
 from ..textutil import slugify
-from .actors import Registry
+from .registry import Registry
 
 INSTITUTION_HEADS = frozenset(
     """ministry agency service army navy force military parliament embassy intelligence

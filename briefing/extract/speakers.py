@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..textutil import slugify
-from .actors import Registry
+from .registry import Registry
 
 ANON_HEADS = frozenset(
     """official officials source sources diplomat diplomats analyst analysts expert experts aide aides

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import Registry
+from .registry import Registry
 from .document import Sentence
 
 SUPPLY = frozenset("send ship supply deliver provide sell transfer give export hand gift furnish smuggle".split())

@@ -1,0 +1,96 @@
+"""The actors of one article: records, mentions and the registry that links them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..textutil import slugify
+from .gazetteer import Gazetteer, normal_form
+
+
+@dataclass
+class ActorRecord:
+    """An actor of this article, with every form it was referred to by."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    active: bool = False  # acts, speaks or is referred to other than as a place
+
+    def add_alias(self, form: str) -> None:
+        """Remember a surface form (once, in first-seen order)."""
+        form = re.sub(r"^(?:the|The)\s+", "", form.replace("\u2019", "'")).strip()
+        form = re.sub(r"'s$", "", form)
+        if form and form not in self.aliases:
+            self.aliases.append(form)
+
+    def as_dict(self) -> dict:
+        """The front-matter shape."""
+        aliases = [a for a in self.aliases if a != self.name]
+        return {"id": self.id, "name": self.name, "type": self.type, "aliases": aliases, "role": self.role}
+
+
+@dataclass
+class Mention:
+    """An actor mentioned at a token position: (sentence number, token index)."""
+
+    n: int
+    i: int
+    actor: str
+
+
+class Registry:
+    """The actors of one article: lookup, merging, surname linking, recency."""
+
+    def __init__(self, gaz: Gazetteer, excluded_names: set[str]):
+        self.gaz = gaz
+        self.excluded = {normal_form(x) for x in excluded_names}
+        self.excluded |= {x.split()[-1] for x in self.excluded if x}
+        self.actors: dict[str, ActorRecord] = {}
+        self.surnames: dict[str, str] = {}
+        self.mentions: list[Mention] = []
+        self.tokens: dict[tuple[int, int], str] = {}
+
+    def ensure(self, actor_id: str, name: str, type_: str, role: str | None = None) -> ActorRecord:
+        """Get or create an actor; known entries supply the canonical name and type."""
+        if actor_id not in self.actors:
+            entry = self.gaz.actors.get(actor_id)
+            if entry:
+                name, type_ = entry.name, entry.type  # a gazetteer role goes stale: roles come from the text
+            self.actors[actor_id] = ActorRecord(actor_id, name, type_, role=role)
+        return self.actors[actor_id]
+
+    def mention(self, n: int, span, actor_id: str, active: bool) -> None:
+        """Record that `span` of sentence n names the actor."""
+        record = self.actors[actor_id]
+        record.add_alias(span.text)
+        record.active = record.active or active
+        self.mentions.append(Mention(n, span.start, actor_id))
+        for t in span:
+            self.tokens[(n, t.i)] = actor_id
+
+    def actor_at(self, n: int, token) -> str | None:
+        """The actor a token belongs to, if any."""
+        return self.tokens.get((n, token.i))
+
+    def recent(self, n: int, i: int, types: tuple[str, ...]) -> str | None:
+        """The most recent actor of the given types mentioned before (n, i)."""
+        for m in reversed(self.mentions):
+            if (m.n, m.i) < (n, i) and self.actors[m.actor].type in types:
+                return m.actor
+        return None
+
+    def person_id(self, name: str) -> str | None:
+        """Link a person's name (full or surname) to an actor id; None if excluded."""
+        key = normal_form(name)
+        if not key or key in self.excluded:
+            return None
+        known = self.gaz.lookup(key)
+        if known and self.gaz.actors[known].type == "person":
+            return known
+        surname = key.split()[-1]
+        if len(key.split()) == 1:
+            return self.surnames.get(surname) or self.gaz.by_surname.get(surname) or slugify(key)
+        return slugify(key)
