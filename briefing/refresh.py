@@ -61,7 +61,11 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
     registry, problems = read_registry(content, settings.root)
     known_actors, known_weapons = registry.as_known()
     progress(f"loading spaCy model {settings.spacy_model} to extract {len(todo)} seed(s)")
-    nlp = load_nlp(settings.spacy_model, known_actors, known_weapons)
+    try:
+        nlp = load_nlp(settings.spacy_model, known_actors, known_weapons)
+    except OSError:  # spaCy's way of saying the model package is not installed
+        return Outcome(problems=(Problem("pyproject.toml", 0, f"spaCy model {settings.spacy_model!r} is not "
+                                         "installed: set [tool.briefing] spacy_model or pip install it"),))
     written, kept = [], []
     for number, seed in enumerate(todo, 1):
         progress(f"[{number}/{len(todo)}] extracting {display_path(seed, settings.root)}")

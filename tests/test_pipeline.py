@@ -98,3 +98,12 @@ def test_the_curated_registry_teaches_extraction_its_names(project: Path):
     assert "zorbian-guard" in ids, ids
     page = (project / "site/actors/zorbian-guard/index.html").read_text()
     assert "<h1>Zorbian Guard Corps</h1>" in page
+
+
+@pytest.mark.nlp
+def test_a_missing_spacy_model_is_named(project: Path, capsys: pytest.CaptureFixture):
+    from briefing.cli import main
+
+    shutil.copy(ROOT / "seeds" / "000_36c9fc457f9f54fb.txt", project / "seeds")
+    assert main(["--root", str(project), "--spacy-model", "en_core_web_nope"]) == 1
+    assert ("pyproject.toml: error: spaCy model 'en_core_web_nope' is not installed" in capsys.readouterr().err)

@@ -32,6 +32,7 @@ def titled_alias(record: ActorRecord, ent) -> None:
 
 
 def remember_surnames(reg: Registry, actor_id: str, names: list[str]) -> None:
+    """Let a later bare surname ('Kim', 'Austin') find this person."""
     for name in names:
         words = normal_form(name).split()
         if words:
@@ -39,6 +40,7 @@ def remember_surnames(reg: Registry, actor_id: str, names: list[str]) -> None:
 
 
 def link_person(reg: Registry, ent) -> str | None:
+    """Link a PERSON entity (titles stripped, given names the model left out added) to an actor."""
     toks = [*ent.doc[_name_start(ent):ent.start], *strip_titles(ent)]
     name = " ".join(t.text for t in toks)
     if not toks or not name[0].isupper():
