@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import __version__
 from .config import ConfigError, Settings, load_settings
 from .problems import BuildError, Problem
 
@@ -13,6 +14,7 @@ from .problems import BuildError, Problem
 def parser() -> argparse.ArgumentParser:
     """The argument parser; flags override `[tool.briefing]` in pyproject.toml."""
     ap = argparse.ArgumentParser(prog="briefing", description="Turn a folder of news articles into a briefing microsite.")
+    ap.add_argument("--version", action="version", version=f"briefing {__version__}")
     ap.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current one)")
     ap.add_argument("--site", help="output folder (default: site)")
     ap.add_argument("--spacy-model", help="spaCy pipeline used for extraction")
