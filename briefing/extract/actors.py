@@ -5,8 +5,8 @@ import re
 
 from ..textutil import slugify
 from .gazetteer import normal_form
-from .institutions import collect_institutions
-from .persons import link_person, remember_surnames, role, titled_alias
+from .institutions import collect_definites, collect_institutions
+from .persons import HONORIFICS, link_person, remember_surnames, role, titled_alias
 from .registry import ActorRecord, Mention, Registry
 
 __all__ = ["ActorRecord", "Mention", "Registry", "collect_mentions", "is_active", "is_locative"]
@@ -15,6 +15,9 @@ LOCATIVE_PREPS = frozenset("in at near across into within throughout inside outs
 VESSELS = frozenset("ship vessel frigate cruiser destroyer corvette submarine carrier tanker boat plane".split())
 ATTRIBUTIVE_OK = frozenset(("officials", "official", "government", "administration", "forces", "military"))
 CLIMB_DEPS = frozenset(("compound", "poss", "amod", "appos", "conj", "nmod", "npadvmod", "case"))
+ACRONYM = re.compile(r"[A-Z]{3,6}")
+SPEAKING = frozenset("say report announce claim deny state warn tell add write".split())
+BODY_NOUNS = frozenset("media agency news service broadcaster outlet".split())
 MINISTRY = re.compile(r"^(?:(foreign|defen[cs]e|interior|finance|justice|economy) ministry|"
                       r"ministry of (foreign affairs|defen[cs]e|interior|finance|justice))$", re.I)
 
@@ -46,11 +49,27 @@ def collect_mentions(reg: Registry, sentences) -> None:
         for ent in sent.doc.ents:
             if ent.label_ == "WEAPON" or any(t.i in in_weapon for t in ent):
                 continue
+            ent = longest_name(ent)
             actor_id = _link(reg, ent)
             if actor_id:
                 reg.mention(sent.n, ent, actor_id, is_active(ent, reg.actors[actor_id].type))
                 titled_alias(reg.actors[actor_id], ent)
         collect_institutions(reg, sent)
+        collect_definites(reg, sent)
+
+
+def longest_name(ent):
+    """A known name that is only the start of a longer one ('Kim' of 'Kim Yo Jong', 'Stockholm' of
+    'Stockholm International Peace Research Institute'): the whole proper-noun run, as a new entity."""
+    head = ent.root.head
+    if not ent.ent_id_ or ent.root.dep_ != "compound" or head.i < ent.end:
+        return ent
+    run = ent.doc[ent.end : head.i + 1]
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in HONORIFICS
+           or (t.ent_type_ and (t.ent_id_ or not t.ent_type_ == ent.label_ == "PERSON")) for t in run):
+        return ent
+    label = "PERSON" if ent.label_ == "PERSON" else "ORG"
+    return ent.doc.char_span(ent.start_char, run.end_char, label=label) or ent
 
 
 def _link(reg: Registry, ent) -> str | None:
@@ -91,8 +110,13 @@ def _link_org(reg: Registry, ent) -> str | None:
 
 
 def _plausible_org(ent, text: str) -> bool:
-    """Unknown acronyms are often products or units ("GPS"); keep only multiword names."""
+    """Unknown acronyms are often products or units ("GPS"): keep multiword names, and acronyms
+    that speak ("KCNA said") or that a body noun introduces ("state media KCNA")."""
     words = text.split()
+    if len(words) == 1 and ACRONYM.fullmatch(text):
+        root = ent.root
+        return (root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEAKING) or any(
+            c.dep_ == "compound" and c.lower_ in BODY_NOUNS for c in root.children)
     return len(words) >= 2 and len(words) <= 8 and all(w[:1].isupper() or w.islower() for w in words)
 
 

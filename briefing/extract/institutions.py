@@ -13,6 +13,8 @@ INSTITUTION_HEADS = frozenset(
     """ministry agency service army navy force military parliament embassy intelligence
     prosecutor prosecutors guard command panel committee commission brigade council mission media""".split()
 )
+COMPANY_NOUNS = frozenset("company firm conglomerate manufacturer maker corporation".split())
+DEFINITE_NOUNS = COMPANY_NOUNS | {"group", "ministry", "agency"}
 OWNER_DEPS = frozenset(("poss", "amod", "compound"))
 MODIFIER_DEPS = frozenset(("amod", "compound"))
 
@@ -51,3 +53,26 @@ def _institution_span(doc, head, owner):
     while start - 1 > owner.i and doc[start - 1].dep_ in MODIFIER_DEPS and doc[start - 1].head.i >= start:
         start -= 1
     return doc[start : head.i + 1]
+
+
+def collect_definites(reg: Registry, sent) -> None:
+    """'the company' / 'the group' / 'the ministry': the latest actor of that kind mentioned before."""
+    for head in sent.doc:
+        if head.lower_ not in DEFINITE_NOUNS or head.pos_ != "NOUN" or reg.actor_at(sent.n, head) \
+                or head.dep_ == "compound" or not any(c.lower_ == "the" for c in head.children) \
+                or any(c.dep_ in OWNER_DEPS for c in head.children):
+            continue
+        actor = next((m.actor for m in reversed(reg.mentions)
+                      if (m.n, m.i) < (sent.n, head.i) and _kind_of(reg.actors[m.actor], head.lower_)), None)
+        if actor:
+            reg.mention(sent.n, sent.doc[head.i : head.i + 1], actor, False)
+
+
+def _kind_of(record, noun: str) -> bool:
+    """Whether an actor can be called 'the <noun>': a company is an organisation that is no institution."""
+    last = record.name.lower().split()[-1]
+    if noun in COMPANY_NOUNS:
+        return record.type == "organization" and last not in INSTITUTION_HEADS and last not in DEFINITE_NOUNS
+    if noun == "group":
+        return record.type == "group" or last == "group"
+    return last == noun or (noun == "agency" and last in ("service", "intelligence"))

@@ -21,6 +21,8 @@ INCLUDE = frozenset("include includes included comprise comprises contain contai
 PLANNED = frozenset("plan intend seek want consider prepare aim agree promise pledge".split())
 NEGOTIATED = frozenset("negotiation negotiate talk deal".split())
 REQUESTED = frozenset("request ask urge plead call".split())
+MADE = frozenset("make build supply manufacture produce".split())
+USE = frozenset("fly operate field deploy use have own possess fire launch".split())
 QUANTITY_DEPS = frozenset(("nummod", "quantmod"))
 
 
@@ -97,6 +99,8 @@ def _container(tok):
     while True:
         if tok.dep_ == "conj":
             tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ == "along":
+            return tok.head.head.head  # 'supplied Russia with missiles, along with shells'
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including") and tok.head.head.pos_ in ("NOUN", "VERB", "NUM"):
             prep = tok.head
             if prep.lower_ == "of" and prep.head.lemma_.lower() not in CONTAINERS | NOMINAL:
@@ -115,7 +119,7 @@ def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
         return _nominal(sent, tok, ent, reg)
     if (verb := _with_verb(tok)) is not None:
         recipient = _actor_of(sent, next((c for c in verb.children if c.dep_ == "dobj"), None), reg)
-        return Frame(_actor_of(sent, _subject(verb, False), reg), recipient, status(verb), _lemmas([tok]))
+        return Frame(_supplier(sent, verb, _noun_head(ent.root), reg), recipient, status(verb), _lemmas([tok]))
     verb = _clause_on(tok) or (tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "nsubjpass", "dative")
                                else None)
     if verb is not None and verb.lower_ == "including" and verb.dep_ == "prep":
@@ -126,15 +130,38 @@ def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root]
     if lemma in SUPPLY:
-        supplier = _actor_of(sent, _subject(verb, False), reg)
+        supplier = _supplier(sent, verb, _noun_head(ent.root), reg)
         recipient = _first(sent, reg, [_to_object(h) for h in heads]) or _first(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree])
     elif lemma in RECEIVE:
         recipient = _actor_of(sent, _subject(verb, True), reg)
         supplier = _first(sent, reg, [_from_object(h) for h in heads]) or _origin(sent, ent, reg)
     else:
-        return None
+        return _made_in(sent, verb, ent, reg)
     return Frame(supplier, recipient, status(verb), _lemmas(objects))
+
+
+def _supplier(sent: Sentence, verb, tok, reg: Registry) -> str | None:
+    """The supplying subject; with 'respectively', the conjunct in the weapon's position
+    ('Iran and North Korea supplied drones and shells respectively')."""
+    subject = _subject(verb, False)
+    if subject is not None and subject.conjuncts and any(c.lower_ == "respectively" for c in verb.children):
+        first = tok.head if tok.dep_ == "conj" else tok
+        while first.dep_ == "conj":
+            first = first.head
+        items, subjects = [first, *first.conjuncts], [subject, *subject.conjuncts]
+        if tok in items and items.index(tok) < len(subjects):
+            return reg.actor_at(sent.n, subjects[items.index(tok)]) or _actor_of(sent, subject, reg)
+    return _actor_of(sent, subject, reg)
+
+
+def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:
+    """'India flies Israeli-made Heron drones': the maker supplies, the state that uses them receives."""
+    supplier = _origin(sent, ent, reg, MADE)
+    if supplier is None or verb.lemma_.lower() not in USE:
+        return None
+    recipient = _actor_of(sent, _subject(verb, True), reg)
+    return Frame(supplier, recipient if recipient != supplier else None, "delivered", _lemmas([ent.root]))
 
 
 def _with_verb(tok):
@@ -171,10 +198,15 @@ def _first(sent: Sentence, reg: Registry, toks) -> str | None:
     return next((a for t in toks if (a := _actor_of(sent, t, reg))), None)
 
 
-def _origin(sent: Sentence, ent, reg: Registry) -> str | None:
-    """'acquire Iranian missiles': the demonym names where they come from."""
+def _origin(sent: Sentence, ent, reg: Registry, made: frozenset[str] = frozenset()) -> str | None:
+    """'acquire Iranian missiles' / 'Turkish-made drones': the state named as where they come from
+    (a bare demonym, or only a '-made' / '-supplied' one when `made` names those participles)."""
     for t in ent.root.children:
-        if t.dep_ in ("amod", "compound") and (a := reg.actor_at(sent.n, t)) and reg.actors[a].type == "state":
+        if made and t.dep_ == "amod" and t.lemma_.lower() in made:
+            t = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "amod")), t)
+        elif made:
+            continue
+        if t.dep_ in ("amod", "compound", "npadvmod") and (a := reg.actor_at(sent.n, t)) and reg.actors[a].type == "state":
             return a
     return None
 
