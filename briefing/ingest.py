@@ -61,7 +61,9 @@ URL_OUTLETS = {
     "nknews.org": "NK News", "yonhapnews.co.kr": "Yonhap", "en.yna.co.kr": "Yonhap", "scmp.com": "South China Morning Post",
     "thetimes.co.uk": "The Times", "telegraph.co.uk": "The Telegraph", "independent.co.uk": "The Independent",
     "cbsnews.com": "CBS News", "nbcnews.com": "NBC News", "abcnews.go.com": "ABC News", "foxnews.com": "Fox News",
-    "latimes.com": "Los Angeles Times", "theatlantic.com": "The Atlantic", "newsweek.com": "Newsweek",
+    "lemonde.fr": "Le Monde", "conflictarm.com": "Conflict Armament Research", "afp.com": "Agence France-Presse",
+    "nikkei.com": "Nikkei Asia", "asia.nikkei.com": "Nikkei Asia", "koreaherald.com": "The Korea Herald",
+    "koreatimes.co.kr": "The Korea Times", "japantimes.co.jp": "The Japan Times", "latimes.com": "Los Angeles Times", "theatlantic.com": "The Atlantic", "newsweek.com": "Newsweek",
 }
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -154,7 +156,7 @@ def _split_header(lines: list[str]) -> tuple[dict, list[str]]:
     """Take header facts from the first lines and footer facts from the last ones."""
     header: dict = {}
     lines = list(lines)
-    while lines and _take_header_line(lines[0], header):
+    while lines and (_take_header_line(lines[0], header) or _take_outlet_line(lines, header)):
         lines.pop(0)
     while lines and _take_footer_line(lines[-1], header):
         lines.pop()
@@ -191,6 +193,19 @@ def _take_header_line(line: str, header: dict) -> bool:
         return True
     if _READ_MORE.match(line) or _URL_LINE.match(line):
         header.setdefault("url", _url_in(line))
+        return True
+    return False
+
+
+def _take_outlet_line(lines: list[str], header: dict) -> bool:
+    """A short name on its own line, just before the byline or the date, is the outlet ("Nikkei Asia")."""
+    line, following = lines[0], lines[1] if len(lines) > 1 else ""
+    if header.get("outlet") or not header.get("title") or len(line.split()) > 4 or line.endswith((".", ":", "?", "!")):
+        return False
+    if not all(word[:1].isupper() or word in ("with", "of", "the", "and", "&") for word in line.split()):
+        return False
+    if byline_names(following) or outlet_and_date(following):
+        header["outlet"] = OUTLETS.get(line.lower(), line)
         return True
     return False
 

@@ -147,3 +147,11 @@ def test_a_dated_headline_is_a_headline_and_a_repeated_date_line_is_header(tmp_p
     assert raw.title == "Russian Offensive Campaign Assessment, October 17, 2024"
     assert (raw.published, raw.outlet) == (date(2024, 10, 17), "Institute for the Study of War")
     assert raw.authors == ("Christina Harward", "Angelica Evans", "Frederick W. Kagan")
+
+
+def test_an_unknown_outlet_on_its_own_line_before_the_byline(tmp_path: Path):
+    path = tmp_path / "n.txt"
+    path.write_text("Chinese Firms Keep Russia's Drone Lines Running\nNikkei Asia\nBy Cissy Zhou and Kenji Kawase\n"
+                    "May 22, 2024\n\nChinese firms shipped parts to Russia, customs data show.\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.outlet, raw.authors, raw.published) == ("Nikkei Asia", ("Cissy Zhou", "Kenji Kawase"), date(2024, 5, 22))

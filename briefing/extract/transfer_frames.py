@@ -1,0 +1,110 @@
+"""Transfer frames: the supply, purchase or 'made-in' frame a weapon mention is the object of."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Sentence
+from .registry import Registry
+from .transfer_deals import contracted, package_noun, seized
+from .transfer_parts import (INCLUDE, MADE, NOMINAL, RECEIVE, RELATIVES, SUPPLY, USE, WITH_SUPPLY, actor_of, container,
+                             first_actor, from_object, lemmas, noun_head, origin, status, subject_of, to_object)
+
+
+@dataclass
+class Frame:
+    """A transfer found in a sentence: its verb or noun, supplier, recipient and status."""
+
+    supplier: str | None
+    recipient: str | None
+    status: str
+    objects: frozenset[str]  # lemmas of what was transferred ("range", "weaponry")
+
+
+def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
+    """The supply or purchase frame the weapon is the object of, if any."""
+    return _frame_at(sent, container(noun_head(ent.root)), ent, reg, 0)
+
+
+def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | None:
+    """The frame around `tok`, the weapon or the noun that holds it."""
+    if (deal := seized(sent, tok, ent, reg, Frame) or contracted(sent, tok, ent, reg, Frame)) is not None:
+        return deal
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL:
+        return _nominal(sent, tok, ent, reg)
+    if (verb := _with_verb(tok)) is not None:
+        recipient = actor_of(sent, next((c for c in verb.children if c.dep_ == "dobj"), None), reg)
+        return Frame(_supplier(sent, verb, noun_head(ent.root), reg), recipient, status(verb), lemmas([tok]))
+    verb = _clause_on(tok) or (tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "nsubjpass", "dative")
+                               else None)
+    if verb is not None and verb.lower_ == "including" and verb.dep_ == "prep":
+        verb = verb.head  # 'ship weaponry to Russia, including missiles'
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in INCLUDE and depth < 2 and (package := package_noun(verb)) is not None:
+        return _frame_at(sent, container(package), ent, reg, depth + 1)  # 'a package that includes X'
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
+    heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root]
+    if lemma in SUPPLY:
+        supplier = _supplier(sent, verb, noun_head(ent.root), reg)
+        recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
+            sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree])
+    elif lemma in RECEIVE:
+        recipient = actor_of(sent, subject_of(verb, True), reg)
+        supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
+    else:
+        return _made_in(sent, verb, ent, reg)
+    return Frame(supplier, recipient, status(verb), lemmas(objects))
+
+
+def _supplier(sent: Sentence, verb, tok, reg: Registry) -> str | None:
+    """The supplying subject; with 'respectively', the conjunct in the weapon's position
+    ('Iran and North Korea supplied drones and shells respectively')."""
+    subject = subject_of(verb, False)
+    if subject is not None and subject.conjuncts and any(c.lower_ == "respectively" for c in verb.children):
+        first = tok.head if tok.dep_ == "conj" else tok
+        while first.dep_ == "conj":
+            first = first.head
+        items, subjects = [first, *first.conjuncts], [subject, *subject.conjuncts]
+        if tok in items and items.index(tok) < len(subjects):
+            return reg.actor_at(sent.n, subjects[items.index(tok)]) or actor_of(sent, subject, reg)
+    return actor_of(sent, subject, reg)
+
+
+def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:
+    """'India flies Israeli-made Heron drones': the maker supplies, the state that uses them receives."""
+    supplier = origin(sent, ent, reg, MADE)
+    if supplier is None or verb.lemma_.lower() not in USE:
+        return None
+    recipient = actor_of(sent, subject_of(verb, True), reg)
+    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([ent.root]))
+
+
+def _with_verb(tok):
+    """'supplied Moscow with shells': the supply verb whose 'with' phrase holds the weapon."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lemma_.lower() in WITH_SUPPLY:
+        return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _clause_on(noun):
+    """'missiles, which Britain has provided to Ukraine' / 'drones supplied by the UAE'."""
+    for c in noun.children:
+        if c.lemma_.lower() not in SUPPLY | RECEIVE:
+            continue
+        if c.dep_ == "relcl" and any(o.dep_ in ("dobj", "nsubjpass") and o.lower_ in RELATIVES for o in c.children):
+            return c
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            return c
+    return None
+
+
+def _nominal(sent: Sentence, noun, ent, reg: Registry) -> Frame:
+    """'the supply of Iranian missiles to Moscow'."""
+    recipient = actor_of(sent, to_object(noun), reg)
+    supplier = actor_of(sent, from_object(noun), reg)
+    for t in list(noun.children) + list(ent.root.children):
+        if supplier is None and t.dep_ in ("poss", "amod", "compound") and reg.actor_at(sent.n, t):
+            supplier = reg.actor_at(sent.n, t)
+    return Frame(supplier, recipient, "reported", frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}))

@@ -1,0 +1,144 @@
+"""Transfer vocabulary and dependency helpers: subjects, 'to' / 'from' objects, actors, status."""
+from __future__ import annotations
+
+from .document import Sentence
+from .registry import Registry
+
+SUPPLY = frozenset("send ship supply deliver provide sell transfer give export hand gift furnish smuggle".split())
+WITH_SUPPLY = SUPPLY | {"arm", "equip"}  # 'supply / arm X with Y': X receives
+RELATIVES = frozenset("which that who whom".split())
+PERSONAL = frozenset("it they he she".split())
+PACKAGES = frozenset("package aid tranche consignment shipment delivery".split())
+RECEIVE = frozenset("buy acquire purchase receive obtain get import seek request want order".split())
+NOMINAL = frozenset("supply delivery shipment transfer sale provision export shipping".split())
+CONTAINERS = frozenset(
+    """number range stock stocks dozen dozens hundred hundreds thousand thousands batch shipment supply
+    supplies delivery deliveries package tranche arsenal million millions kind kinds type types array variety quantity quantities""".split())
+PARTS = frozenset("component components part parts".split())
+COUNTS = frozenset("number dozen dozens hundred hundreds thousand thousands batch quantity".split())
+INCLUDE = frozenset("include includes included comprise comprises contain contains feature features".split())
+PLANNED = frozenset("plan intend seek want consider prepare aim agree promise pledge".split())
+NEGOTIATED = frozenset("negotiation negotiate talk deal".split())
+REQUESTED = frozenset("request ask urge plead call".split())
+MADE = frozenset("make build supply manufacture produce".split())
+USE = frozenset("fly operate field deploy use have own possess fire launch".split())
+QUANTITY_DEPS = frozenset(("nummod", "quantmod"))
+
+
+def first_actor(sent: Sentence, reg: Registry, toks) -> str | None:
+    return next((a for t in toks if (a := actor_of(sent, t, reg))), None)
+
+
+def origin(sent: Sentence, ent, reg: Registry, made: frozenset[str] = frozenset()) -> str | None:
+    """'acquire Iranian missiles' / 'Turkish-made drones': the state named as where they come from
+    (a bare demonym, or only a '-made' / '-supplied' one when `made` names those participles)."""
+    for t in ent.root.children:
+        if made and t.dep_ == "amod" and t.lemma_.lower() in made:
+            t = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "amod")), t)
+        elif made:
+            continue
+        if t.dep_ in ("amod", "compound", "npadvmod") and (a := reg.actor_at(sent.n, t)) and reg.actors[a].type == "state":
+            return a
+    return None
+
+
+def noun_head(tok):
+    """'IRIS-T systems': the system name modifies the noun that the verb takes."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def lemmas(objects) -> frozenset[str]:
+    """The transferred things' head lemmas, through 'a range of weaponry'."""
+    out = set()
+    for o in objects:
+        out.add(o.lemma_.lower())
+        out |= {p.lemma_.lower() for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                for p in c.children if p.dep_ == "pobj"}
+    return frozenset(out)
+
+
+def subject_of(verb, receiving: bool):
+    """Who acts: the subject, a passive agent, a controlling verb's subject; for purchases,
+    the owner of the plan ('Russian negotiations to acquire')."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lower_ in RELATIVES and verb.dep_ == "relcl":
+            return verb.head  # 'North Korea, which has supplied Moscow with shells'
+        if c.dep_ == "nsubj" and c.lower_ in PERSONAL and verb.dep_ == "ccomp" and verb.head.i != verb.i:
+            outer = subject_of(verb.head, receiving)
+            if outer is not None and c.lower_ == "they" and outer.tag_ in ("NN", "NNP") and not outer.conjuncts:
+                return c  # 'the department said they had shipped': 'they' is not the singular speaker
+            return outer or c  # 'Germany said it would send'
+        if c.dep_ == "nsubj":
+            return c
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    if verb.dep_ == "xcomp" and (obj := next((c for c in verb.head.children if c.dep_ == "dobj"), None)):
+        return obj  # 'urged partners to provide': the partners would supply, not the speaker
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        return subject_of(verb.head, receiving)
+    if verb.dep_ == "acl" and receiving:
+        return next((c for c in verb.head.children if c.dep_ in ("amod", "poss", "compound")), None)
+    return None
+
+
+def to_object(head):
+    for c in head.children:
+        if c.dep_ == "dative" and c.lower_ != "to":
+            return c
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def from_object(head):
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def actor_of(sent: Sentence, tok, reg: Registry) -> str | None:
+    if tok is None:
+        return None
+    for t in [tok, *tok.subtree]:
+        actor = reg.actor_at(sent.n, t)
+        if actor and reg.actors[actor].type != "anonymous-source":
+            return actor
+    return None
+
+
+def status(verb) -> str:
+    """planned / negotiated / requested / delivered / reported, from the verb and what governs it."""
+    governors = {a.lemma_.lower() for a in verb.ancestors} | {verb.head.lemma_.lower()}
+    if governors & REQUESTED:
+        return "requested"
+    if governors & NEGOTIATED:
+        return "negotiated"
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if governors & PLANNED or auxes & {"will", "would", "could", "may", "might"}:
+        return "planned"
+    if verb.tag_ in ("VBD", "VBN") or "begin" in governors:
+        return "delivered"
+    return "reported"
+
+
+def container(tok):
+    """Climb from a weapon to the noun that quantifies or lists it ('number of drones')."""
+    while True:
+        if tok.dep_ == "conj":
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and tok.head.head.lemma_.lower() in PARTS:
+            tok = tok.head.head  # 'components for ballistic missiles'
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ == "along":
+            return tok.head.head.head  # 'supplied Russia with missiles, along with shells'
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including") and tok.head.head.pos_ in ("NOUN", "VERB", "NUM"):
+            prep = tok.head
+            if prep.lower_ == "of" and prep.head.lemma_.lower() not in CONTAINERS | NOMINAL:
+                return tok
+            tok = prep.head
+            if prep.lower_ == "including" or tok.pos_ == "VERB":
+                return tok
+        else:
+            return tok
