@@ -198,16 +198,20 @@ def _take_header_line(line: str, header: dict) -> bool:
 
 
 def _take_outlet_line(lines: list[str], header: dict) -> bool:
-    """A short name on its own line, just before the byline or the date, is the outlet ("Nikkei Asia")."""
-    line, following = lines[0], lines[1] if len(lines) > 1 else ""
-    if header.get("outlet") or not header.get("title") or len(line.split()) > 4 or line.endswith((".", ":", "?", "!")):
+    """Short lines between the headline and the byline or date: the first that reads as a name is
+    the outlet ("Nikkei Asia", "Le Monde with AFP"), the others are kickers ("Dispatch from the field")."""
+    short = [i for i, line in enumerate(lines[:3]) if len(line.split()) <= 6 and not line.endswith((".", "?", "!"))]
+    ahead = next((i for i in range(1, 3) if i < len(lines) and _is_byline_or_date(lines[i])), None)
+    if not header.get("title") or ahead is None or any(i not in short for i in range(ahead)):
         return False
-    if not all(word[:1].isupper() or word in ("with", "of", "the", "and", "&") for word in line.split()):
-        return False
-    if byline_names(following) or outlet_and_date(following):
-        header["outlet"] = OUTLETS.get(line.lower(), line)
-        return True
-    return False
+    name = all(w[:1].isupper() or w in ("with", "of", "the", "and", "&") for w in lines[0].split())
+    if name and not header.get("outlet") and len(lines[0].split()) <= 4:
+        header["outlet"] = OUTLETS.get(lines[0].lower(), lines[0])
+    return True
+
+
+def _is_byline_or_date(line: str) -> bool:
+    return bool(byline_names(line) or outlet_and_date(line))
 
 
 def _take_footer_line(line: str, header: dict) -> bool:

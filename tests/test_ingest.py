@@ -155,3 +155,12 @@ def test_an_unknown_outlet_on_its_own_line_before_the_byline(tmp_path: Path):
                     "May 22, 2024\n\nChinese firms shipped parts to Russia, customs data show.\n")
     raw = read_seed(path, tmp_path)
     assert (raw.outlet, raw.authors, raw.published) == ("Nikkei Asia", ("Cissy Zhou", "Kenji Kawase"), date(2024, 5, 22))
+
+
+def test_a_kicker_line_between_outlet_and_date_is_skipped(tmp_path: Path):
+    path = tmp_path / "k.txt"
+    path.write_text("From Isfahan to Yelabuga: how Iran's drones became Russia's\nConflict Armament Research\n"
+                    "Dispatch from the field\n8 November 2024\n\nIn the autumn of 2022, Russian forces launched drones.\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.outlet, raw.published) == ("Conflict Armament Research", date(2024, 11, 8))
+    assert raw.paragraphs == ("In the autumn of 2022, Russian forces launched drones.",)

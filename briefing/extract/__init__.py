@@ -37,7 +37,7 @@ def extract_article(raw, nlp, known_actors: list[dict] = (), known_weapons: list
     excluded = set(raw.authors) | set(raw.contributors)
     reg = Registry(gaz, excluded)
     collect_mentions(reg, sentences)
-    items = find_attributions(sentences, SpeakerResolver(reg))
+    items = find_attributions(sentences, SpeakerResolver(reg, raw.outlet))
     weapons = find_weapons(sentences, reg)
     events = find_events(sentences, raw.published, reg)
     claims, denials = _number(items, reg.actors)

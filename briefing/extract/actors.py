@@ -4,13 +4,22 @@ from __future__ import annotations
 import re
 
 from ..textutil import slugify
+from .document import wire_dateline
 from .gazetteer import normal_form
-from .institutions import collect_definites, collect_institutions
+from .institutions import collect_appositive_orgs, collect_definites, collect_institutions
 from .persons import HONORIFICS, link_person, remember_surnames, role, titled_alias
 from .registry import ActorRecord, Mention, Registry
 
 __all__ = ["ActorRecord", "Mention", "Registry", "collect_mentions", "is_active", "is_locative"]
 
+COMPANY_NOUNS = frozenset("company firm maker manufacturer producer contractor conglomerate".split())
+ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson executive director chief minister officer president
+    chairman chairwoman head commander adviser advisor analyst researcher expert professor ambassador envoy
+    secretary founder""".split())
+GENERIC_ARMS = frozenset("missile drone rocket tank shell jet helicopter howitzer system launcher gun".split())
+LINK_WORDS = frozenset(("of", "for", "on", "and"))
+THING_HEADS = frozenset("""act strait river sea charter treaty law convention agreement accords protocol doctrine
+    bridge street airport system systems program programme initiative""".split())
 LOCATIVE_PREPS = frozenset("in at near across into within throughout inside outside around".split())
 VESSELS = frozenset("ship vessel frigate cruiser destroyer corvette submarine carrier tanker boat plane".split())
 ATTRIBUTIVE_OK = frozenset(("officials", "official", "government", "administration", "forces", "military"))
@@ -29,8 +38,8 @@ def is_active(span, actor_type: str) -> bool:
     labels of a thing ("the U.N. ban") do not; organisations are not places ("in Congress").
     """
     root = span.root
-    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ not in ATTRIBUTIVE_OK:
-        return False
+    if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.lower_ not in ATTRIBUTIVE_OK:
+        return False  # "the U.N. ban", "a Japanese broadcaster"
     return actor_type not in ("state", "group") or not is_locative(span)
 
 
@@ -46,23 +55,54 @@ def collect_mentions(reg: Registry, sentences) -> None:
     """Link every entity mention of every sentence to an actor of the registry."""
     for sent in sentences:
         in_weapon = {t.i for w in sent.weapons for t in w.span}
+        skip, covered = wire_dateline(sent), set()
         for ent in sent.doc.ents:
-            if ent.label_ == "WEAPON" or any(t.i in in_weapon for t in ent):
+            if ent.start_char < skip or ent.start in covered:
+                continue  # 'ISTANBUL, March 12 (Reuters) -' names no actor; 'North Korean' of a longer name
+            person = surname_of_weapon(ent)
+            if person is None and (ent.label_ == "WEAPON" or any(t.i in in_weapon for t in ent)):
                 continue
-            ent = longest_name(ent)
-            actor_id = _link(reg, ent)
+            ent = _hyphenated(longest_name(person or ent))
+            covered |= set(range(ent.start, ent.end))
+            actor_id = reg.acronyms.get(ent.text) or _link(reg, ent)
             if actor_id:
+                _define_acronym(reg, ent, actor_id)
                 reg.mention(sent.n, ent, actor_id, is_active(ent, reg.actors[actor_id].type))
                 titled_alias(reg.actors[actor_id], ent)
         collect_institutions(reg, sent)
+        collect_appositive_orgs(reg, sent)
         collect_definites(reg, sent)
+
+
+def _hyphenated(ent):
+    """'Park Sun' + '-won': the model cut a hyphenated given name at its hyphen."""
+    doc, end = ent.doc, ent.end
+    while ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return ent if end == ent.end else (doc.char_span(ent.start_char, doc[end - 1].idx + len(doc[end - 1].text),
+                                                     label="PERSON") or ent)
+
+
+def _define_acronym(reg: Registry, ent, actor_id: str) -> None:
+    """'National Intelligence Service (NIS)': the acronym names the same actor from here on."""
+    doc = ent.doc
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        acronym = doc[ent.end + 1].text
+        if ACRONYM.fullmatch(acronym) and reg.actors[actor_id].type != "person":
+            reg.acronyms[acronym] = actor_id
+            reg.actors[actor_id].add_alias(acronym)
 
 
 def longest_name(ent):
     """A known name that is only the start of a longer one ('Kim' of 'Kim Yo Jong', 'Stockholm' of
     'Stockholm International Peace Research Institute'): the whole proper-noun run, as a new entity."""
+    if ent.label_ == "ORG" and ent[-1].lower_ in LINK_WORDS:
+        return _through_link(ent)
     head = ent.root.head
-    if not ent.ent_id_ or ent.root.dep_ != "compound" or head.i < ent.end:
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+        head = head.head  # 'European Leadership Network': climb to the last word of the name
+    if (not ent.ent_id_ and ent.label_ != "PERSON") or ent.root.dep_ != "compound" or head.i < ent.end:
         return ent
     run = ent.doc[ent.end : head.i + 1]
     if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in HONORIFICS
@@ -72,7 +112,43 @@ def longest_name(ent):
     return ent.doc.char_span(ent.start_char, run.end_char, label=label) or ent
 
 
+def surname_of_weapon(ent):
+    """'Selcuk Bayraktar': a given name before a one-word system name makes a person."""
+    if ent.label_ != "WEAPON" or len(ent) != 1 or ent.start == 0 or ent[0].tag_ != "NNP" \
+            or ent[0].lower_.rstrip("s") in GENERIC_ARMS:
+        return None
+    first = ent.doc[ent.start - 1]
+    if first.pos_ != "PROPN" or not first.text.istitle() or first.ent_type_ or first.head.i != ent.start:
+        return None
+    if ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("PROPN", "NUM") and ent.doc[ent.end].text[:1].isupper():
+        return None  # 'Bayraktar TB2'
+    return ent.doc.char_span(first.idx, ent.end_char, label="PERSON")
+
+
+def _through_link(ent):
+    """'the Times of' + 'Israel', 'the University of' + 'North Korean Studies': the model cut the
+    name at its preposition; the title-case words after it belong to it."""
+    end = ent.end
+    while end < len(ent.doc) and ent.doc[end].text[:1].isupper() and ent.doc[end].pos_ == "PROPN":
+        end += 1
+    if end == ent.end:
+        return ent
+    return ent.doc.char_span(ent.start_char, ent.doc[end - 1].idx + len(ent.doc[end - 1].text), label="ORG") or ent
+
+
+def _not_an_actor(ent) -> bool:
+    """Names of laws, waterways and systems ('Taiwan Relations Act', 'Taiwan Strait'), and names the
+    model cut before a hyphenated system name ('National Advanced Surface'-to-Air Missile Systems)."""
+    if ent.text.split()[-1].lower() in THING_HEADS:
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent.label_ == "ORG" and nxt is not None and nxt.text == "-" and not nxt.whitespace_ \
+        and any(t.ent_type_ == "WEAPON" for t in ent.doc[ent.end : ent.end + 6])
+
+
 def _link(reg: Registry, ent) -> str | None:
+    if len(ent) > 1 and _not_an_actor(ent):
+        return None
     if ent.ent_id_ == "place" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in VESSELS):
         return None  # a place, or "a patrol ship, the Sergei Kotov": a vessel named after a person
     if ent.ent_id_ and ent.ent_id_ in reg.gaz.actors:
@@ -82,7 +158,9 @@ def _link(reg: Registry, ent) -> str | None:
             remember_surnames(reg, entry.id, [entry.name, *entry.aliases])
             reg.actors[entry.id].role = reg.actors[entry.id].role or role(ent)
         return entry.id
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" and _company_named(ent):
+        return reg.ensure(slugify(ent.text), ent.text, "organization").id
+    if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE") and _person_in_role(ent)):
         return link_person(reg, ent)
     if len(ent) == 1 and normal_form(ent.text) in reg.surnames:  # the model tags some surnames GPE
         return reg.surnames[normal_form(ent.text)]
@@ -93,6 +171,24 @@ def _link(reg: Registry, ent) -> str | None:
         entry = reg.gaz.actors[known]
         return reg.ensure(known, entry.name, entry.type).id
     return None
+
+
+def _company_named(ent) -> bool:
+    """'drone maker Baykar', 'the company, Baykar': a 'person' the text calls a company."""
+    root = ent.root
+    related = [root.head] if root.dep_ == "appos" else []
+    related += [c for c in root.children if c.dep_ in ("appos", "compound")]
+    return any(t.lemma_.lower() in COMPANY_NOUNS for t in related)
+
+
+def _person_in_role(ent) -> bool:
+    """'Its spokesman, Yurii Ihnat': a two- or three-word title-case name in apposition to a role."""
+    if not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.text.istitle() for t in ent):
+        return False
+    root = ent.root
+    related = [root.head] if root.dep_ == "appos" else []
+    related += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.lower() in ROLE_NOUNS and t.pos_ == "NOUN" for t in related)
 
 
 def _link_org(reg: Registry, ent) -> str | None:

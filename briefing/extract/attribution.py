@@ -1,33 +1,18 @@
 """Claims and denials: cue verbs, 'according to', post-posed cues and quote continuations."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .cues import (ASSERTION_NOUNS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
                    non_response, subject_of)
 from .document import Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
+from .items import Item, quote_of, span_text
 from .speakers import SpeakerResolver
+from .tail import from_tail, misparsed_that_clause
 
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
-CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to"))
-
-
-@dataclass
-class Item:
-    """A claim or denial found in one sentence, with the tokens it covers."""
-
-    kind: str
-    speaker: str
-    cue: str
-    text: str
-    quote: str | None
-    sentence: int
-    cue_i: int
-    content: set[int] = field(default_factory=set)
-    rebuts: str | None = None
-    paragraph: int = -1
+CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to", "as"))
 
 
 def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> list[Item]:
@@ -35,7 +20,8 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
     items: list[Item] = []
     state = _Flow(cued={s.paragraph for s in sentences if _has_own_cue(s)})
     for sent in sentences:
-        found = _drop_nested(_candidates(sent, resolver))
+        found = _drop_nested(_candidates(sent, resolver), sent.doc)
+        resolver.note_owned_documents(sent)
         resolver.previous = sent
         opens = sent.paragraph != state.paragraph
         state.paragraph = sent.paragraph
@@ -45,7 +31,7 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
         state.lead = None
         for item in found:
             item.paragraph = sent.paragraph
-            resolver.last_speaker = item.speaker
+            resolver.last_speaker, resolver.spoke_at = item.speaker, sent.n
             resolver.note_documents(sent, item.speaker)
         items += found
     return items
@@ -102,9 +88,12 @@ def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None) -> It
 
 def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
     out = [item for t in sent.doc if (item := _from_cue(sent, t, resolver))]
+    out += [denial for item in out if (denial := _split_denial(sent, item))]
     out += [item for t in according_to(sent.doc) if (item := _from_according(sent, t, resolver))]
     out += [item for t in sent.doc if t.lemma_.lower() in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
     out += [item for t in sent.doc if (item := _from_bare_denial(sent, t, resolver))]
+    if not out and (item := from_tail(sent, resolver)):
+        out.append(item)
     return sorted(out, key=lambda x: x.cue_i)
 
 
@@ -120,7 +109,7 @@ def _from_bare_denial(sent: Sentence, verb, resolver: SpeakerResolver) -> Item |
     if not speaker:
         return None
     content = set(range(chunk.start, noun.i + 1))
-    return Item("denial", speaker, verb.text, _span_text(sent.doc, content), None, sent.n, verb.i, content)
+    return Item("denial", speaker, verb.text, span_text(sent.doc, content), None, sent.n, verb.i, content)
 
 
 def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
@@ -131,17 +120,40 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     if subject is None or (sent.in_quote(cue) and subject.lower_ not in ("we", "i")):
         return None
     speaker = resolver.resolve(sent, subject, cue.lemma_.lower())
-    content = content_of(cue, kind, subject)
-    if not speaker or not content:
+    content = content_of(cue, kind, subject) or _quoted_before(sent, cue, subject)
+    if not speaker or len(content) < 2:  # 'What we found' (a heading) claims nothing
         return None
-    text = _span_text(sent.doc, content)
+    text = span_text(sent.doc, content)
     if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):
         kind = "denial"
     if kind == "denial" and cue_kind(cue) == "denial":
-        text = _span_text(sent.doc, content | set(_lead(cue, subject)))
+        text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
-        text = _span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
-    return Item(kind, speaker, cue_phrase(cue), text, _quote(sent, content), sent.n, cue.i, content)
+        text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
+    return Item(kind, speaker, cue_phrase(cue), text, quote_of(sent, content), sent.n, cue.i, content)
+
+
+def _split_denial(sent: Sentence, item: Item) -> Item | None:
+    """'said the flights carried aid and that it "categorically rejects" the accusations': the
+    conjoined denial is the speaker's denial; the rest stays a claim."""
+    doc = sent.doc
+    if item.kind != "claim":
+        return None
+    roots = [doc[i] for i in item.content if doc[i].head.i not in item.content]
+    conj = next((c for r in roots for c in r.children if c.dep_ == "conj" and cue_kind(c) == "denial"), None)
+    if conj is None:
+        return None
+    part = {t.i for t in conj.subtree}
+    item.content -= part
+    item.text, item.quote = span_text(doc, item.content), quote_of(sent, item.content)
+    return Item("denial", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part)
+
+
+def _quoted_before(sent: Sentence, cue, subject) -> set[int]:
+    """'"Q," Yoon said': the quotation before the subject and cue, when the parse hung it elsewhere."""
+    if not sent.starts_in_quote() or subject.i > cue.i or sent.in_quote(subject):
+        return set()
+    return {t.i for t in sent.doc[: subject.i] if sent.in_quote(t)}
 
 
 def _denies_transfer(sent: Sentence, content: set[int]) -> bool:
@@ -159,8 +171,8 @@ def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | 
     content = {t.i for t in head.subtree} - {t.i for t in token.subtree}
     if not speaker or not content:
         return None
-    text = _span_text(sent.doc, content)
-    return Item("claim", speaker, "according to", text, _quote(sent, content), sent.n, token.i, content)
+    text = span_text(sent.doc, content)
+    return Item("claim", speaker, "according to", text, quote_of(sent, content), sent.n, token.i, content)
 
 
 def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | None:
@@ -178,8 +190,8 @@ def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | Non
     if not speaker or not content:
         return None
     cue = " ".join(t.text for t in noun.head.subtree) if noun.dep_ == "pobj" else f"{owner.text}'s {noun.text}"
-    text = _span_text(sent.doc, content)
-    return Item("claim", speaker, cue, text, _quote(sent, content), sent.n, noun.i, content)
+    text = span_text(sent.doc, content)
+    return Item("claim", speaker, cue, text, quote_of(sent, content), sent.n, noun.i, content)
 
 
 def content_of(cue, kind: str, subject) -> set[int]:
@@ -190,10 +202,16 @@ def content_of(cue, kind: str, subject) -> set[int]:
         comps += [c for c in cue.children if c.dep_ == "xcomp"]
     if not comps:  # the small model often hangs the reported clause as advcl ("said ... now involved")
         comps = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and c.tag_ != "VBG"]
+    if not comps:
+        comps = misparsed_that_clause(cue)
     if comps:
         return {t.i for c in comps for t in c.subtree}
     if cue.dep_ == "parataxis":
         return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
+    if lemma == "say" and not is_negated(cue):  # 'says the shift to domestic production matters' (misparsed)
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and len(list(c.subtree)) >= 4]
+        if objs:
+            return {t.i for c in objs for t in c.subtree}
     if lemma in OBJECT_CUES or kind == "denial":
         objs = [c for c in cue.children if c.dep_ in ("dobj", "attr", "oprd", "advcl")
                 or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS)]
@@ -215,29 +233,19 @@ def _lead(cue, subject) -> list[int]:
     return toks
 
 
-def _span_text(doc, indices: set[int]) -> str:
-    text, last = "", None
-    for i in sorted(indices):
-        if last is not None and i != last + 1 and not text.endswith(" "):
-            text += " "
-        text += doc[i].text_with_ws
-        last = i
-    text = re.sub(r"\s*,(\s*,)+", ",", text)
-    return clean_text(text)
-
-
-def _quote(sent: Sentence, content: set[int]) -> str | None:
-    """The exact quoted words inside the content, if any."""
-    chars = {sent.doc[i].idx for i in content}
-    parts = [sent.text[s:e].strip() for s, e in sent.quotes if any(s <= c < e for c in chars)]
-    parts = [p.rstrip(",") for p in parts if p]
-    return " ".join(parts) or None
-
-
-def _drop_nested(items: list[Item]) -> list[Item]:
-    """A cue inside another cue's content ("said he hopes") is part of that claim."""
+def _drop_nested(items: list[Item], doc) -> list[Item]:
+    """A cue inside another cue's content ("said he hopes") is part of that claim; a claim joined to
+    the same speaker's denial ("rejected the accusations ... and said ...") is part of the denial."""
     kept = []
     for item in items:
+        _carve_out(item, items, doc)
+    for item in items:
+        denial = next((k for k in kept if k.kind == "denial" and k.speaker == item.speaker and item.kind == "claim"
+                       and item.cue_i >= 0 and doc[item.cue_i].head.i == k.cue_i
+                       and doc[item.cue_i].dep_ in ("conj", "advcl") and _denying(item, doc)), None)
+        if denial:
+            denial.text, denial.content = f"{denial.text}, {item.text}", denial.content | item.content
+            continue
         if any(o is not item and item.cue_i in o.content for o in items):
             continue
         if any(k.speaker == item.speaker and k.content == item.content for k in kept):
@@ -248,6 +256,25 @@ def _drop_nested(items: list[Item]) -> list[Item]:
             continue
         kept.append(item)
     return kept
+
+
+def _carve_out(item: Item, items: list[Item], doc) -> None:
+    """'Peskov said the reports were a hoax, while Putin said ...': another speaker's own cue inside a
+    claim is a claim of its own; cut it out of the outer one."""
+    cue = doc[item.cue_i] if item.cue_i >= 0 else None
+    if cue is None or cue.dep_ not in ("advcl", "conj") or not any(c.dep_ == "nsubj" for c in cue.children):
+        return
+    for outer in items:
+        if outer is not item and item.cue_i in outer.content and outer.speaker != item.speaker:
+            outer.content -= {t.i for t in cue.subtree}
+            outer.text = span_text(doc, outer.content)
+            outer.quote = outer.quote if outer.quote and outer.quote in outer.text else None
+
+
+def _denying(item: Item, doc) -> bool:
+    """Content that itself denies: negated ('was not a party') or dismissive ('baseless')."""
+    roots = [doc[i] for i in item.content if doc[i].head.i not in item.content or doc[i].head.i == i]
+    return bool(DISMISSIVE.search(item.text)) or any(is_negated(r) for r in roots)
 
 
 def _extend(item: Item, sent: Sentence) -> None:

@@ -9,7 +9,7 @@ CLAIM_CUES = frozenset(
     comment emphasize emphasise stress reiterate assert allege contend testify brief boast
     believe think expect conclude predict fear worry assess estimate judge suspect
     warn caution threaten vow pledge promise urge demand accuse blame criticize criticise condemn
-    denounce plead hope signal""".split()
+    denounce plead hope signal verify observe find document""".split()
 )
 DENIAL_CUES = frozenset(
     "deny reject dismiss rebut dispute disavow contradict counter rebuff repudiate refute debunk".split()
@@ -25,13 +25,14 @@ ASSERTION_NOUNS = frozenset(
 # Cues whose content may be an object or prepositional phrase rather than a clause.
 OBJECT_CUES = frozenset(
     """deny confirm announce report pledge promise plead demand urge warn threaten vow reiterate
-    condemn criticize criticise denounce accuse blame acknowledge admit""".split()
+    condemn criticize criticise denounce accuse blame acknowledge admit verify observe describe find document""".split()
 )
 XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect refuse acknowledge admit".split())
 # Phrasal denials: the verb only denies with its particle ("pushed back on", "brushed aside").
 PHRASAL_DENIALS = {"push": "back", "brush": "aside", "wave": "away", "shrug": "off", "hit": "back"}
 # A claim whose content is a negated transfer answers an accusation: "has not sent any weapons".
 DENIED_ACTIONS = frozenset("send ship supply provide deliver sell transfer give export arm smuggle".split())
+EVIDENCE_NOUNS = frozenset("evidence sign signs indication proof information confirmation".split())
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
@@ -71,11 +72,18 @@ def _calls_it_false(token) -> bool:
 def negated_transfer(content_root) -> bool:
     """'Tehran has not sent any weapons', 'never allowed its territory to be used to transfer weapons',
     'has no intention of exporting': negated content about supplying arms, answering an accusation."""
-    if not _negated_content(content_root):
+    if not _negated_content(content_root) or _no_evidence(content_root):
         return False
     if content_root.lemma_.lower() in DENIED_ACTIONS:
         return True
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in DENIED_ACTIONS for t in content_root.subtree)
+    subject = {t.i for c in content_root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in DENIED_ACTIONS and t.i not in subject
+               for t in content_root.subtree)  # not 'drones supplied to Kyiv would not change ...'
+
+
+def _no_evidence(root) -> bool:
+    """'had seen no evidence that China supplied ...': a claim in the negative, not a denial."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in root.children)
 
 
 def _negated_content(root) -> bool:
@@ -95,10 +103,19 @@ def is_negated(token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+NONCOMMITTAL = frozenset("confirm acknowledge say comment disclose reveal specify address elaborate".split())
+
+
 def non_response(token) -> bool:
-    """'would neither confirm nor deny', 'declined to comment': not a denial, not a claim."""
+    """'would neither confirm nor deny', 'declined to comment', 'did not confirm the delivery',
+    'did not say how many': not a denial, not a claim."""
     words = {t.lower_ for t in token.head.children} | {t.lower_ for t in token.children}
     if {"neither", "nor"} & words:
+        return True
+    modal = any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in token.children)
+    if (is_negated(token) or any(c.lower_ == "never" for c in token.children)) and not modal \
+            and token.lemma_.lower() in NONCOMMITTAL and not any(c.dep_ == "ccomp" and any(
+                m.lower_ == "that" for m in c.children) for c in token.children):
         return True
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in ("decline", "refuse")
 

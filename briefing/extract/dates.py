@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..textutil import MONTHS
+from .anchored import ANCHORED, season_year, shift
 
 MONTH_NAMES = ("January February March April May June July August September October November "
                "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
@@ -14,14 +15,14 @@ SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
 _MONTH = r"(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _PART = r"(?:(?:early|mid|late)[- ]?)?"
 PATTERNS = [
+    ("dmonth", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("month", re.compile(rf"\b{_PART}(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?"
                          rf"(?:,?\s+(?P<year>(?:19|20)\d\d)|\s+(?P<rel_year>last|this|next) year)?\b")),
-    ("dmonth", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday)\b")),
-    ("season", re.compile(r"\b(?P<rel>this|last|next|early|late|in the|the)\s+(?P<season>spring|summer|fall|"
+    ("season", re.compile(r"\b(?P<rel>this|last|next|early|late|in the|the|that)\s+(?P<season>spring|summer|fall|"
                           r"autumn|winter)(?:\s+of\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|(?:earlier |later )?this (?:week|month|year)|"
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|the end of the year|(?:earlier |later )?this (?:week|month|year)|"
                             r"last (?:week|month|year)|next (?:week|month|year))\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|until|through|the|of|early|late|before|after|during|from|to|"
                         r"mid)[ -](?P<year>(?:19|20)\d\d)\b(?!,\d)", re.I)),
@@ -39,16 +40,26 @@ class DateMention:
     edtf: str
 
 
-def find_dates(doc, published: date | None) -> list[DateMention]:
-    """Every resolvable date expression of a parsed sentence, left to right, no overlaps."""
+def find_dates(doc, published: date | None, anchor: str | None = None) -> list[DateMention]:
+    """Every resolvable date expression of a parsed sentence, left to right, no overlaps.
+
+    `anchor` is the date of the event before, for 'two weeks later' and 'by the summer'."""
     text = doc.text
     found: list[DateMention] = []
+    for kind, pattern in ANCHORED:
+        for m in pattern.finditer(text):
+            edtf = shift(anchor, kind, m.groupdict())
+            if edtf:
+                found.append(DateMention(m.start(), m.end(), m.group(0), edtf))
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("year") if kind == "year" else m.span()
             if any(start < d.end and d.start < end for d in found) or not _plausible(kind, m, text):
                 continue
             edtf = resolve(kind, m.groupdict(), published, _tense(doc, start))
+            if kind == "season" and not edtf and _tense(doc, start) == "past" and not _conditional(doc, start):
+                year = season_year(m.group("rel"), text[: m.start()], anchor)
+                edtf = f"{year}-{SEASONS[m.group('season').lower()]}" if year else None
             if edtf:
                 found.append(DateMention(start, end, text[start:end], edtf))
     return sorted(found, key=lambda d: d.start)
@@ -60,6 +71,16 @@ def _plausible(kind: str, m, text: str) -> bool:
     if kind == "month" and m.group("month").endswith(".") is False and len(m.group("month")) <= 4:
         return m.group("month") in ("June", "July") or bool(m.group("day"))
     return True
+
+
+def _conditional(doc, char: int) -> bool:
+    """Whether the date sits in an 'if' clause ('if we had received this in the spring')."""
+    tok = next((t for t in doc if t.idx <= char < t.idx + len(t.text) + 1), None)
+    while tok is not None and tok.head.i != tok.i:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True
+        tok = tok.head
+    return False
 
 
 def _tense(doc, char: int) -> str:
@@ -140,6 +161,8 @@ def _relative(rel: str, published: date | None) -> str | None:
     if rel in ("today", "yesterday", "tomorrow"):
         return (p + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[rel])).isoformat()
     unit = rel.split()[-1]
+    if rel == "the end of the year":
+        return str(p.year)
     shift = -1 if rel.startswith("last") else 1 if rel.startswith("next") else 0
     if unit == "year":
         return str(p.year + shift)

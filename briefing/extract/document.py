@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from ..sentences import numbered_sentences
 
+# 'ISTANBUL, March 12 (Reuters) -': the wire dateline dates the story and names no actor.
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,\s*[A-Z][\w .]*)?,\s+\w+\.? \d{1,2}\s*\([^)]{2,30}\)\s*[-—–]+\s*")
 OPEN_QUOTES = "“\"«"
 CLOSE_QUOTES = "”\"»"
 
@@ -86,3 +88,9 @@ def clean_text(text: str) -> str:
     text = re.sub(r"^(?:that|and|but|,)\s+", "", text, flags=re.I)
     text = text.strip(" ,;:—–-" + OPEN_QUOTES + CLOSE_QUOTES)
     return text.rstrip(".,; ").strip()
+
+
+def wire_dateline(sent: Sentence) -> int:
+    """Where the text after a wire dateline ('ISTANBUL, March 12 (Reuters) - ') starts; 0 if none."""
+    found = WIRE_DATELINE.match(sent.text) if sent.n == 1 else None
+    return found.end() if found else 0

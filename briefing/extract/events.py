@@ -1,22 +1,33 @@
 """Dated events: one per date expression, with the clause or noun phrase it dates."""
 from __future__ import annotations
 
+import re
+
 from .registry import Registry
 from .dates import find_dates
-from .document import Sentence, clean_text
+from .document import Sentence, clean_text, wire_dateline
 
 NOUN_DATE_DEPS = frozenset(("compound", "nummod", "amod", "npadvmod", "nmod"))
 CLIMB_DEPS = frozenset(("advcl", "xcomp", "conj", "pcomp"))
+# A year that measures a quantity ('reached $5.5 billion in 2023') dates a statistic, not an event.
+MEASURE_VERBS = frozenset("account reach total amount exceed rise fall grow climb drop double triple make".split())
+INTENT_VERBS = frozenset(("plan", "aim", "expect", "hope", "intend"))
+MODALS = frozenset(("would", "could", "might", "may", "should"))  # 'will' plans an event; these project
 
 
 def find_events(sentences: list[Sentence], published, reg: Registry) -> list[dict]:
     """Events of the article in sentence order, each with its EDTF date and actors."""
     events: list[dict] = []
     seen: set[tuple[str, str]] = set()
+    anchor: str | None = None
     for sent in sentences:
-        for mention in find_dates(sent.doc, published):
-            tokens = _event_tokens(sent.doc, mention.start)
-            if not tokens:
+        skip = wire_dateline(sent)
+        for mention in find_dates(sent.doc, published, anchor):
+            tokens = [t for t in _event_tokens(sent.doc, mention.start) if t.idx >= skip]
+            if not tokens or mention.start < skip:
+                continue
+            anchor = mention.edtf
+            if len(mention.edtf) == 4 and _not_an_event(sent.doc, mention.start):
                 continue
             key = (mention.edtf, _anchor_lemma(sent.doc, mention.start))
             if key in seen:
@@ -41,12 +52,33 @@ def _event_tokens(doc, char: int) -> list:
     if tok.dep_ in NOUN_DATE_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
         head = tok.head
         return [t for t in head.subtree] if len(list(head.subtree)) > 3 else list(doc)
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _governor(tok)
     while verb.dep_ in CLIMB_DEPS and not _has_subject(verb) and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # 'a report released in March'
+        return list(verb.head.subtree)
     return list(verb.subtree)
+
+
+def _governor(tok):
+    """The verb a date token depends on (the token itself when nothing governs it)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _not_an_event(doc, char: int) -> bool:
+    """A bare year in a projection ('could exceed ... in 2024', 'by the end of 2024') or a statistic
+    ('accounted for 90% of its revenue in 2023') is no dated event."""
+    tok = _token_at(doc, char)
+    if tok is None:
+        return False
+    verb = _governor(tok)
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    intent = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
+    if auxes & MODALS or verb.lemma_.lower() in INTENT_VERBS or intent:
+        return True
+    return verb.lemma_.lower() in MEASURE_VERBS and any(c.like_num or c.tag_ == "$" for c in verb.subtree)
 
 
 def _has_subject(verb) -> bool:

@@ -11,10 +11,11 @@ from .registry import Registry
 
 INSTITUTION_HEADS = frozenset(
     """ministry agency service army navy force military parliament embassy intelligence
-    prosecutor prosecutors guard command panel committee commission brigade council mission media""".split()
+    prosecutor prosecutors guard command panel committee commission brigade council mission media junta""".split()
 )
+REGIME_NOUNS = frozenset(("junta",))  # 'the country's ruling junta': always '<State>'s junta'
 COMPANY_NOUNS = frozenset("company firm conglomerate manufacturer maker corporation".split())
-DEFINITE_NOUNS = COMPANY_NOUNS | {"group", "ministry", "agency"}
+DEFINITE_NOUNS = COMPANY_NOUNS | {"group", "ministry", "agency", "junta"}
 OWNER_DEPS = frozenset(("poss", "amod", "compound"))
 MODIFIER_DEPS = frozenset(("amod", "compound"))
 
@@ -22,19 +23,35 @@ MODIFIER_DEPS = frozenset(("amod", "compound"))
 def collect_institutions(reg: Registry, sent) -> None:
     """Register every state institution of a sentence as an actor (active only once it speaks)."""
     for head in sent.doc:
-        if head.lower_ not in INSTITUTION_HEADS or head.pos_ != "NOUN" or reg.actor_at(sent.n, head):
+        if head.lower_ not in INSTITUTION_HEADS or not _common(head) or reg.actor_at(sent.n, head):
             continue
         if head.dep_ == "compound":
             continue  # "air force base": the institution names a thing
         owner = _state_owner(reg, sent.n, head)
-        if owner is None:
+        state_id = reg.actor_at(sent.n, owner) if owner is not None else _the_country(reg, sent.n, head)
+        if state_id is None:
             continue
-        span = _institution_span(sent.doc, head, owner)
-        state = reg.actors[reg.actor_at(sent.n, owner)]
-        words = span.text
+        span = _institution_span(sent.doc, head, owner) if owner is not None else sent.doc[head.i : head.i + 1]
+        state = reg.actors[state_id]
+        words = "junta" if head.lower_ in REGIME_NOUNS else span.text
         record = reg.ensure(slugify(f"{state.name} {words}"), f"{state.name}'s {words}", "organization")
         reg.mention(sent.n, span, record.id, False)
-        record.add_alias(sent.doc[owner.left_edge.i : head.i + 1].text)  # "South Korean intelligence"
+        record.add_alias(sent.doc[(owner if owner is not None else head).left_edge.i : span.end].text)
+
+
+def _the_country(reg: Registry, n: int, head) -> str | None:
+    """'the country's ruling junta': the state last named before it."""
+    if head.lower_ not in REGIME_NOUNS:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "country"), None)
+    if owner is None or not any(c.lower_ == "the" for c in owner.children):
+        return None
+    return reg.recent(n, head.i, ("state",))
+
+
+def _common(token) -> bool:
+    """A common noun, also when the model tags 'ministry' / 'Foreign Ministry' as a proper noun."""
+    return token.pos_ in ("NOUN", "PROPN")
 
 
 def _state_owner(reg: Registry, n: int, head):
@@ -52,7 +69,27 @@ def _institution_span(doc, head, owner):
     start = head.i
     while start - 1 > owner.i and doc[start - 1].dep_ in MODIFIER_DEPS and doc[start - 1].head.i >= start:
         start -= 1
-    return doc[start : head.i + 1]
+    end = head.i + 1
+    if head.text[:1].isupper() and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
+        end += 2  # 'the Russian Ministry of Defense'
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+    return doc[start:end]
+
+
+ORG_APPOSITIONS = COMPANY_NOUNS | {"group", "organization", "organisation", "institute", "agency", "monitor"}
+
+
+def collect_appositive_orgs(reg: Registry, sent) -> None:
+    """'Rostec, the state defence conglomerate, said': a capitalised word the model left untagged
+    that an apposition calls a company or organisation."""
+    for tok in sent.doc:
+        if tok.ent_type_ or reg.actor_at(sent.n, tok) or not tok.text[:1].isupper() or len(tok.text) < 3 \
+                or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_APPOSITIONS and c.pos_ == "NOUN" for c in tok.children):
+            record = reg.ensure(slugify(tok.text), tok.text, "organization")
+            reg.mention(sent.n, sent.doc[tok.i : tok.i + 1], record.id, True)
 
 
 def collect_definites(reg: Registry, sent) -> None:
@@ -60,7 +97,7 @@ def collect_definites(reg: Registry, sent) -> None:
     for head in sent.doc:
         if head.lower_ not in DEFINITE_NOUNS or head.pos_ != "NOUN" or reg.actor_at(sent.n, head) \
                 or head.dep_ == "compound" or not any(c.lower_ == "the" for c in head.children) \
-                or any(c.dep_ in OWNER_DEPS for c in head.children):
+                or any(c.dep_ == "poss" or (c.dep_ in OWNER_DEPS and reg.actor_at(sent.n, c)) for c in head.children):
             continue
         actor = next((m.actor for m in reversed(reg.mentions)
                       if (m.n, m.i) < (sent.n, head.i) and _kind_of(reg.actors[m.actor], head.lower_)), None)

@@ -9,7 +9,8 @@ from .registry import ActorRecord, Registry
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. president prime minister gen gen. maj maj. lt lt. col col.
     adm adm. sen sen. rep rep. gov gov. secretary chancellor ayatollah king prince queen
-    general lieutenant colonel admiral senator representative governor sheikh""".split()
+    general lieutenant colonel admiral senator representative governor sheikh spokesman spokeswoman
+    spokesperson""".split()
 )
 TITLE_DEPS = frozenset(("compound", "amod", "poss", "case", "nmod"))
 
@@ -37,12 +38,15 @@ def remember_surnames(reg: Registry, actor_id: str, names: list[str]) -> None:
         words = normal_form(name).split()
         if words:
             reg.surnames.setdefault(words[-1], actor_id)
+        if len(words) >= 3:  # family name first ('Yoon Suk Yeol', 'Kim Jong Un'): 'Yoon' may name him
+            known = reg.family_first.get(words[0], actor_id)
+            reg.family_first[words[0]] = actor_id if known == actor_id else None
 
 
 def link_person(reg: Registry, ent) -> str | None:
     """Link a PERSON entity (titles stripped, given names the model left out added) to an actor."""
     toks = [*ent.doc[_name_start(ent):ent.start], *strip_titles(ent)]
-    name = " ".join(t.text for t in toks)
+    name = "".join(t.text_with_ws for t in toks).strip()  # 'Park Sun-won', not 'Park Sun - won'
     if not toks or not name[0].isupper():
         return None
     actor_id = reg.person_id(name)

@@ -52,6 +52,8 @@ class Registry:
         self.surnames: dict[str, str] = {}
         self.mentions: list[Mention] = []
         self.tokens: dict[tuple[int, int], str] = {}
+        self.acronyms: dict[str, str] = {}
+        self.family_first: dict[str, str | None] = {}  # 'Yoon' of 'Yoon Suk Yeol' (None: ambiguous)  # 'NIS' defined in parentheses after 'National Intelligence Service'
 
     def ensure(self, actor_id: str, name: str, type_: str, role: str | None = None) -> ActorRecord:
         """Get or create an actor; known entries supply the canonical name and type."""
@@ -92,5 +94,6 @@ class Registry:
             return known
         surname = key.split()[-1]
         if len(key.split()) == 1:
-            return self.surnames.get(surname) or self.gaz.by_surname.get(surname) or slugify(key)
+            return self.surnames.get(surname) or self.gaz.by_surname.get(surname) or self.family_first.get(key) \
+                or slugify(key)
         return slugify(key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..textutil import slugify
+from .owners import first_person, outlet_actor, owner_subject, published_by
 from .registry import Registry
 
 ANON_HEADS = frozenset(
@@ -11,7 +12,8 @@ ANON_HEADS = frozenset(
     spokesman spokeswoman spokesperson person people insider insiders investigator investigators
     officer officers commander commanders governments""".split()
 )
-DOC_NOUNS = frozenset("statement report communique communiqué letter document memo release post".split())
+DOC_NOUNS = frozenset("""statement report communique communiqué letter document documents memo release post data
+    figures records""".split())
 QUANTIFIERS = frozenset("a an the one two three four several some many other few of most".split())
 WEST_LIKE = frozenset(("west", "united-states", "europe", "european-union", "nato", "united-kingdom"))
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
@@ -23,8 +25,11 @@ GROUP_TYPES = ("state", "organization", "group")
 class SpeakerResolver:
     """Resolve the subject of a cue to an actor id of the registry (or None: never guess)."""
 
-    def __init__(self, reg: Registry):
+    def __init__(self, reg: Registry, outlet: str | None = None):
         self.reg = reg
+        self.outlet = outlet  # 'we' outside quotation marks is the outlet (an organisation's own text)
+        self.pronouns: dict[str, str] = {}  # the pronoun each person was last resolved from
+        self.spoke_at = -1  # the sentence of the last claim or denial
         self.anon: list[tuple[str, str, frozenset[str]]] = []  # (id, head class, qualifiers)
         self.last_speaker: str | None = None
         self.doc_speakers: list[tuple[int, str, str]] = []  # (sentence, noun lemma, speaker)
@@ -32,12 +37,14 @@ class SpeakerResolver:
 
     def resolve(self, sent, head, cue_lemma: str = "") -> str | None:
         """The actor that the noun phrase headed by `head` names."""
-        head = _partitive(head)
+        head = _participle_subject(_partitive(head))
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             return self._pronoun(sent, head, cue_lemma)
         if lower in ("we", "i") and sent.in_quote(head):
             return self.last_speaker
+        if first_person(head) and not sent.in_quote(head):
+            return outlet_actor(self.reg, self.outlet)
         if lower in GROUP_PRONOUNS:
             return self._group_pronoun(sent, head)
         if head.pos_ == "PRON":
@@ -60,16 +67,24 @@ class SpeakerResolver:
             return None
         for m in reversed(self.reg.mentions):
             record = self.reg.actors[m.actor]
-            if (m.n, m.i) < (sent.n, head.i) and record.name.lower().split()[-1] == head.lower_:
+            core = record.name.lower().split(" of ")[0].split()[-1]  # 'panel of experts' is a panel
+            if (m.n, m.i) < (sent.n, head.i) and head.lower_ in (core, record.name.lower().split()[-1]):
                 record.add_alias(head.text)
                 return m.actor
         return None
 
     def _pronoun(self, sent, head, cue_lemma: str) -> str | None:
+        """'he' / 'she': the last speaker when this pronoun already named them, else the latest person."""
         last = self.last_speaker
-        if cue_lemma == "add" and last and self.reg.actors[last].type == "person":
+        is_person = bool(last) and self.reg.actors[last].type == "person"
+        just_spoke = self.spoke_at == sent.n - 1 and self.pronouns.get(last, head.lower_) == head.lower_
+        if is_person and (cue_lemma == "add" or self.pronouns.get(last) == head.lower_ or just_spoke):
+            self.pronouns[last] = head.lower_
             return last
-        return self.reg.recent(sent.n, head.i, ("person",))
+        found = self.reg.recent(sent.n, head.i, ("person",))
+        if found and cue_lemma:
+            self.pronouns[found] = head.lower_
+        return found
 
     def _appositive_person(self, sent, head) -> str | None:
         """'The US defense secretary, Lloyd Austin, said': the person named in apposition speaks."""
@@ -92,7 +107,8 @@ class SpeakerResolver:
         candidates = [(sent, t) for t in reversed(list(sent.doc[: head.i])) if t.dep_ in SUBJECT_DEPS]
         if self.previous is not None:
             prev = self.previous
-            candidates += [(prev, t) for t in reversed(list(prev.doc)) if t.dep_ in SUBJECT_DEPS]
+            subjects = [t for t in prev.doc if t.dep_ in SUBJECT_DEPS]  # the main clause's subject first
+            candidates += [(prev, t) for t in sorted(subjects, key=lambda t: (_depth(t), -t.i))]
         for where, subject in candidates:
             if subject.pos_ == "PRON" or prev_in_quote(where, subject):
                 continue
@@ -126,6 +142,9 @@ class SpeakerResolver:
         return None
 
     def _document(self, sent, head) -> str | None:
+        agent = published_by(head) or next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if agent is not None:  # 'data compiled by SIPRI', 'the panel's report'
+            return self.resolve(sent, agent)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 for t in child.subtree:
@@ -133,9 +152,18 @@ class SpeakerResolver:
                         return self.reg.actor_at(sent.n, t)
         noun = head.lemma_.lower()
         for n, lemma, speaker in reversed(self.doc_speakers):
-            if lemma == noun and n < sent.n:
+            if lemma == noun and n < sent.n and any(c.lower_ == "the" for c in head.children):
                 return speaker
         return None
+
+    def note_owned_documents(self, sent) -> None:
+        """'In its latest report, the panel documented ...': the panel owns the next 'the report'."""
+        for t in sent.doc:
+            lemma = t.lemma_.lower()
+            subject = owner_subject(t) if lemma in DOC_NOUNS else None
+            speaker = self.resolve(sent, subject) if subject is not None else None
+            if speaker:
+                self.doc_speakers.append((sent.n, lemma, speaker))
 
     def note_documents(self, sent, speaker: str) -> None:
         """Remember documents mentioned in a sentence whose speaker is known."""
@@ -188,6 +216,22 @@ def _partitive(head):
     return head
 
 
+def _depth(token) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _participle_subject(head):
+    """'the UN panel monitoring sanctions described ...': the parser made the participle the subject."""
+    if head.pos_ == "VERB" and head.tag_ == "VBG" and head.dep_ in SUBJECT_DEPS:
+        noun = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        return noun if noun is not None else head
+    return head
+
+
 def _head_class(head) -> str:
     lemma = head.lemma_.lower()
     return "people" if lemma in ("person", "people") else lemma.rstrip("s")
@@ -213,6 +257,9 @@ def _np_text(head, full: bool = False) -> str:
         while words and (words[0].lower_ in QUANTIFIERS or words[0].lower_ in ("senior", "former")):
             words.pop(0)
     text = " ".join(t.text for t in words)
+    familiar = next((c for c in head.children if c.dep_ == "amod" and c.lower_ == "familiar" and c.i > head.i), None)
+    if familiar is not None:  # 'people familiar with the transfers'
+        text += " " + " ".join(t.text for t in familiar.subtree)
     text = re.sub(r"\s+-\s+", "-", text)
     if not full and head.tag_ == "NN" and head.lower_ in ANON_HEADS and head.lower_ + "s" in ANON_HEADS:
         text += "s"  # one anonymous group: "a senior official" names "officials"

@@ -1,0 +1,47 @@
+"""Cue rules for parses that went wrong: a post-posed cue hung on the wrong head, and a that-clause
+parsed as a relative clause ('told reporters at a briefing that ...')."""
+from __future__ import annotations
+
+from .cues import cue_kind, subject_of
+from .document import Sentence
+from .items import Item, quote_of, span_text
+from .speakers import SpeakerResolver
+
+
+def from_tail(sent: Sentence, resolver: SpeakerResolver) -> Item | None:
+    """'..., the country's ruling junta said on Monday.' / '..., a diplomatic source told AFP.': a
+    post-posed cue the parser hung on the wrong head; word order gives speaker and content."""
+    doc = sent.doc
+    cue = next((t for t in reversed(doc) if cue_kind(t) == "claim" and not sent.in_quote(t)), None)
+    if cue is None:
+        return None
+    stop = next((t.i for t in doc[cue.i + 1:] if t.text in (",", ";")), len(doc))  # ', the latest sign of ...'
+    if stop - cue.i > 8 or any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : stop]):
+        return None
+    comma = next((t.i for t in reversed(doc[: cue.i]) if t.text == ","), None)
+    subject = subject_of(cue)
+    if comma is None or not 1 <= cue.i - comma - 1 <= 8 or (subject is not None and subject.i > comma):
+        return None
+    phrase = doc[comma + 1 : cue.i]
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) for t in phrase) or phrase.root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    speaker = resolver.resolve(sent, phrase.root, cue.lemma_.lower())
+    content = {t.i for t in doc[:comma] if not t.is_punct or t.i > 0}
+    if not speaker or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+        return None
+    return Item("claim", speaker, cue.text, span_text(doc, content), quote_of(sent, content), sent.n, cue.i, content)
+
+
+def misparsed_that_clause(cue) -> list:
+    """'told reporters at a briefing that Russia had received ...': the that-clause parsed as a
+    relative clause of the briefing (it has a subject of its own, so 'that' is no relative pronoun)."""
+    out = []
+    objects = [o for p in cue.children if p.dep_ == "prep" and p.i > cue.i for o in p.children if o.dep_ == "pobj"]
+    objects += [o for o in cue.children if o.dep_ in ("dobj", "dative") and o.i > cue.i]  # 'told a broadcaster that'
+    for obj in objects:
+        for clause in (c for c in obj.children if c.dep_ == "relcl"):
+            kids = list(clause.children)
+            if any(k.lower_ == "that" and k.i < clause.i for k in kids) and any(
+                    k.dep_ in ("nsubj", "nsubjpass") and k.lower_ not in ("that", "which", "who") for k in kids):
+                out.append(clause)
+    return out
