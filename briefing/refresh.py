@@ -140,8 +140,17 @@ def format_content(raw: RawArticle, extraction: dict) -> str:
                    "dateline": raw.dateline, "contributors": list(raw.contributors)},
         **{key: extraction.get(key, []) for key in ("actors", "weapons", "claims", "denials", "events")},
     }
-    post = frontmatter.Post("\n\n".join(escape_markdown(p) for p in raw.paragraphs), **meta)
+    post = frontmatter.Post("\n\n".join(_markdown_paragraph(p) for p in raw.paragraphs), **meta)
     return frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100) + "\n"
+
+
+def _markdown_paragraph(paragraph: str) -> str:
+    """A paragraph as Markdown; a short line without final punctuation is a subheading."""
+    text = escape_markdown(paragraph)
+    words = paragraph.split()
+    if len(words) <= 12 and paragraph[-1:].isalnum() and paragraph[:1].isupper():
+        return f"## {text}"
+    return text
 
 
 def escape_markdown(paragraph: str) -> str:

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.ingest import SeedError, outlet_and_date, byline_names, derive_title, parse_date, read_seed
+from briefing.header import byline_names, outlet_and_date, parse_date
+from briefing.ingest import SeedError, derive_title, read_seed
 
 from .conftest import ROOT
 
@@ -115,6 +116,8 @@ def test_a_lone_outlet_line_is_the_outlet_not_the_headline(tmp_path: Path):
     ("Published 3:14 PM EDT, March 5, 2024", None, date(2024, 3, 5)),
     ("Reuters | Tuesday, March 5, 2024", "Reuters", date(2024, 3, 5)),
     ("WSJ - Feb 26, 2024", "The Wall Street Journal", date(2024, 2, 26)),
+    ("Published date: 12 September 2023 13:40 BST", None, date(2023, 9, 12)),
+    ("01.03.2024", None, date(2024, 3, 1)),
 ])
 def test_outlet_and_date_lines(line, outlet, published):
     assert outlet_and_date(line) == (outlet, published)
@@ -164,3 +167,25 @@ def test_a_kicker_line_between_outlet_and_date_is_skipped(tmp_path: Path):
     raw = read_seed(path, tmp_path)
     assert (raw.outlet, raw.published) == ("Conflict Armament Research", date(2024, 11, 8))
     assert raw.paragraphs == ("In the autumn of 2022, Russian forces launched drones.",)
+
+
+def test_live_blog_header_time_stamps_and_credit_lines(tmp_path: Path):
+    path = tmp_path / "live.txt"
+    path.write_text("May 15, 2024 - Russia's offensive in Kharkiv region\n"
+                    "By Christian Edwards, Kathleen Magramo and Sana Noor Haq, CNN\nUpdated 6:42 p.m. ET, May 15, 2024\n\n"
+                    "6:30 p.m. ET, May 15, 2024\nBlinken says US will not stand in the way\n"
+                    "Blinken said Washington would not stand in the way.\nFrom CNN's Jennifer Hansler\n")
+    assert outlet_and_date("May 15, 2024 - Russia's offensive in Kharkiv region") is None  # a dated headline
+    raw = read_seed(path, tmp_path)
+    assert (raw.title, raw.outlet, raw.published) == ("May 15, 2024 - Russia's offensive in Kharkiv region", "CNN", date(2024, 5, 15))
+    assert raw.authors == ("Christian Edwards", "Kathleen Magramo", "Sana Noor Haq")
+    assert raw.contributors == ("Jennifer Hansler",)
+    assert raw.paragraphs == ("Blinken says US will not stand in the way", "Blinken said Washington would not stand in the way.")
+
+
+def test_bare_author_line_under_a_known_outlet_and_numeric_dates(tmp_path: Path):
+    path = tmp_path / "axios.txt"
+    path.write_text("Scoop: U.S. paused shipment of bombs to Israel\nAxios\nhttps://www.axios.com/2024/05/06/x\n"
+                    "Barak Ravid\n03/01/2024\n\nThe administration paused a shipment.\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.outlet, raw.authors, raw.published) == ("Axios", ("Barak Ravid",), date(2024, 3, 1))

@@ -7,7 +7,7 @@ import pytest
 
 from briefing.config import load_settings
 from briefing.content import parse_article
-from briefing.refresh import escape_markdown, refresh
+from briefing.refresh import escape_markdown, format_content, refresh
 
 SEED = "Missiles Reach Moscow\nReuters - March 5, 2024\nIran sent missiles to Russia, officials said.\n"
 
@@ -113,3 +113,13 @@ def test_one_seed_that_breaks_the_extractor_does_not_stop_the_others(project: Pa
     assert outcome.written == ("content/missiles-reach-moscow.md",)
     assert [str(p) for p in outcome.problems] == [
         "seeds/b.txt: error: extraction failed (IndexError: list index out of range); please report this seed"]
+
+
+def test_a_short_unpunctuated_line_becomes_a_subheading():
+    from briefing.ingest import RawArticle
+
+    raw = RawArticle(seed="seeds/x.txt", sha256="0", title="T", title_derived=False, published=None, outlet=None,
+                     url=None, authors=(), dateline=None, contributors=(),
+                     paragraphs=("Overnight attacks: What we know", "Russia launched 10 drones."))
+    body = format_content(raw, {}).split("\n---\n", 1)[1]
+    assert body.strip() == "## Overnight attacks: What we know\n\nRussia launched 10 drones."

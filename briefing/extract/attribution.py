@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 
 from .cues import (ASSERTION_NOUNS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
                    non_response, subject_of)
-from .document import Sentence, clean_text
+from .document import LINK_LINE, Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
+from .owners import newsroom_note
 from .speakers import SpeakerResolver
 from .tail import from_tail, misparsed_that_clause
 
@@ -20,6 +21,8 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
     items: list[Item] = []
     state = _Flow(cued={s.paragraph for s in sentences if _has_own_cue(s)})
     for sent in sentences:
+        if LINK_LINE.match(sent.text):  # 'Go deeper: <headline>' links elsewhere
+            continue
         found = _drop_nested(_candidates(sent, resolver), sent.doc)
         resolver.note_owned_documents(sent)
         resolver.previous = sent
@@ -121,7 +124,7 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
         return None
     speaker = resolver.resolve(sent, subject, cue.lemma_.lower())
     content = content_of(cue, kind, subject) or _quoted_before(sent, cue, subject)
-    if not speaker or len(content) < 2:  # 'What we found' (a heading) claims nothing
+    if not speaker or len(content) < 2 or newsroom_note(cue, resolver.reg.actors[speaker].name, resolver.outlet):  # 'What we found' (a heading) claims nothing
         return None
     text = span_text(sent.doc, content)
     if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):

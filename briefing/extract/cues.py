@@ -20,7 +20,7 @@ DENIAL_FORM = re.compile(r"(?:reject|dismiss|dispute|den(?:y|ie))(?:s|es|ed)?")
 OBJECT_DENIALS = frozenset("reject dismiss dispute counter rebuff".split())
 ASSERTION_NOUNS = frozenset(
     """claim claims accusation allegation report charge assertion suggestion assessment finding
-    notion idea story reports accusations allegations charges""".split()
+    notion idea story reports accusations allegations charges account version""".split()
 )
 # Cues whose content may be an object or prepositional phrase rather than a clause.
 OBJECT_CUES = frozenset(

@@ -22,11 +22,12 @@ PATTERNS = [
                            r"Friday|Saturday|Sunday)\b")),
     ("season", re.compile(r"\b(?P<rel>this|last|next|early|late|in the|the|that)\s+(?P<season>spring|summer|fall|"
                           r"autumn|winter)(?:\s+of\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|the end of the year|(?:earlier |later )?this (?:week|month|year)|"
+    ("relative", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|overnight|the end of the year|(?:earlier |later )?this (?:week|month|year)|"
                             r"last (?:week|month|year)|next (?:week|month|year))\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|by|until|through|the|of|early|late|before|after|during|from|to|"
                         r"mid)[ -](?P<year>(?:19|20)\d\d)\b(?!,\d)", re.I)),
 ]
+SCHEDULED = frozenset(("expect", "schedule", "due", "set", "plan", "slate", "poise"))
 MAY_CONTEXT = re.compile(r"\b(?:in|since|by|until|early|mid|late|of|last|next|this|on)[- ]$", re.I)
 
 
@@ -91,6 +92,8 @@ def _tense(doc, char: int) -> str:
     if tok is None:
         return "present"
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.tag_ == "VB" and "to" in auxes and tok.head.lemma_.lower() in SCHEDULED:
+        return "future"  # 'is expected to testify on Wednesday', 'is due to meet on Friday'
     if auxes & {"will", "shall", "'ll", "would", "could", "might", "may"} and not auxes & {"have", "had"}:
         return "future"
     if tok.tag_ == "VBD" or auxes & {"has", "have", "had", "did", "was", "were"}:
@@ -158,8 +161,8 @@ def _relative(rel: str, published: date | None) -> str | None:
     if published is None:
         return None
     p = published
-    if rel in ("today", "yesterday", "tomorrow"):
-        return (p + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[rel])).isoformat()
+    if rel in ("today", "yesterday", "tomorrow", "overnight"):  # 'overnight' ends on the publication day
+        return (p + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(rel, 0))).isoformat()
     unit = rel.split()[-1]
     if rel == "the end of the year":
         return str(p.year)

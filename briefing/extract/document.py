@@ -8,6 +8,8 @@ from ..sentences import numbered_sentences
 
 # 'ISTANBUL, March 12 (Reuters) -': the wire dateline dates the story and names no actor.
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,\s*[A-Z][\w .]*)?,\s+\w+\.? \d{1,2}\s*\([^)]{2,30}\)\s*[-—–]+\s*")
+# 'Go deeper: ...', 'Read more: ...': a link to another story, whose headline claims nothing here.
+LINK_LINE = re.compile(r"^(?:go deeper|read more|related|see also|more from \w+|read also|also read|watch)\s*:", re.I)
 OPEN_QUOTES = "“\"«"
 CLOSE_QUOTES = "”\"»"
 

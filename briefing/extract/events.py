@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .registry import Registry
-from .dates import find_dates
+from .dates import MONTH_NAMES, find_dates
 from .document import Sentence, clean_text, wire_dateline
 
 NOUN_DATE_DEPS = frozenset(("compound", "nummod", "amod", "npadvmod", "nmod"))
@@ -12,15 +13,23 @@ CLIMB_DEPS = frozenset(("advcl", "xcomp", "conj", "pcomp"))
 # A year that measures a quantity ('reached $5.5 billion in 2023') dates a statistic, not an event.
 MEASURE_VERBS = frozenset("account reach total amount exceed rise fall grow climb drop double triple make".split())
 INTENT_VERBS = frozenset(("plan", "aim", "expect", "hope", "intend"))
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_MONTHS = r"\b(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\b\.?"
+STAMP_WORDS = re.compile(r"\b(?:published|updated|last updated|posted|date|on|at|[ap]\.?m\.?|ET|EDT|EST|GMT|BST|UTC|CET|"
+                         r"KST|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
+                         r"sunday)\b\.?|[,:+/().-]", re.I)
 MODALS = frozenset(("would", "could", "might", "may", "should"))  # 'will' plans an event; these project
 
 
 def find_events(sentences: list[Sentence], published, reg: Registry) -> list[dict]:
     """Events of the article in sentence order, each with its EDTF date and actors."""
     events: list[dict] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple] = set()
     anchor: str | None = None
+    published = published or body_date(sentences)
     for sent in sentences:
+        if is_stamp(sent.text):
+            continue
         skip = wire_dateline(sent)
         for mention in find_dates(sent.doc, published, anchor):
             tokens = [t for t in _event_tokens(sent.doc, mention.start) if t.idx >= skip]
@@ -30,14 +39,41 @@ def find_events(sentences: list[Sentence], published, reg: Registry) -> list[dic
             if len(mention.edtf) == 4 and _not_an_event(sent.doc, mention.start):
                 continue
             key = (mention.edtf, _anchor_lemma(sent.doc, mention.start))
-            if key in seen:
+            if key in seen or (mention.edtf, sent.n) in seen:  # 'overnight, ... said Wednesday': one event
                 continue
-            seen.add(key)
+            seen |= {key, (mention.edtf, sent.n)}
             text = clean_text("".join(t.text_with_ws for t in tokens))
             actors = list(dict.fromkeys(a for t in tokens if (a := reg.actor_at(sent.n, t))))
             events.append({"id": f"e{len(events) + 1}", "date": mention.edtf, "when": mention.when,
                            "text": text, "actors": actors, "sentence": sent.n})
     return events
+
+
+def body_date(sentences: list[Sentence]) -> date | None:
+    """The publication date from a bare date line among the first paragraphs, when the header
+    parser missed it ('May 6, 2024', '03/01/2024' read month first, 'Published: 7 May 2024')."""
+    for sent in sentences[:6]:
+        if not is_stamp(sent.text):
+            continue
+        mentions = [m for m in find_dates(sent.doc, None) if re.fullmatch(r"\d{4}-\d\d-\d\d", m.edtf)]
+        if mentions:
+            return date.fromisoformat(mentions[0].edtf)
+        numeric = NUMERIC_DATE.search(sent.text)
+        if numeric:
+            a, b, year = (int(x) for x in numeric.groups())
+            month, day = (a, b) if a <= 12 else (b, a)
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def is_stamp(text: str) -> bool:
+    """A timestamp or date line ('4:15 p.m. ET, May 15, 2024', 'Updated 03/01/2024'): no event."""
+    rest = STAMP_WORDS.sub(" ", text)
+    rest = re.sub(rf"{_MONTHS}|\d+", " ", rest, flags=re.I)
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) == 0 and bool(re.search(r"\d", text))
 
 
 def _token_at(doc, char: int):

@@ -48,3 +48,24 @@ def owner_subject(noun):
     if verb.pos_ in ("NOUN", "PROPN") and verb.i > noun.i:
         return verb  # the parser made the subject the root: 'In its report, the Team, ..., documented'
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+
+
+VERIFY_VERBS = frozenset(("verify", "confirm"))
+
+
+def newsroom_note(cue, speaker_name: str, outlet: str | None) -> bool:
+    """'CNN could not independently verify the claim': the newsroom's verification note, no claim of a
+    source. The subject is the outlet (or any news organisation) and the verify/confirm cue is negated."""
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children)
+    if cue.lemma_.lower() not in VERIFY_VERBS or not negated:
+        return False
+    independently = any(c.lower_ == "independently" for c in cue.children)
+    return independently or _is_newsroom(speaker_name, outlet)
+
+
+def _is_newsroom(name: str, outlet: str | None) -> bool:
+    from ..outlets import OUTLETS, URL_OUTLETS  # the outlet names the header parser knows
+
+    key = name.lower().removeprefix("the ")
+    names = {n.lower().removeprefix("the ") for n in (*OUTLETS.values(), *URL_OUTLETS.values(), outlet or "")}
+    return key in names or key in OUTLETS

@@ -10,7 +10,7 @@ from .registry import Registry
 ANON_HEADS = frozenset(
     """official officials source sources diplomat diplomats analyst analysts expert experts aide aides
     spokesman spokeswoman spokesperson person people insider insiders investigator investigators
-    officer officers commander commanders governments""".split()
+    officer officers commander commanders governments opposition""".split()
 )
 DOC_NOUNS = frozenset("""statement report communique communiqué letter document documents memo release post data
     figures records""".split())
@@ -133,10 +133,11 @@ class SpeakerResolver:
             return own
         if head.lower_ in ANON_HEADS:
             return None  # "U.S. officials": the state qualifies an anonymous source
+        patron = {t.i for c in head.children if _patron(c) for t in c.subtree}
         for t in head.subtree:
             if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "prep" and t.lower_ not in ("of",)):
                 break
-            found = self.reg.actor_at(sent.n, t)
+            found = None if t.i in patron else self.reg.actor_at(sent.n, t)
             if found:
                 return found
         return None
@@ -181,7 +182,9 @@ class SpeakerResolver:
         name = _np_text(head)
         actor_id = slugify(name)
         record = self.reg.ensure(actor_id, name, "anonymous-source")
-        record.add_alias(_np_text(head, full=True))
+        full = _np_text(head, full=True)
+        record.add_alias(full)
+        record.add_alias(re.sub(r"^(?:an?|the|one)\s+", "", full, flags=re.I))  # 'senior administration official'
         self.anon.append((actor_id, klass, quals))
         return actor_id
 
@@ -232,6 +235,11 @@ def _participle_subject(head):
     return head
 
 
+def _patron(modifier) -> bool:
+    """'the IRGC-affiliated Tasnim news agency', 'Iran-backed militia': the patron does not speak."""
+    return modifier.dep_ == "amod" and modifier.tag_ == "VBN" and any(c.dep_ == "npadvmod" for c in modifier.children)
+
+
 def _head_class(head) -> str:
     lemma = head.lemma_.lower()
     return "people" if lemma in ("person", "people") else lemma.rstrip("s")
@@ -257,8 +265,8 @@ def _np_text(head, full: bool = False) -> str:
         while words and (words[0].lower_ in QUANTIFIERS or words[0].lower_ in ("senior", "former")):
             words.pop(0)
     text = " ".join(t.text for t in words)
-    familiar = next((c for c in head.children if c.dep_ == "amod" and c.lower_ == "familiar" and c.i > head.i), None)
-    if familiar is not None:  # 'people familiar with the transfers'
+    familiar = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in ("familiar", "close") and c.i > head.i), None)
+    if familiar is not None:  # 'people familiar with the transfers', 'a source close to the government'
         text += " " + " ".join(t.text for t in familiar.subtree)
     text = re.sub(r"\s+-\s+", "-", text)
     if not full and head.tag_ == "NN" and head.lower_ in ANON_HEADS and head.lower_ + "s" in ANON_HEADS:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..textutil import slugify
 from .gazetteer import Entry, Gazetteer
 
-GENERIC_HEADS = frozenset("gun howitzer system launcher jet vehicle".split())
+GENERIC_HEADS = frozenset("gun howitzer system launcher jet vehicle aircraft plane quadcopter radar".split())
 NOT_DESIGNATORS = frozenset(("GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"))
 MAX_MODIFIERS = 4
 MODIFIER_DEPS = frozenset(("amod", "compound", "nmod", "npadvmod", "punct"))
@@ -53,6 +53,8 @@ def weapon_mentions(doc, gaz: Gazetteer) -> list[WeaponMention]:
     heads = [t for t in doc if t.lemma_.lower() in GENERIC_HEADS and t.pos_ == "NOUN" and t.ent_type_ != "WEAPON"]
     for span in sorted(ents + [doc[t.i : t.i + 1] for t in heads], key=lambda s: s.start):
         is_ent = span.label_ == "WEAPON"
+        if is_ent and named(gaz.weapons[span.ent_id_]) and _surname(doc, span):
+            continue  # 'Selcuk Bayraktar' is a person
         if is_ent and named(gaz.weapons[span.ent_id_]):
             out.append(WeaponMention(span, span.ent_id_))
             continue
@@ -65,6 +67,15 @@ def weapon_mentions(doc, gaz: Gazetteer) -> list[WeaponMention]:
         elif is_ent:
             out.append(WeaponMention(span, span.ent_id_))
     return out
+
+
+def _surname(doc, span) -> bool:
+    """A one-word system name right after a given name ('Selcuk Bayraktar', 'Omar Bradley')."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return prev.ent_type_ == "PERSON" or (prev.pos_ == "PROPN" and prev.text.istitle() and not prev.ent_type_
+                                          and prev.dep_ == "compound" and not prev.is_sent_start)
 
 
 def designator(doc, end: int, gaz: Gazetteer) -> tuple[int, int] | None:

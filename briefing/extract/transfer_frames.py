@@ -48,7 +48,8 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     if lemma in SUPPLY:
         supplier = _supplier(sent, verb, noun_head(ent.root), reg)
         recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
-            sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree])
+            sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
+            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg)
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
         supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
@@ -61,14 +62,32 @@ def _supplier(sent: Sentence, verb, tok, reg: Registry) -> str | None:
     """The supplying subject; with 'respectively', the conjunct in the weapon's position
     ('Iran and North Korea supplied drones and shells respectively')."""
     subject = subject_of(verb, False)
-    if subject is not None and subject.conjuncts and any(c.lower_ == "respectively" for c in verb.children):
+    if subject is not None and subject.conjuncts:
         first = tok.head if tok.dep_ == "conj" else tok
         while first.dep_ == "conj":
             first = first.head
         items, subjects = [first, *first.conjuncts], [subject, *subject.conjuncts]
-        if tok in items and items.index(tok) < len(subjects):
+        respective = any(c.lower_ == "respectively" for c in verb.children) or len(items) == len(subjects)
+        if respective and tok in items and items.index(tok) < len(subjects):
             return reg.actor_at(sent.n, subjects[items.index(tok)]) or actor_of(sent, subject, reg)
     return actor_of(sent, subject, reg)
+
+
+def _shared_recipient(sent: Sentence, verb, reg: Registry) -> str | None:
+    """'supplied Russia with missiles and is providing guns': the second verb shares the first's recipient."""
+    if verb.dep_ != "conj" or verb.head.lemma_.lower() not in WITH_SUPPLY:
+        return None
+    head = verb.head
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+        return actor_of(sent, next((c for c in head.children if c.dep_ == "dobj"), None), reg)
+    return actor_of(sent, to_object(head), reg)
+
+
+def _user(sent: Sentence, noun, verb, reg: Registry) -> str | None:
+    """'permission to use ATACMS missiles supplied by the United States': who uses them received them."""
+    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in USE:
+        return None
+    return actor_of(sent, subject_of(noun.head, True), reg)
 
 
 def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:

@@ -13,14 +13,17 @@ RECEIVE = frozenset("buy acquire purchase receive obtain get import seek request
 NOMINAL = frozenset("supply delivery shipment transfer sale provision export shipping".split())
 CONTAINERS = frozenset(
     """number range stock stocks dozen dozens hundred hundreds thousand thousands batch shipment supply
-    supplies delivery deliveries package tranche arsenal million millions kind kinds type types array variety quantity quantities""".split())
+    supplies delivery deliveries package tranche arsenal million millions kind kinds type types array variety quantity quantities
+    container containers crate crates box boxes consignment consignments shipments load loads ton tons tonne tonnes lot lots
+    set sets unit units round rounds""".split())
 PARTS = frozenset("component components part parts".split())
-COUNTS = frozenset("number dozen dozens hundred hundreds thousand thousands batch quantity".split())
+COUNTS = frozenset("number dozen dozens hundred hundreds thousand thousands batch batches quantity".split())
 INCLUDE = frozenset("include includes included comprise comprises contain contains feature features".split())
 PLANNED = frozenset("plan intend seek want consider prepare aim agree promise pledge".split())
 NEGOTIATED = frozenset("negotiation negotiate talk deal".split())
 REQUESTED = frozenset("request ask urge plead call".split())
 MADE = frozenset("make build supply manufacture produce".split())
+MADE_FORMS = frozenset("made built supplied manufactured produced provided".split())
 USE = frozenset("fly operate field deploy use have own possess fire launch".split())
 QUANTITY_DEPS = frozenset(("nummod", "quantmod"))
 
@@ -33,6 +36,8 @@ def origin(sent: Sentence, ent, reg: Registry, made: frozenset[str] = frozenset(
     """'acquire Iranian missiles' / 'Turkish-made drones': the state named as where they come from
     (a bare demonym, or only a '-made' / '-supplied' one when `made` names those participles)."""
     for t in ent.root.children:
+        if made and (a := _hyphen_maker(sent, t, reg)):
+            return a
         if made and t.dep_ == "amod" and t.lemma_.lower() in made:
             t = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "amod")), t)
         elif made:
@@ -42,9 +47,23 @@ def origin(sent: Sentence, ent, reg: Registry, made: frozenset[str] = frozenset(
     return None
 
 
+def _hyphen_maker(sent: Sentence, tok, reg: Registry) -> str | None:
+    """'U.S.-supplied' kept as one token: the state before the hyphen."""
+    maker, _, made = tok.text.rpartition("-")
+    if tok.dep_ != "amod" or not maker or made.lower() not in MADE_FORMS:
+        return None
+    actor = reg.actor_at(sent.n, tok) or reg.gaz.lookup(maker)
+    entry = reg.gaz.actors.get(actor) if actor else None
+    if actor is None or (entry and entry.type != "state") or (actor in reg.actors and reg.actors[actor].type != "state"):
+        return None
+    if actor not in reg.actors:
+        reg.ensure(actor, entry.name, entry.type).add_alias(maker)
+    return actor
+
+
 def noun_head(tok):
     """'IRIS-T systems': the system name modifies the noun that the verb takes."""
-    while tok.dep_ == "compound" and tok.head.i != tok.i:
+    while tok.dep_ in ("compound", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     return tok
 
@@ -79,8 +98,17 @@ def subject_of(verb, receiving: bool):
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, receiving)
     if verb.dep_ == "acl" and receiving:
-        return next((c for c in verb.head.children if c.dep_ in ("amod", "poss", "compound")), None)
+        owner = next((c for c in verb.head.children if c.dep_ in ("amod", "poss", "compound")), None)
+        return owner or _clause_subject(verb.head)
     return None
+
+
+def _clause_subject(noun):
+    """'Ukraine needs permission to use': the subject of the verb that takes the noun."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(verb, True)
 
 
 def to_object(head):
@@ -135,7 +163,7 @@ def container(tok):
             return tok.head.head.head  # 'supplied Russia with missiles, along with shells'
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("of", "including") and tok.head.head.pos_ in ("NOUN", "VERB", "NUM"):
             prep = tok.head
-            if prep.lower_ == "of" and prep.head.lemma_.lower() not in CONTAINERS | NOMINAL:
+            if prep.lower_ == "of" and prep.head.lemma_.lower() not in CONTAINERS | NOMINAL and prep.head.pos_ != "NUM":
                 return tok
             tok = prep.head
             if prep.lower_ == "including" or tok.pos_ == "VERB":

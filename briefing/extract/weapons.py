@@ -3,14 +3,19 @@ from __future__ import annotations
 
 from .document import Sentence
 from .registry import Registry
+from .systems import named
 from .transfer_frames import Frame, transfer_frame
+from .transfer_pronouns import antecedent, pronoun_objects
 from .transfer_parts import COUNTS, INCLUDE, PACKAGES, QUANTITY_DEPS, container
+
+INHERIT_WINDOW = 4  # sentences between the transfer and the list of what it holds
 
 
 def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
     """One entry per weapon system and supplier/recipient pair, in order of first mention."""
     items: list[dict] = []
     frames: list[tuple[int, Frame]] = []
+    seen: list[tuple[int, object]] = []
     for sent in sentences:
         for ent in sent.weapons:
             if ent.start and sent.doc[ent.start - 1].lower_ == "think":
@@ -19,7 +24,40 @@ def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
             if frame and (frame.supplier or frame.recipient):
                 frames.append((sent.n, frame))
             _merge(items, reg, ent, frame, sent.n)
-    return items
+            seen.append((sent.n, ent))
+        _pronouns(sent, reg, items, seen)
+    return fold(items)
+
+
+def _pronouns(sent: Sentence, reg: Registry, items: list[dict], seen: list) -> None:
+    """'Washington first supplied them to Kyiv': the transfer of the weapon the pronoun stands for."""
+    for pronoun in pronoun_objects(sent):
+        frame = transfer_frame(sent, pronoun, reg)
+        named_system = lambda e: named(reg.gaz.weapons[e.ent_id_])  # noqa: E731
+        if frame and (frame.supplier or frame.recipient) and (ent := antecedent(pronoun, seen, sent.n, named_system)):
+            _merge(items, reg, ent, frame, sent.n)
+
+
+def fold(items: list[dict]) -> list[dict]:
+    """One entry per system and transfer: a mention with no transfer, or with only one side of
+    a transfer another entry completes, joins that entry (so 'artillery' is not listed twice)."""
+    out = [w for w in items if not any(_part_of(w, o) for o in items if o is not w)]
+    for w in items:
+        if w in out:
+            continue
+        host = next(o for o in out if _part_of(w, o) or o["id"] == w["id"])
+        host["aliases"] += [a for a in [w["name"], *w["aliases"]] if a != host["name"] and a not in host["aliases"]]
+        host["quantity"] = host["quantity"] or w["quantity"]
+    return out
+
+
+def _part_of(item: dict, other: dict) -> bool:
+    """`item` names the same system with strictly less of the same transfer than `other`."""
+    if item["id"] != other["id"]:
+        return False
+    sides = [(item[k], other[k]) for k in ("supplier", "recipient")]
+    known = sum(a is not None for a, _ in sides) < sum(b is not None for _, b in sides)
+    return known and all(a is None or a == b for a, b in sides)
 
 
 def _merge(items: list[dict], reg: Registry, ent, frame: Frame | None, n: int) -> None:
@@ -73,6 +111,9 @@ def _inherited(sent: Sentence, ent, frames: list[tuple[int, Frame]]) -> Frame | 
         return None
     subjects = [c for c in list(verb.children) + list(verb.head.children) if c.dep_ in ("nsubj", "nsubjpass")]
     for n, frame in reversed(frames):
-        if sent.n - n <= 2 and any(s.lemma_.lower() in frame.objects | PACKAGES for s in subjects):
+        near = sent.n - n <= INHERIT_WINDOW
+        if near and any(s.lemma_.lower() in frame.objects | PACKAGES for s in subjects):
             return frame
+        if sent.n - n <= 1 and any(s.lower_ in ("it", "they") for s in subjects):
+            return frame  # 'It also includes 12 Bradley Fighting Vehicles'
     return None
