@@ -17,13 +17,17 @@ _DATE_FORMS = (
     re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),  # 03/01/2024, US order
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),  # 01.03.2024
 )
-_TIME_WORDS = {"at", "am", "pm", "a.m", "p.m", "et", "edt", "est", "bst", "gmt", "utc", "cet", "cest", "pt", "pdt"}
+_TIME_WORDS = {"at", "am", "pm", "a.m", "p.m", "local", "time", "et", "edt", "est", "ct", "cst", "cdt", "mt", "mst", "mdt",
+               "pt", "pdt", "pst", "bst", "gmt", "utc", "cet", "cest", "eet", "eest", "wet", "msk", "idt", "ist",
+               "irst", "gst", "pkt", "hkt", "sgt", "jst", "kst", "aest", "aedt", "sast", "wat", "eat", "trt"}
 _STAMP_WORDS = re.compile(r"\b(?:(?:published|updated|last updated|posted|first published|modified)(?: date)?(?: on)?|"
                           r"(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\b\.?:?", re.I)
 _LABEL_LINE = re.compile(r"^(?:press release|news story|news|analysis|opinion|exclusive|breaking(?: news)?|transcript|"
                          r"explainer|live|world|europe|middle east|asia|politics|defen[cs]e)$", re.I)
 CREDIT_LINE = re.compile(r"^from (?:[A-Z][\w&.-]*\s?){1,4}['’]s (?P<names>[A-Z][\w .'-]+?(?:,? and [A-Z][\w .'-]+)*)$", re.I)
-_BYLINE_OUTLET = re.compile(r"^(?P<byline>[Bb]y .+?),\s*(?P<outlet>[A-Z][\w&.' -]{1,40})$")
+_BYLINE_PLACE = re.compile(r"^(?P<byline>[Bb]y .+?) in (?P<place>[A-Z][\w.' -]{1,40})$")
+_BYLINE_OUTLET = re.compile(r"^(?P<byline>.+?),\s*(?P<outlet>[A-Z][\w&.' -]{1,40})$")
+_AUTHOR_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?(?=\s+and\s|,|$)")
 _FROM_LINE = re.compile(r"^from:\s*(?P<source>.+)$", re.I)
 _STAMP_LINE = re.compile(r"^(?:published|updated|last updated|posted|first published)\b.{0,60}$", re.I)
 _READ_MORE = re.compile(r"^(?:read (?:more|the full (?:story|article))(?: on| at)?(?: original)?|"
@@ -58,7 +62,8 @@ def split_header(lines: list[str]) -> tuple[dict, list[str]]:
     """Take header facts from the first lines and footer facts from the last ones."""
     header: dict = {}
     lines = list(lines)
-    while lines and (_take_header_line(lines[0], header) or _take_outlet_line(lines, header)):
+    while lines and (_take_header_line(lines[0], header) or _take_deck(lines, header)
+                     or _take_outlet_line(lines, header)):
         lines.pop(0)
     while lines and _take_footer_line(lines[-1], header):
         lines.pop()
@@ -87,12 +92,10 @@ def _take_header_line(line: str, header: dict) -> bool:
     if "dateline" not in header and (found := _DATELINE.match(line)):
         header["dateline"] = found.group("place").rstrip(".")
         return True
-    if "authors" not in header and (names := byline_names(line)):
+    if "authors" not in header and (byline := parse_byline(line)):
+        names, extra = byline
         header["authors"] = names
-        return True
-    if "authors" not in header and (found := _BYLINE_OUTLET.match(line)) and (names := byline_names(found["byline"])):
-        header["authors"] = names  # "By A and B, CNN"
-        header["outlet"] = header.get("outlet") or OUTLETS.get(found["outlet"].lower(), found["outlet"])
+        header.update({k: v for k, v in extra.items() if not header.get(k)})
         return True
     if "title" not in header and not header and _looks_like_headline(line):
         header["title"] = line
@@ -118,8 +121,35 @@ def _take_outlet_line(lines: list[str], header: dict) -> bool:
     return True
 
 
+def _take_deck(lines: list[str], header: dict) -> bool:
+    """The standfirst under a headline ("How a small Iranian design became ..."), when a byline or
+    date follows within two lines: kept as the article's summary."""
+    if header.keys() != {"title"} or len(lines[0].split()) < 6 or lines[0].endswith("."):
+        return False
+    if any(_is_byline_or_date(line) for line in lines[1:3]):
+        header["summary"] = lines[0]
+        return True
+    return False
+
+
 def _is_byline_or_date(line: str) -> bool:
-    return bool(byline_names(line) or outlet_and_date(line))
+    return bool(parse_byline(line) or outlet_and_date(line))
+
+
+def parse_byline(line: str) -> tuple[list[str], dict] | None:
+    """Authors of a byline, with what may trail it: "By A and B in Brussels", "By A and B, CNN"."""
+    if names := byline_names(line):
+        return names, {}
+    if (found := _BYLINE_PLACE.match(line)) and (names := byline_names(found["byline"])):
+        return names, {"dateline": found["place"]}
+    if (found := _BYLINE_OUTLET.match(line)) and (names := byline_names(found["byline"])):
+        tail = found["outlet"]  # "…, CNN" names the outlet; "…, Washington" the dateline
+        if tail.lower() in OUTLETS or tail.isupper():
+            return names, {"outlet": OUTLETS.get(tail.lower(), tail)}
+        return names, {"dateline": tail}
+    if " in " in line and (names := byline_names(_AUTHOR_PLACE.sub("", line))):
+        return names, {}  # "Finbarr Bermingham in Brussels and Laura Zhou in Beijing"
+    return None
 
 
 def _take_footer_line(line: str, header: dict) -> bool:
@@ -149,8 +179,8 @@ def outlet_and_date(line: str) -> tuple[str | None, date] | None:
     if _words(line[end:]) - _TIME_WORDS:
         return None  # "May 15, 2024 - Russia's offensive in Kharkiv": a dated headline
     name = re.sub(_STAMP_WORDS, "", line[:start]).strip(" -–—|,:·")
-    if not name or re.search(r"\d", name):
-        return None, published
+    if not name or re.search(r"\d", name) or (name.isupper() and name.lower() not in OUTLETS):
+        return None, published  # no outlet, or a wire dateline city: "MOSCOW, November 19, 2024"
     if name.lower() not in OUTLETS and len(name.split()) > 2:
         return None  # "Russian Offensive Campaign Assessment, October 17, 2024" is a headline
     return OUTLETS.get(name.lower(), name), published

@@ -27,6 +27,7 @@ class RawArticle:
     dateline: str | None
     contributors: tuple[str, ...]
     paragraphs: tuple[str, ...]
+    summary: str | None = None  # the standfirst under the headline, when the seed has one
 
 
 class SeedError(Exception):
@@ -61,6 +62,7 @@ def read_seed(path: Path, root: Path) -> RawArticle:
         dateline=header.get("dateline"),
         contributors=tuple(dict.fromkeys([*header.get("contributors", ()), *credited])),
         paragraphs=paragraphs,
+        summary=header.get("summary"),
     )
 
 

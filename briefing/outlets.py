@@ -14,7 +14,8 @@ OUTLETS = {
     "associated press": "The Associated Press", "the associated press": "The Associated Press",
     "bbc": "BBC News", "bbc news": "BBC News", "the guardian": "The Guardian",
     "guardian": "The Guardian", "cnn": "CNN", "al jazeera": "Al Jazeera", "politico": "Politico",
-    "bloomberg": "Bloomberg", "axios": "Axios", "dw": "DW", "deutsche welle": "DW", "npr": "NPR",
+    "bloomberg": "Bloomberg", "tass": "TASS", "south china morning post": "South China Morning Post",
+    "scmp": "South China Morning Post", "haaretz": "Haaretz", "ukrainska pravda": "Ukrainska Pravda", "the atlantic": "The Atlantic", "axios": "Axios", "dw": "DW", "deutsche welle": "DW", "npr": "NPR",
     "middle east eye": "Middle East Eye", "al-monitor": "Al-Monitor", "nikkei asia": "Nikkei Asia", "the economist": "The Economist", "afp": "Agence France-Presse",
 }
 URL_OUTLETS = {

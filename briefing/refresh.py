@@ -135,6 +135,7 @@ def format_content(raw: RawArticle, extraction: dict) -> str:
     meta = {
         "title": raw.title,
         **({"title_derived": True} if raw.title_derived else {}),
+        **({"summary": raw.summary} if raw.summary else {}),
         "published": raw.published,
         "source": {"seed": raw.seed, "outlet": raw.outlet, "url": raw.url, "authors": list(raw.authors),
                    "dateline": raw.dateline, "contributors": list(raw.contributors)},

@@ -189,3 +189,24 @@ def test_bare_author_line_under_a_known_outlet_and_numeric_dates(tmp_path: Path)
                     "Barak Ravid\n03/01/2024\n\nThe administration paused a shipment.\n")
     raw = read_seed(path, tmp_path)
     assert (raw.outlet, raw.authors, raw.published) == ("Axios", ("Barak Ravid",), date(2024, 3, 1))
+
+
+def test_standfirst_byline_place_and_outlet_line(tmp_path: Path):
+    path = tmp_path / "ft.txt"
+    path.write_text("Serbian shells reach Ukraine through third countries\nHow intermediaries move ammunition across Europe\n"
+                    "By Henry Foy and Marton Dunai in Brussels\nFinancial Times\nJune 3, 2025\n\nSerbian-made shells have reached Ukraine.\n")
+    raw = read_seed(path, tmp_path)
+    assert raw.summary == "How intermediaries move ammunition across Europe"
+    assert (raw.authors, raw.dateline, raw.outlet, raw.published) == (
+        ("Henry Foy", "Marton Dunai"), "Brussels", "Financial Times", date(2025, 6, 3))
+    assert raw.paragraphs == ("Serbian-made shells have reached Ukraine.",)
+
+
+@pytest.mark.parametrize("line, names, extra", [
+    ("Amos Harel and Ben Samuels, Washington", ["Amos Harel", "Ben Samuels"], {"dateline": "Washington"}),
+    ("Finbarr Bermingham in Brussels and Laura Zhou in Beijing", ["Finbarr Bermingham", "Laura Zhou"], {}),
+    ("By Sana Noor Haq, CNN", ["Sana Noor Haq"], {"outlet": "CNN"}),
+])
+def test_bylines_with_places_and_outlets(line, names, extra):
+    from briefing.header import parse_byline
+    assert parse_byline(line) == (names, extra)

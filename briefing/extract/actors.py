@@ -6,7 +6,7 @@ import re
 from ..textutil import slugify
 from .document import wire_dateline
 from .gazetteer import normal_form
-from .institutions import collect_appositive_orgs, collect_definites, collect_institutions
+from .institutions import collect_appositive_orgs, collect_definites, collect_institutions, government_of
 from .persons import HONORIFICS, link_person, remember_surnames, role, titled_alias
 from .registry import ActorRecord, Mention, Registry
 
@@ -64,7 +64,11 @@ def collect_mentions(reg: Registry, sentences) -> None:
                 continue
             ent = _hyphenated(longest_name(person or ent))
             covered |= set(range(ent.start, ent.end))
-            actor_id = reg.acronyms.get(ent.text) or _link(reg, ent)
+            if (government := government_of(reg, ent)) is not None:
+                actor_id, ent = government  # 'the Biden administration' is the state, not the person
+                covered |= set(range(ent.start, ent.end))
+            else:
+                actor_id = reg.acronyms.get(ent.text) or _link(reg, ent)
             if actor_id:
                 _define_acronym(reg, ent, actor_id)
                 reg.mention(sent.n, ent, actor_id, is_active(ent, reg.actors[actor_id].type))

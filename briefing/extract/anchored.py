@@ -11,8 +11,12 @@ _COUNT = r"(?P<count>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|te
 ANCHORED = [
     ("later", re.compile(rf"\b{_COUNT} (?P<unit>day|week|month|year)s? (?P<dir>later|afterwards?|(?:earlier|before)(?=\s*(?:[,.;)]|$)))\b", re.I)),
     ("following", re.compile(r"\bthe (?:following|next) (?P<unit>day|week|month|year)\b", re.I)),
-    ("same", re.compile(r"\b(?:that|the same) (?P<unit>month|year)\b", re.I)),
+    ("same", re.compile(r"\b(?:that|the same) (?P<unit>day|month|year)\b", re.I)),
+    ("that", re.compile(r"\b(?:[Tt]hat|[Ll]ater that|[Ee]arlier that) (?P<month>January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December)\b")),
 ]
+MONTH_NUMBERS = {m: k for k, m in enumerate(("January February March April May June July August September October "
+                                             "November December").split(), 1)}
 SEASON_ANCHOR = re.compile(r"\b(?:by|in|during|over|through|that|until)\s+(?:the\s+)?$", re.I)
 _EDTF = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d\d))?(?:-(?P<d>\d\d))?$")
 
@@ -34,9 +38,11 @@ def shift(anchor: str | None, kind: str, g: dict) -> str | None:
     if parts is None:
         return None
     year, month, day = parts
+    if kind == "that":  # 'that August': the month in the year of the event before
+        return f"{year}-{MONTH_NUMBERS[g['month']]:02d}"
     unit = g["unit"].lower()
     if kind == "same":
-        return f"{year}-{month:02d}" if unit == "month" and month else (str(year) if unit == "year" else None)
+        return _same(unit, year, month, day)
     count = 1 if kind == "following" else COUNTS.get(g["count"].lower(), None) or int(g["count"])
     if kind == "later" and g["dir"].lower() in ("earlier", "before"):
         count = -count
@@ -50,6 +56,15 @@ def shift(anchor: str | None, kind: str, g: dict) -> str | None:
     days = count * (7 if unit == "week" else 1)
     moved = date(year, month, day or 15) + timedelta(days=days)
     return moved.isoformat() if day else f"{moved.year}-{moved.month:02d}"
+
+
+def _same(unit: str, year: int, month: int | None, day: int | None) -> str | None:
+    """'that year', 'the same month', 'on the same day': the anchor at that precision."""
+    if unit == "day":
+        return f"{year}-{month:02d}-{day:02d}" if month and day else None
+    if unit == "month":
+        return f"{year}-{month:02d}" if month else None
+    return str(year)
 
 
 def season_year(rel: str, before: str, anchor: str | None) -> int | None:

@@ -38,6 +38,10 @@ DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
     r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear)\b", re.I)
 
+# What 'called X ...' dismisses with, besides the DISMISSIVE words: 'called the measures "unjustified"'.
+CALLED_FALSE = re.compile(DISMISSIVE.pattern[:-3] + r"|unjustified|speculation|gossip|rumou?rs?|fiction|fantasy|"
+                          r"invention|fairy tales?)\b", re.I)
+
 
 def cue_kind(token) -> str | None:
     """'claim', 'denial' or None for a verb token."""
@@ -59,13 +63,13 @@ def cue_kind(token) -> str | None:
 def _calls_it_false(token) -> bool:
     """'called the reports baseless / a lie / "absolutely false"'."""
     judged = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "dobj")]
-    if len(judged) >= 2 and any(DISMISSIVE.search(" ".join(t.text for t in c.subtree)) for c in judged[1:]):
+    if len(judged) >= 2 and any(CALLED_FALSE.search(" ".join(t.text for t in c.subtree)) for c in judged[1:]):
         return True
     # the small model hangs the judgement on the object as a conjunct: "called reports ... “baseless”"
     objs = [c for c in token.children if c.dep_ == "dobj"]
     if len(judged) >= 2 and any(o.lemma_.lower() in ASSERTION_NOUNS for o in objs):
         return True  # 'called the accusations "a pretext for aggression"'
-    return any(c.dep_ in ("conj", "oprd", "amod") and c.i > o.i and DISMISSIVE.fullmatch(c.text)
+    return any(c.dep_ in ("conj", "oprd", "amod") and c.i > o.i and CALLED_FALSE.fullmatch(c.text)
                for o in objs for c in o.subtree)
 
 
@@ -94,7 +98,8 @@ def _negated_content(root) -> bool:
 
 
 def _objects_assertion(token) -> bool:
-    return any(c.dep_ in ("dobj", "ccomp") and (c.lemma_.lower() in ASSERTION_NOUNS or c.dep_ == "ccomp")
+    """'rejected the claims', 'reports ... were dismissed' (the passive subject is the object)."""
+    return any(c.dep_ in ("dobj", "ccomp", "nsubjpass") and (c.lemma_.lower() in ASSERTION_NOUNS or c.dep_ == "ccomp")
                for c in token.children)
 
 
@@ -134,9 +139,19 @@ def subject_of(cue):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             return objs[0] if objs else None
     if any(c.dep_ == "nsubjpass" for c in cue.children):
-        return None
+        return _misplaced_agent(cue)
     if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
         if cue.dep_ == "advcl" and cue.tag_ != "VBG":
             return None
         return subject_of(cue.head)
     return None
+
+
+def _misplaced_agent(cue):
+    """'reports were dismissed as "another fake" by Russian officials': the parser hung the agent
+    on the complement; a passive denial's 'by' phrase after the verb still names who denied."""
+    if cue.lemma_.lower() not in DENIAL_CUES:
+        return None
+    by = next((t for t in cue.subtree if t.i > cue.i and t.lower_ == "by" and t.dep_ in ("prep", "agent")), None)
+    objs = [c for c in by.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")] if by is not None else []
+    return objs[0] if objs else None

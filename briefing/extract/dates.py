@@ -28,6 +28,7 @@ PATTERNS = [
                         r"mid)[ -](?P<year>(?:19|20)\d\d)\b(?!,\d)", re.I)),
 ]
 SCHEDULED = frozenset(("expect", "schedule", "due", "set", "plan", "slate", "poise"))
+ASSERTIONS = frozenset("report reports claim claims fact news evidence statement warning".split())
 MAY_CONTEXT = re.compile(r"\b(?:in|since|by|until|early|mid|late|of|last|next|this|on)[- ]$", re.I)
 
 
@@ -49,7 +50,7 @@ def find_dates(doc, published: date | None, anchor: str | None = None) -> list[D
     found: list[DateMention] = []
     for kind, pattern in ANCHORED:
         for m in pattern.finditer(text):
-            edtf = shift(anchor, kind, m.groupdict())
+            edtf = shift(anchor, kind, m.groupdict()) if kind != "that" or not _complementizer(doc, m.start()) else None
             if edtf:
                 found.append(DateMention(m.start(), m.end(), m.group(0), edtf))
     for kind, pattern in PATTERNS:
@@ -64,6 +65,12 @@ def find_dates(doc, published: date | None, anchor: str | None = None) -> list[D
             if edtf:
                 found.append(DateMention(start, end, text[start:end], edtf))
     return sorted(found, key=lambda d: d.start)
+
+
+def _complementizer(doc, char: int) -> bool:
+    """'said that August deliveries ...': 'that' opens a clause, it does not point at a month."""
+    tok = next((t for t in doc if t.idx == char), None)
+    return tok is not None and tok.i > 0 and (doc[tok.i - 1].pos_ in ("VERB", "AUX") or doc[tok.i - 1].lower_ in ASSERTIONS)
 
 
 def _plausible(kind: str, m, text: str) -> bool:

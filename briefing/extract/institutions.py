@@ -6,7 +6,10 @@ its own mention; the institution covers the noun phrase after it.
 """
 from __future__ import annotations
 
+import re
+
 from ..textutil import slugify
+from .gazetteer import normal_form
 from .registry import Registry
 
 INSTITUTION_HEADS = frozenset(
@@ -15,9 +18,27 @@ INSTITUTION_HEADS = frozenset(
 )
 REGIME_NOUNS = frozenset(("junta",))  # 'the country's ruling junta': always '<State>'s junta'
 COMPANY_NOUNS = frozenset("company firm conglomerate manufacturer maker corporation".split())
-DEFINITE_NOUNS = COMPANY_NOUNS | {"group", "ministry", "agency", "junta"}
+DEFINITE_NOUNS = COMPANY_NOUNS | {"group", "ministry", "agency", "junta", "administration"}
+GOVERNMENT_NOUNS = frozenset(("administration", "government", "cabinet"))
+GOVERNS = re.compile(r"\b(?:president|prime minister|chancellor|leader) of (?:the )?(.+)$", re.I)
 OWNER_DEPS = frozenset(("poss", "amod", "compound"))
 MODIFIER_DEPS = frozenset(("amod", "compound"))
+
+
+def government_of(reg: Registry, ent):
+    """'the Biden administration' / 'the Sunak government': (the state the leader governs, the span
+    through the noun), not the person; None when the name is no known head of government."""
+    root, head = ent.root, ent.root.head
+    if ent.label_ != "PERSON" or root.dep_ != "compound" or head.lower_ not in GOVERNMENT_NOUNS or head.i != ent.end:
+        return None
+    person = reg.gaz.lookup(ent.text) or reg.gaz.by_surname.get(normal_form(ent.text).split()[-1])
+    entry = reg.gaz.actors.get(person) if person else None
+    match = GOVERNS.search(entry.role or "") if entry else None
+    state = reg.gaz.lookup(match.group(1)) if match else None
+    if state is None or reg.gaz.actors[state].type != "state":
+        return None
+    reg.ensure(state, reg.gaz.actors[state].name, "state")
+    return state, ent.doc[ent.start : head.i + 1]
 
 
 def collect_institutions(reg: Registry, sent) -> None:
@@ -110,6 +131,8 @@ def _kind_of(record, noun: str) -> bool:
     last = record.name.lower().split()[-1]
     if noun in COMPANY_NOUNS:
         return record.type == "organization" and last not in INSTITUTION_HEADS and last not in DEFINITE_NOUNS
+    if noun == "administration":
+        return record.type == "state" and any(a.lower().endswith(" administration") for a in record.aliases)
     if noun == "group":
         return record.type == "group" or last == "group"
     return last == noun or (noun == "agency" and last in ("service", "intelligence"))

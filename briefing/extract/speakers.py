@@ -5,6 +5,7 @@ import re
 
 from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
+from .antecedents import depth as _depth, is_role, new_topic, other_gender
 from .registry import Registry
 
 ANON_HEADS = frozenset(
@@ -34,6 +35,7 @@ class SpeakerResolver:
         self.last_speaker: str | None = None
         self.doc_speakers: list[tuple[int, str, str]] = []  # (sentence, noun lemma, speaker)
         self.previous = None  # the sentence before the one being read, for "it" / "they"
+        self.role: tuple[str, int] | None = None  # a speaker named by office ('the representative of France')
 
     def resolve(self, sent, head, cue_lemma: str = "") -> str | None:
         """The actor that the noun phrase headed by `head` names."""
@@ -53,6 +55,8 @@ class SpeakerResolver:
         if person:
             return person
         named = self._named(sent, head)
+        if named and cue_lemma and is_role(head) and self.reg.actors[named].type != "person":
+            self.role = (named, sent.n)
         if named:
             return named
         if head.lemma_.lower() in DOC_NOUNS or lower in DOC_NOUNS:
@@ -75,16 +79,26 @@ class SpeakerResolver:
 
     def _pronoun(self, sent, head, cue_lemma: str) -> str | None:
         """'he' / 'she': the last speaker when this pronoun already named them, else the latest person."""
-        last = self.last_speaker
-        is_person = bool(last) and self.reg.actors[last].type == "person"
-        just_spoke = self.spoke_at == sent.n - 1 and self.pronouns.get(last, head.lower_) == head.lower_
-        if is_person and (cue_lemma == "add" or self.pronouns.get(last) == head.lower_ or just_spoke):
-            self.pronouns[last] = head.lower_
+        last, pron = self.last_speaker, head.lower_
+        if self.role and last == self.role[0] and self.spoke_at == self.role[1] >= sent.n - 2:
+            return last  # 'The representative of France said ... He said ...'
+        topic = new_topic(self.previous, self._named, self.spoke_at, {k: a.type for k, a in self.reg.actors.items()})
+        if topic and not other_gender(self.pronouns, topic, pron) and sent.n - self.previous.n == 1:
+            return self._remember(topic, pron, cue_lemma)
+        is_person = bool(last) and self.reg.actors[last].type == "person" and not other_gender(self.pronouns, last, pron)
+        just_spoke = self.spoke_at == sent.n - 1 and self.pronouns.get(last, pron) == pron
+        if is_person and (cue_lemma == "add" or self.pronouns.get(last) == pron or just_spoke):
+            self.pronouns[last] = pron
             return last
-        found = self.reg.recent(sent.n, head.i, ("person",))
-        if found and cue_lemma:
-            self.pronouns[found] = head.lower_
-        return found
+        found = next((m.actor for m in reversed(self.reg.mentions) if (m.n, m.i) < (sent.n, head.i)
+                      and self.reg.actors[m.actor].type == "person" and not other_gender(self.pronouns, m.actor, pron)), None)
+        return self._remember(found, pron, cue_lemma)
+
+    def _remember(self, actor: str | None, pronoun: str, cue_lemma: str) -> str | None:
+        """Note the pronoun a person was resolved from (only for speakers of a cue)."""
+        if actor and cue_lemma:
+            self.pronouns[actor] = pronoun
+        return actor
 
     def _appositive_person(self, sent, head) -> str | None:
         """'The US defense secretary, Lloyd Austin, said': the person named in apposition speaks."""
@@ -217,14 +231,6 @@ def _partitive(head):
                 if objs:
                     return objs[0]
     return head
-
-
-def _depth(token) -> int:
-    """How many heads lie between a token and its sentence's root."""
-    depth = 0
-    while token.head.i != token.i:
-        token, depth = token.head, depth + 1
-    return depth
 
 
 def _participle_subject(head):

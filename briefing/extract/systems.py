@@ -16,6 +16,7 @@ NOT_DESIGNATORS = frozenset(("GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PER
 MAX_MODIFIERS = 4
 MODIFIER_DEPS = frozenset(("amod", "compound", "nmod", "npadvmod", "punct"))
 ALNUM = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{1,4}[A-Z]?")
 
 
 @dataclass
@@ -96,13 +97,15 @@ def designator(doc, end: int, gaz: Gazetteer) -> tuple[int, int] | None:
 
 def _modifier(tok, end: int) -> bool:
     """A lowercase word between a designator and its class noun ('extended-range', 'loitering')."""
+    if tok.like_num and tok.i + 2 < end and tok.nbor(1).text == "-" and tok.nbor(2).is_lower:
+        return True  # 'MK-84 2,000-pound bombs': a measure, not the name
     return (tok.text == "-" or tok.is_lower) and tok.dep_ in MODIFIER_DEPS and tok.i < tok.head.i <= end
 
 
 def _designator_token(tok, gaz: Gazetteer) -> bool:
     """Part of a system's name: capitalised, alphanumeric (KN-23), a joining hyphen or a model number."""
-    if tok.ent_type_ in NOT_DESIGNATORS or gaz.lookup(tok.text):
-        return False
+    if (tok.ent_type_ in NOT_DESIGNATORS and not MODEL_CODE.fullmatch(tok.text)) or gaz.lookup(tok.text):
+        return False  # 'MK-84' in '14,000 MK-84 bombs' is a model code the model reads as a quantity
     if tok.ent_type_ == "WEAPON":
         return any(e.start <= tok.i < e.end and named(gaz.weapons[e.ent_id_]) for e in tok.doc.ents)
     if tok.text in ("-", "/") or ALNUM.search(tok.text):

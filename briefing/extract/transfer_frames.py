@@ -6,8 +6,12 @@ from dataclasses import dataclass
 from .document import Sentence
 from .registry import Registry
 from .transfer_deals import contracted, package_noun, seized
-from .transfer_parts import (INCLUDE, MADE, NOMINAL, RECEIVE, RELATIVES, SUPPLY, USE, WITH_SUPPLY, actor_of, container,
+from .transfer_parts import (INCLUDE, MADE, NEGOTIATED, NOMINAL, RECEIVE, RELATIVES, SUPPLY, USE, WITH_SUPPLY, actor_of, container,
                              first_actor, from_object, lemmas, noun_head, origin, status, subject_of, to_object)
+
+
+TAKE = frozenset("take accept await receive get".split())  # 'took delivery of'
+APPROVE = frozenset("approve authorize authorise clear greenlight notify".split())  # 'approved the sale of'
 
 
 @dataclass
@@ -33,9 +37,10 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
         return _nominal(sent, tok, ent, reg)
     if (verb := _with_verb(tok)) is not None:
         recipient = actor_of(sent, next((c for c in verb.children if c.dep_ == "dobj"), None), reg)
-        return Frame(_supplier(sent, verb, noun_head(ent.root), reg), recipient, status(verb), lemmas([tok]))
+        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg)
+        return Frame(supplier, recipient if recipient != supplier else None, status(verb), lemmas([tok]))
     verb = _clause_on(tok) or (tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "nsubjpass", "dative")
-                               else None)
+                               or _absolute(tok) else None)
     if verb is not None and verb.lower_ == "including" and verb.dep_ == "prep":
         verb = verb.head  # 'ship weaponry to Russia, including missiles'
     if verb is None:
@@ -44,12 +49,12 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
         return _frame_at(sent, container(package), ent, reg, depth + 1)  # 'a package that includes X'
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
-    heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root]
+    heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root, noun_head(ent.root)]
     if lemma in SUPPLY:
-        supplier = _supplier(sent, verb, noun_head(ent.root), reg)
+        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg)
         recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
-            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg)
+            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg)
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
         supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
@@ -73,6 +78,11 @@ def _supplier(sent: Sentence, verb, tok, reg: Registry) -> str | None:
     return actor_of(sent, subject, reg)
 
 
+def _inner_to(sent: Sentence, objects, reg: Registry) -> str | None:
+    """'shipped 40,000 rounds from a new contract to Ukraine': the model hangs 'to' inside the object."""
+    return first_actor(sent, reg, [to_object(t) for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN")])
+
+
 def _shared_recipient(sent: Sentence, verb, reg: Registry) -> str | None:
     """'supplied Russia with missiles and is providing guns': the second verb shares the first's recipient."""
     if verb.dep_ != "conj" or verb.head.lemma_.lower() not in WITH_SUPPLY:
@@ -85,6 +95,8 @@ def _shared_recipient(sent: Sentence, verb, reg: Registry) -> str | None:
 
 def _user(sent: Sentence, noun, verb, reg: Registry) -> str | None:
     """'permission to use ATACMS missiles supplied by the United States': who uses them received them."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in USE:
+        return actor_of(sent, subject_of(verb.head, True), reg)  # 'Hezbollah had rockets, most of them supplied by Iran'
     if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in USE:
         return None
     return actor_of(sent, subject_of(noun.head, True), reg)
@@ -97,6 +109,12 @@ def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:
         return None
     recipient = actor_of(sent, subject_of(verb, True), reg)
     return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([ent.root]))
+
+
+def _absolute(tok) -> bool:
+    """'most of them supplied by Iran': a participle with no auxiliary whose subject is what it transfers."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _with_verb(tok):
@@ -120,10 +138,27 @@ def _clause_on(noun):
 
 
 def _nominal(sent: Sentence, noun, ent, reg: Registry) -> Frame:
-    """'the supply of Iranian missiles to Moscow'."""
-    recipient = actor_of(sent, to_object(noun), reg)
-    supplier = actor_of(sent, from_object(noun), reg)
+    """'the supply of Iranian missiles to Moscow'; 'took delivery of drones from Turkey' (who takes
+    delivery receives); 'approved the sale of jets to the UAE' (who approves the sale supplies)."""
+    path = [noun, *(a for a in ent.root.ancestors if noun in a.ancestors), ent.root]
+    recipient = first_actor(sent, reg, [to_object(h) for h in path])
+    supplier = first_actor(sent, reg, [from_object(h) for h in path])
     for t in list(noun.children) + list(ent.root.children):
         if supplier is None and t.dep_ in ("poss", "amod", "compound") and reg.actor_at(sent.n, t):
             supplier = reg.actor_at(sent.n, t)
-    return Frame(supplier, recipient, "reported", frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}))
+    verb, state = noun.head if noun.dep_ == "dobj" else None, "reported"
+    if verb is not None and verb.lemma_.lower() in TAKE and recipient is None:
+        recipient, state = actor_of(sent, subject_of(verb, True), reg), status(verb)
+    elif verb is not None and verb.lemma_.lower() in APPROVE and supplier is None:
+        supplier, state = actor_of(sent, subject_of(verb, False), reg), "approved"
+    return Frame(supplier, recipient if recipient != supplier else None, state,
+                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}))
+
+
+def _partner(sent: Sentence, verb, reg: Registry) -> str | None:
+    """'in talks with Berlin about providing Ukraine with launchers': the partner in the talks supplies."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in ("about", "on", "over") or prep.head.lemma_.lower() not in NEGOTIATED:
+        return None
+    return first_actor(sent, reg, [p for c in prep.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                                   for p in c.children if p.dep_ == "pobj"])

@@ -15,7 +15,7 @@ CONTAINERS = frozenset(
     """number range stock stocks dozen dozens hundred hundreds thousand thousands batch shipment supply
     supplies delivery deliveries package tranche arsenal million millions kind kinds type types array variety quantity quantities
     container containers crate crates box boxes consignment consignments shipments load loads ton tons tonne tonnes lot lots
-    set sets unit units round rounds""".split())
+    set sets unit units round rounds battery batteries fleet""".split())
 PARTS = frozenset("component components part parts".split())
 COUNTS = frozenset("number dozen dozens hundred hundreds thousand thousands batch batches quantity".split())
 INCLUDE = frozenset("include includes included comprise comprises contain contains feature features".split())
@@ -35,7 +35,8 @@ def first_actor(sent: Sentence, reg: Registry, toks) -> str | None:
 def origin(sent: Sentence, ent, reg: Registry, made: frozenset[str] = frozenset()) -> str | None:
     """'acquire Iranian missiles' / 'Turkish-made drones': the state named as where they come from
     (a bare demonym, or only a '-made' / '-supplied' one when `made` names those participles)."""
-    for t in ent.root.children:
+    head = noun_head(ent.root)
+    for t in [*ent.root.children, *(head.children if head.i != ent.root.i else ())]:
         if made and (a := _hyphen_maker(sent, t, reg)):
             return a
         if made and t.dep_ == "amod" and t.lemma_.lower() in made:
@@ -63,8 +64,9 @@ def _hyphen_maker(sent: Sentence, tok, reg: Registry) -> str | None:
 
 def noun_head(tok):
     """'IRIS-T systems': the system name modifies the noun that the verb takes."""
-    while tok.dep_ in ("compound", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head
+    while tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") and (
+            tok.dep_ in ("compound", "nmod") or (tok.dep_ == "amod" and tok.ent_type_ == "WEAPON")):
+        tok = tok.head  # 'Mistral short-range missiles': the model reads a system name as an adjective
     return tok
 
 
@@ -89,7 +91,7 @@ def subject_of(verb, receiving: bool):
             if outer is not None and c.lower_ == "they" and outer.tag_ in ("NN", "NNP") and not outer.conjuncts:
                 return c  # 'the department said they had shipped': 'they' is not the singular speaker
             return outer or c  # 'Germany said it would send'
-        if c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" and not _absolute_agent(verb):
             return c
         if c.dep_ == "agent":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -101,6 +103,12 @@ def subject_of(verb, receiving: bool):
         owner = next((c for c in verb.head.children if c.dep_ in ("amod", "poss", "compound")), None)
         return owner or _clause_subject(verb.head)
     return None
+
+
+def _absolute_agent(verb) -> bool:
+    """'most of them supplied by Iran': a bare participle's subject is what it transfers; its agent acts."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _clause_subject(noun):

@@ -7,11 +7,12 @@ from .transfer_parts import RECEIVE, SUPPLY
 
 OBJECT_PRONOUNS = {"them": "plural", "it": "singular", "they": "plural"}
 PLURAL_TAGS = frozenset(("NNS", "NNPS"))
+SHARES = frozenset("most many some all half several none".split())  # 'most of them were supplied by Iran'
 
 
 def pronoun_objects(sent: Sentence) -> list:
     """Pronouns that are what a supply or purchase verb transfers ('supplied them', 'they were shipped')."""
-    out = []
+    out = [share for tok in sent.doc if (share := _share(sent, tok)) is not None]
     for tok in sent.doc:
         verb = tok.head
         if tok.lower_ not in OBJECT_PRONOUNS or verb.lemma_.lower() not in SUPPLY | RECEIVE:
@@ -22,10 +23,26 @@ def pronoun_objects(sent: Sentence) -> list:
     return out
 
 
+def _share(sent: Sentence, tok):
+    """'most of them (were) supplied by Iran': the share, as the span 'most of them', that the verb transfers."""
+    if tok.lower_ not in SHARES or tok.dep_ not in ("nsubjpass", "nsubj") or tok.head.lemma_.lower() not in SUPPLY:
+        return None
+    if tok.dep_ == "nsubj" and tok.head.tag_ != "VBN":
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pronoun = next((p for p in of.children if p.dep_ == "pobj" and p.lower_ in ("them", "these", "those")), None) if of else None
+    return sent.doc[tok.i : pronoun.i + 1] if pronoun is not None else None
+
+
+def _pronoun(span):
+    """The pronoun of a span ('them' of 'most of them')."""
+    return next(t for t in reversed(span) if t.lower_ in OBJECT_PRONOUNS or t.lower_ in ("these", "those"))
+
+
 def antecedent(pronoun, seen: list[tuple[int, object]], n: int, named) -> object | None:
     """The weapon mention (this sentence before the pronoun, or the one before) the pronoun stands for."""
     near = [(m, ent) for m, ent in seen if m == n - 1 or (m == n and ent.start < pronoun.start)]
-    fits = [ent for _, ent in near if _agrees(pronoun.root, ent.root)]
+    fits = [ent for _, ent in near if _agrees(_pronoun(pronoun), ent.root)]
     return next((e for e in reversed(fits) if named(e)), fits[-1] if fits else None)
 
 
@@ -34,4 +51,4 @@ def _agrees(pronoun, noun) -> bool:
     if noun.pos_ == "PROPN":
         return True
     plural = noun.tag_ in PLURAL_TAGS
-    return plural == (OBJECT_PRONOUNS[pronoun.lower_] == "plural")
+    return plural == (OBJECT_PRONOUNS.get(pronoun.lower_, "plural") == "plural")

@@ -35,7 +35,9 @@ def _pronouns(sent: Sentence, reg: Registry, items: list[dict], seen: list) -> N
         frame = transfer_frame(sent, pronoun, reg)
         named_system = lambda e: named(reg.gaz.weapons[e.ent_id_])  # noqa: E731
         if frame and (frame.supplier or frame.recipient) and (ent := antecedent(pronoun, seen, sent.n, named_system)):
-            _merge(items, reg, ent, frame, sent.n)
+            for m, other in seen:  # 'rockets and missiles, most of them supplied by Iran': each conjunct
+                if other is ent or (other.root.doc is ent.root.doc and other.root in ent.root.conjuncts):
+                    _merge(items, reg, other, frame, sent.n)
 
 
 def fold(items: list[dict]) -> list[dict]:

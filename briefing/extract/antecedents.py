@@ -1,0 +1,38 @@
+"""Antecedents of 'he' / 'she': gender already seen, role nouns ('the representative of France'),
+and a person who became the topic after the last speaker spoke ('X called for ... He said ...')."""
+from __future__ import annotations
+
+ROLE_NOUNS = frozenset("""representative envoy ambassador delegate delegation spokesman spokeswoman spokesperson
+    minister president premier chancellor secretary chief head leader""".split())
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+
+
+def other_gender(pronouns: dict[str, str], actor: str | None, pronoun: str) -> bool:
+    """Whether `actor` was already called by the other personal pronoun ('she' then 'he')."""
+    seen = pronouns.get(actor or "")
+    return seen is not None and {seen, pronoun} == {"he", "she"}
+
+
+def is_role(head) -> bool:
+    """'The representative of France', "China's envoy": a person named by office, not by name."""
+    return head.lemma_.lower() in ROLE_NOUNS
+
+
+def new_topic(prev, named, spoke_at: int, types: dict[str, str]) -> str | None:
+    """A person who is the main subject of the sentence before, outside quotation marks, when that
+    sentence was not itself attributed: the likelier antecedent than an older speaker."""
+    if prev is None or spoke_at >= prev.n:
+        return None
+    for t in sorted((t for t in prev.doc if t.dep_ in SUBJECT_DEPS and not prev.in_quote(t)), key=depth):
+        actor = named(prev, t)
+        if actor and types.get(actor) == "person":
+            return actor
+    return None
+
+
+def depth(token) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
