@@ -19,7 +19,8 @@ _DATE_FORMS = (
 )
 _TIME_WORDS = {"at", "am", "pm", "a.m", "p.m", "local", "time", "et", "edt", "est", "ct", "cst", "cdt", "mt", "mst", "mdt",
                "pt", "pdt", "pst", "bst", "gmt", "utc", "cet", "cest", "eet", "eest", "wet", "msk", "idt", "ist",
-               "irst", "gst", "pkt", "hkt", "sgt", "jst", "kst", "aest", "aedt", "sast", "wat", "eat", "trt"}
+               "irst", "gst", "pkt", "hkt", "sgt", "jst", "kst", "aest", "aedt", "sast", "wat", "eat", "trt",
+               "updated", "published", "posted", "ago", "hour", "hours", "minute", "minutes", "min", "mins", "read"}
 _STAMP_WORDS = re.compile(r"\b(?:(?:published|updated|last updated|posted|first published|modified)(?: date)?(?: on)?|"
                           r"(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?)\b\.?:?", re.I)
 _LABEL_LINE = re.compile(r"^(?:press release|news story|news|analysis|opinion|exclusive|breaking(?: news)?|transcript|"

@@ -118,6 +118,7 @@ def test_a_lone_outlet_line_is_the_outlet_not_the_headline(tmp_path: Path):
     ("WSJ - Feb 26, 2024", "The Wall Street Journal", date(2024, 2, 26)),
     ("Published date: 12 September 2023 13:40 BST", None, date(2023, 9, 12)),
     ("01.03.2024", None, date(2024, 3, 1)),
+    ("October 12, 2024 2:05 AM GMT+1 Updated 3 hours ago", None, date(2024, 10, 12)),
 ])
 def test_outlet_and_date_lines(line, outlet, published):
     assert outlet_and_date(line) == (outlet, published)

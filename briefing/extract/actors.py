@@ -6,7 +6,7 @@ import re
 from ..textutil import slugify
 from .document import wire_dateline
 from .gazetteer import normal_form
-from .institutions import collect_appositive_orgs, collect_definites, collect_institutions, government_of
+from .institutions import collect_appositive_orgs, collect_definites, collect_forces, collect_institutions, government_of
 from .persons import HONORIFICS, link_person, remember_surnames, role, titled_alias
 from .registry import ActorRecord, Mention, Registry
 
@@ -74,6 +74,7 @@ def collect_mentions(reg: Registry, sentences) -> None:
                 reg.mention(sent.n, ent, actor_id, is_active(ent, reg.actors[actor_id].type))
                 titled_alias(reg.actors[actor_id], ent)
         collect_institutions(reg, sent)
+        collect_forces(reg, sent)
         collect_appositive_orgs(reg, sent)
         collect_definites(reg, sent)
 

@@ -19,6 +19,12 @@ STAMP_WORDS = re.compile(r"\b(?:published|updated|last updated|posted|date|on|at
                          r"KST|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
                          r"sunday)\b\.?|[,:+/().-]", re.I)
 MODALS = frozenset(("would", "could", "might", "may", "should"))  # 'will' plans an event; these project
+# 'prepared for November', 'committed for this year': a target, no event; 'by 2026' only under an aim.
+TARGET = re.compile(r"\bfor\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$", re.I)
+AIM_VERBS = frozenset(("aim", "target", "hope", "intend", "seek", "want", "vow", "pledge", "promise", "goal"))
+DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning|close)\s+of\s+)?"
+                      r"(?:(?:early|mid|late)[- ]?)?$", re.I)
+AGO = re.compile(r"\b\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b", re.I)
 
 
 def find_events(sentences: list[Sentence], published, reg: Registry) -> list[dict]:
@@ -36,13 +42,13 @@ def find_events(sentences: list[Sentence], published, reg: Registry) -> list[dic
             if not tokens or mention.start < skip:
                 continue
             anchor = mention.edtf
-            if len(mention.edtf) == 4 and _not_an_event(sent.doc, mention.start):
+            if is_deadline(sent.doc, mention.start) or _projected(sent.doc, mention):
                 continue
-            key = (mention.edtf, _anchor_lemma(sent.doc, mention.start))
-            if key in seen or (mention.edtf, sent.n) in seen:  # 'overnight, ... said Wednesday': one event
-                continue
-            seen |= {key, (mention.edtf, sent.n)}
             text = clean_text("".join(t.text_with_ws for t in tokens))
+            key = (mention.edtf, _anchor_lemma(sent.doc, mention.start))
+            if {key, (mention.edtf, sent.n), (mention.edtf, text)} & seen:  # 'overnight, ... said Wednesday'
+                continue
+            seen |= {key, (mention.edtf, sent.n), (mention.edtf, text)}
             actors = list(dict.fromkeys(a for t in tokens if (a := reg.actor_at(sent.n, t))))
             events.append({"id": f"e{len(events) + 1}", "date": mention.edtf, "when": mention.when,
                            "text": text, "actors": actors, "sentence": sent.n})
@@ -69,9 +75,31 @@ def body_date(sentences: list[Sentence]) -> date | None:
     return None
 
 
+def is_deadline(doc, start: int) -> bool:
+    """Whether the date at `start` is a target ('for November') or the deadline of an aim ('aims to
+    double output by the end of 2026', 'the goal is ... by 2025'); 'expected to arrive by 2027' stays."""
+    text = doc.text[:start]
+    if TARGET.search(text):
+        return True
+    tok = _token_at(doc, start)
+    if not DEADLINE.search(text) or tok is None:
+        return False
+    return any(a.lemma_.lower() in AIM_VERBS for a in tok.ancestors)
+
+
+def _projected(doc, mention) -> bool:
+    """A year that dates a projection, plan or statistic, or a month of a plan ('expected in June')."""
+    if len(mention.edtf) == 4:
+        return _not_an_event(doc, mention.start)
+    if len(mention.edtf) != 7 or int(mention.edtf[5:]) > 12:  # seasons ('expected to arrive this summer') stay
+        return False
+    return _governor(_token_at(doc, mention.start) or doc[0]).lemma_.lower() in INTENT_VERBS
+
+
 def is_stamp(text: str) -> bool:
-    """A timestamp or date line ('4:15 p.m. ET, May 15, 2024', 'Updated 03/01/2024'): no event."""
-    rest = STAMP_WORDS.sub(" ", text)
+    """A timestamp or date line ('4:15 p.m. ET, May 15, 2024', 'Updated 03/01/2024', 'Updated 3 hours
+    ago'): no event."""
+    rest = STAMP_WORDS.sub(" ", AGO.sub(" ", text))
     rest = re.sub(rf"{_MONTHS}|\d+", " ", rest, flags=re.I)
     return len(re.findall(r"[A-Za-z]{2,}", rest)) == 0 and bool(re.search(r"\d", text))
 

@@ -136,3 +136,81 @@ def _kind_of(record, noun: str) -> bool:
     if noun == "group":
         return record.type == "group" or last == "group"
     return last == noun or (noun == "agency" and last in ("service", "intelligence"))
+
+
+ARMED_HEADS = frozenset(("army", "military"))
+FORCE_PAIRS = {("armed", "forces"): True, ("defence", "forces"): True, ("defense", "forces"): True,
+               ("air", "force"): False, ("general", "staff"): False}  # True: the armed forces as a whole
+
+
+def collect_forces(reg: Registry, sent) -> None:
+    """'the army' / 'the Defence Forces' / 'the Ukrainian General Staff': the armed forces (or the
+    branch) of the state the sentence or the article is about, linked as that state's institution."""
+    for head in sent.doc:
+        start, armed = _force_start(head)
+        if start is None or reg.actor_at(sent.n, head) or head.dep_ == "compound":
+            continue
+        owner = sent.doc[start - 1] if start and reg.actor_at(sent.n, sent.doc[start - 1]) else None
+        if owner is None and (start == 0 or sent.doc[start - 1].lower_ != "the"):
+            continue
+        span, state_id = _of_state(reg, sent, sent.doc[start : head.i + 1])
+        state_id = state_id or (reg.actor_at(sent.n, owner) if owner is not None else _force_state(reg, sent.n, start, armed))
+        if state_id is None or reg.actors.get(state_id) is None or reg.actors[state_id].type != "state":
+            continue
+        record = _force_record(reg, reg.actors[state_id], sent.doc[start : head.i + 1].text, armed)
+        reg.claim(sent.n, span, record.id)
+
+
+def _force_start(head) -> tuple[int | None, bool]:
+    """Where a force noun phrase begins, and whether it names the armed forces as a whole."""
+    if head.lower_ in ARMED_HEADS and head.pos_ in ("NOUN", "PROPN"):
+        return head.i, True
+    if head.i and (pair := (head.nbor(-1).lower_, head.lower_)) in FORCE_PAIRS:
+        return head.i - 1, FORCE_PAIRS[pair]
+    return None, False
+
+
+def _of_state(reg: Registry, sent, span):
+    """'General Staff of the Armed Forces of Ukraine': one institution, the state at its end."""
+    doc, end = sent.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return span, None
+    stop = end + 1
+    while stop < len(doc) and (doc[stop].pos_ in ("PROPN", "DET", "ADP") or doc[stop].text[:1].isupper()) \
+            and doc[stop].text not in ",.;":
+        stop += 1
+    state = next((s for t in reversed(doc[end + 1 : stop]) if (s := reg.gaz.lookup(t.text))
+                  and reg.gaz.actors[s].type == "state"), None)
+    if state is None:
+        return span, None
+    reg.ensure(state, reg.gaz.actors[state].name, "state")
+    return doc[span.start : stop], state
+
+
+def _force_state(reg: Registry, n: int, start: int, armed: bool) -> str | None:
+    """The state a bare 'the army' belongs to: the one whose forces the article already named, else
+    the state named last, else the article's most-mentioned state."""
+    forces = {r.id for r in reg.actors.values() if r.type == "organization" and getattr(r, "state", None)}
+    owners = {reg.actors[f].state for f in forces if armed == _is_armed(reg.actors[f].name)}
+    if len(owners) == 1:
+        return owners.pop()
+    return reg.recent(n, start, ("state",)) or reg.main_state()
+
+
+def _is_armed(name: str) -> bool:
+    return not re.search(r"air force|general staff", name, re.I)
+
+
+def _force_record(reg: Registry, state, words: str, armed: bool):
+    """Ukraine's armed forces: 'Ukrainian Armed Forces' (or the gazetteer's 'Israeli military');
+    a branch keeps the institution convention ('Ukraine's air force')."""
+    demonym = next((a for a in reg.gaz.actors[state.id].aliases if re.search(r"(an|i|ese|ish|ch)$", a)), state.name) \
+        if state.id in reg.gaz.actors else state.name
+    if armed:
+        known = reg.gaz.lookup(f"{demonym} military") or reg.gaz.lookup(f"{demonym} armed forces")
+        record = reg.ensure(known, "", "organization") if known else \
+            reg.ensure(slugify(f"{state.name} armed forces"), f"{demonym} Armed Forces", "organization")
+    else:
+        record = reg.ensure(slugify(f"{state.name} {words}"), f"{state.name}'s {words}", "organization")
+    record.state = state.id
+    return record

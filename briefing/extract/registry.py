@@ -18,6 +18,7 @@ class ActorRecord:
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     active: bool = False  # acts, speaks or is referred to other than as a place
+    state: str | None = None  # the state an institution (army, ministry) belongs to
 
     def add_alias(self, form: str) -> None:
         """Remember a surface form (once, in first-seen order)."""
@@ -72,6 +73,23 @@ class Registry:
         self.mentions.append(Mention(n, span.start, actor_id))
         for t in span:
             self.tokens[(n, t.i)] = actor_id
+
+    def claim(self, n: int, span, actor_id: str) -> None:
+        """Link `span` to the actor, dropping actors it displaces that are mentioned nowhere else
+        ('Armed Forces of Ukraine' inside 'General Staff of the Armed Forces of Ukraine')."""
+        inside = {self.tokens[(n, t.i)] for t in span if (n, t.i) in self.tokens} - {actor_id}
+        self.mentions = [m for m in self.mentions if not (m.n == n and span.start <= m.i < span.end and m.actor in inside)]
+        self.mention(n, span, actor_id, False)
+        for gone in inside - {m.actor for m in self.mentions}:
+            del self.actors[gone]
+
+    def main_state(self) -> str | None:
+        """The state mentioned most so far (the article's main state)."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if self.actors[m.actor].type == "state":
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     def actor_at(self, n: int, token) -> str | None:
         """The actor a token belongs to, if any."""

@@ -1,6 +1,8 @@
 """Transfer vocabulary and dependency helpers: subjects, 'to' / 'from' objects, actors, status."""
 from __future__ import annotations
 
+import re
+
 from .document import Sentence
 from .registry import Registry
 
@@ -26,6 +28,8 @@ MADE = frozenset("make build supply manufacture produce".split())
 MADE_FORMS = frozenset("made built supplied manufactured produced provided".split())
 USE = frozenset("fly operate field deploy use have own possess fire launch".split())
 QUANTITY_DEPS = frozenset(("nummod", "quantmod"))
+MILITARY = re.compile(r"\b(?:army|military|armed forces|defen[cs]e forces|air force|navy|general staff|"
+                      r"defen[cs]e ministry|ministry of defen[cs]e)\b", re.I)
 
 
 def first_actor(sent: Sentence, reg: Registry, toks) -> str | None:
@@ -136,13 +140,24 @@ def from_object(head):
 
 
 def actor_of(sent: Sentence, tok, reg: Registry) -> str | None:
+    """The first actor in the phrase, an armed force or defence ministry standing for its state."""
     if tok is None:
         return None
     for t in [tok, *tok.subtree]:
         actor = reg.actor_at(sent.n, t)
         if actor and reg.actors[actor].type != "anonymous-source":
-            return actor
+            return state_of(reg, actor)
     return None
+
+
+def state_of(reg: Registry, actor: str) -> str:
+    """'the IDF received bombs': Israel receives, when the article names Israel; else the institution.
+    A force only described ('the army itself has received') stays itself: the text names no more."""
+    record = reg.actors[actor]
+    if record.type != "organization" or not MILITARY.search(record.name) or actor not in reg.gaz.actors:
+        return actor
+    state = next((s for s in reg.actors if actor.startswith(s + "-") and reg.actors[s].type == "state"), None)
+    return state if state in reg.actors and reg.actors[state].active else actor
 
 
 def status(verb) -> str:
