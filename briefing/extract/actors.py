@@ -6,7 +6,8 @@ import re
 from ..textutil import slugify
 from .document import wire_dateline
 from .gazetteer import normal_form
-from .institutions import collect_appositive_orgs, collect_definites, collect_forces, collect_institutions, government_of
+from .institutions import (acts, collect_appositive_orgs, collect_companies, collect_definites, collect_forces,
+                           collect_institutions, company_id, government_of, is_company)
 from .persons import HONORIFICS, link_person, remember_surnames, role, titled_alias
 from .registry import ActorRecord, Mention, Registry
 
@@ -76,6 +77,7 @@ def collect_mentions(reg: Registry, sentences) -> None:
         collect_institutions(reg, sent)
         collect_forces(reg, sent)
         collect_appositive_orgs(reg, sent)
+        collect_companies(reg, sent)
         collect_definites(reg, sent)
 
 
@@ -205,9 +207,26 @@ def _link_org(reg: Registry, ent) -> str | None:
         return reg.ensure(known, entry.name, entry.type).id
     if MINISTRY.match(text):
         return _link_ministry(reg, ent, text)
-    if not _plausible_org(ent, text):
+    company = is_company(ent)
+    if not company and not _plausible_org(ent, text) and not _acting_name(reg, ent, text):
         return None
-    return reg.ensure(slugify(text), text, "organization").id
+    if not company:
+        return reg.ensure(slugify(text), text, "organization").id
+    record = reg.ensure(company_id(text), text, "organization")
+    record.kind = "company"
+    return record.id
+
+
+def _acting_name(reg: Registry, ent, text: str) -> bool:
+    """'Rheinmetall said', 'shipped by Yugoimport': a one-word title-case name that acts or speaks;
+    not 'the Council' / 'the Caesar' (a shortened title or a system), nor a person's surname."""
+    if len(text.split()) != 1 or not text[:1].isupper() or not text[1:].islower() or len(text) < 4 or not acts(ent):
+        return False
+    if ent.start and ent.doc[ent.start - 1].pos_ == "DET":
+        return False
+    key = normal_form(text)
+    return key not in reg.surnames and key not in reg.gaz.by_surname and not any(
+        len(a.name.split()) > 1 and a.name.split()[-1] == text for a in reg.actors.values())
 
 
 def _plausible_org(ent, text: str) -> bool:

@@ -10,6 +10,7 @@ from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
 from .owners import newsroom_note
 from .speakers import SpeakerResolver
+from .restated import full_stop, merge_restated, split_claim, split_denial
 from .tail import from_tail, misparsed_that_clause
 
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
@@ -23,7 +24,8 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
     for sent in sentences:
         if LINK_LINE.match(sent.text):  # 'Go deeper: <headline>' links elsewhere
             continue
-        found = _drop_nested(_candidates(sent, resolver), sent.doc)
+        resolver.para_start = sent.n if sent.paragraph != state.paragraph else resolver.para_start
+        found = merge_restated(_drop_nested(_candidates(sent, resolver), sent.doc), items, sent, resolver.previous)
         resolver.note_owned_documents(sent)
         resolver.previous = sent
         opens = sent.paragraph != state.paragraph
@@ -59,7 +61,7 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
         items.append(_quoted_item(labelled[0], sent, labelled[1], None))
         state.turn = sent.paragraph
     elif state.turn == sent.paragraph and items:  # the rest of a transcript turn
-        items[-1].text = f"{_full_stop(items[-1].text)} {clean_text(sent.text)}"
+        items[-1].text = f"{full_stop(items[-1].text)} {clean_text(sent.text)}"
     elif (lead := colon_lead(sent, resolver)) is not None:
         state.lead, state.last = lead, sent.n
         return True
@@ -91,7 +93,8 @@ def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None) -> It
 
 def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
     out = [item for t in sent.doc if (item := _from_cue(sent, t, resolver))]
-    out += [denial for item in out if (denial := _split_denial(sent, item))]
+    out += [denial for item in out if (denial := split_denial(sent, item))]
+    out += [claim for item in out if (claim := split_claim(sent, item))]
     out += [item for t in according_to(sent.doc) if (item := _from_according(sent, t, resolver))]
     out += [item for t in sent.doc if t.lemma_.lower() in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
     out += [item for t in sent.doc if (item := _from_bare_denial(sent, t, resolver))]
@@ -134,22 +137,6 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
     return Item(kind, speaker, cue_phrase(cue), text, quote_of(sent, content), sent.n, cue.i, content)
-
-
-def _split_denial(sent: Sentence, item: Item) -> Item | None:
-    """'said the flights carried aid and that it "categorically rejects" the accusations': the
-    conjoined denial is the speaker's denial; the rest stays a claim."""
-    doc = sent.doc
-    if item.kind != "claim":
-        return None
-    roots = [doc[i] for i in item.content if doc[i].head.i not in item.content]
-    conj = next((c for r in roots for c in r.children if c.dep_ == "conj" and cue_kind(c) == "denial"), None)
-    if conj is None:
-        return None
-    part = {t.i for t in conj.subtree}
-    item.content -= part
-    item.text, item.quote = span_text(doc, item.content), quote_of(sent, item.content)
-    return Item("denial", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part)
 
 
 def _quoted_before(sent: Sentence, cue, subject) -> set[int]:
@@ -216,10 +203,17 @@ def content_of(cue, kind: str, subject) -> set[int]:
         if objs:
             return {t.i for c in objs for t in c.subtree}
     if lemma in OBJECT_CUES or kind == "denial":
-        objs = [c for c in cue.children if c.dep_ in ("dobj", "attr", "oprd", "advcl")
+        objs = [c for c in cue.children
+                if (c.dep_ in ("dobj", "attr", "oprd", "advcl") and not (kind == "denial" and _saying(c)))
                 or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS)]
         return {t.i for c in objs for t in c.subtree}
     return set()
+
+
+def _saying(token) -> bool:
+    """'rejected the accusations as "groundless", saying Tehran ...': the saying-clause is a claim of its own."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and cue_kind(token) == "claim" \
+        and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def cue_phrase(cue) -> str:
@@ -282,11 +276,5 @@ def _denying(item: Item, doc) -> bool:
 
 def _extend(item: Item, sent: Sentence) -> None:
     quote = sent.quoted_text() or ""
-    item.quote = f"{_full_stop(item.quote)} {quote}".strip() if item.quote else quote
-    item.text = f"{_full_stop(item.text)} {clean_text(quote)}".strip()
-
-
-def _full_stop(text: str) -> str:
-    """End a sentence before appending the next one ('..., inhumane,' -> '... inhumane.')."""
-    text = text.rstrip().rstrip(",;")
-    return text if text.endswith((".", "!", "?")) else text + "."
+    item.quote = f"{full_stop(item.quote)} {quote}".strip() if item.quote else quote
+    item.text = f"{full_stop(item.text)} {clean_text(quote)}".strip()

@@ -32,6 +32,8 @@ XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect 
 PHRASAL_DENIALS = {"push": "back", "brush": "aside", "wave": "away", "shrug": "off", "hit": "back"}
 # A claim whose content is a negated transfer answers an accusation: "has not sent any weapons".
 DENIED_ACTIONS = frozenset("send ship supply provide deliver sell transfer give export arm smuggle".split())
+RECEIVE_ACTIONS = frozenset("receive obtain acquire get".split())  # denied only with arms as the object
+ARMS_NOUNS = frozenset("weapon arm drone missile ammunition shell munition rocket equipment".split())
 EVIDENCE_NOUNS = frozenset("evidence sign signs indication proof information confirmation".split())
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 DISMISSIVE = re.compile(
@@ -80,6 +82,8 @@ def negated_transfer(content_root) -> bool:
         return False
     if content_root.lemma_.lower() in DENIED_ACTIONS:
         return True
+    if content_root.lemma_.lower() in RECEIVE_ACTIONS:  # 'does not receive weapons from Iran'
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS_NOUNS for c in content_root.children)
     subject = {t.i for c in content_root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
     return any(t.pos_ == "VERB" and t.lemma_.lower() in DENIED_ACTIONS and t.i not in subject
                for t in content_root.subtree)  # not 'drones supplied to Kyiv would not change ...'

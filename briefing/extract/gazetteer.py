@@ -22,6 +22,7 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     terms: list[str] = field(default_factory=list)
+    frame_only: bool = False  # dual-use goods ('components'): a weapon only where a transfer names them
 
 
 @dataclass
@@ -55,6 +56,7 @@ def _entry(raw: dict, kind: str) -> Entry:
         aliases=[str(a) for a in raw.get("aliases") or []],
         role=raw.get("role"),
         terms=[str(t) for t in raw.get("terms") or []],
+        frame_only=bool(raw.get("frame_only")),
     )
 
 
@@ -110,7 +112,16 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
             patterns.append({"label": "WEAPON", "pattern": weapon_tokens(term), "id": entry.id})
             if "-" in term:  # the tokenizer keeps some hyphenated names whole ("F-16")
                 patterns.append({"label": "WEAPON", "pattern": _whole_words(term), "id": entry.id})
+    if "artillery" in gaz.weapons:
+        patterns.append({"label": "WEAPON", "pattern": CALIBRE_ROUNDS, "id": "artillery"})
     return patterns
+
+
+CALIBRE_ROUNDS = [  # '155mm shells', '152-mm rounds', '122 mm artillery ammunition'
+    {"TEXT": {"REGEX": r"^\d{2,3}$"}}, {"ORTH": "-", "OP": "?"}, {"LOWER": "mm"},
+    {"LOWER": {"IN": ["artillery", "howitzer"]}, "OP": "?"},
+    {"LOWER": {"IN": ["shell", "shells", "round", "rounds", "ammunition", "munitions"]}},
+]
 
 
 def _whole_words(term: str) -> list[dict]:

@@ -113,6 +113,64 @@ def collect_appositive_orgs(reg: Registry, sent) -> None:
             reg.mention(sent.n, sent.doc[tok.i : tok.i + 1], record.id, True)
 
 
+LEGAL_SUFFIXES = frozenset("AG Inc Ltd Corp SDPR PLC plc GmbH LLC SE".split())
+COMPANY_CUES = COMPANY_NOUNS | {"contractor", "producer", "group", "supplier", "exporter"}
+AGENT_PREPS = frozenset(("by", "from"))
+
+
+def company_id(text: str) -> str:
+    """'Rheinmetall AG' and 'Rheinmetall' are one company: the id leaves the legal suffix out."""
+    words = [w for w in text.split() if w.rstrip(".,") not in LEGAL_SUFFIXES]
+    return slugify(" ".join(words or text.split()))
+
+
+def is_company(ent) -> bool:
+    """'Rheinmetall AG', 'arms firm Yugoimport', 'Baykar, the drone maker': a name the text calls a company."""
+    doc, root = ent.doc, ent.root
+    if ent[-1].text.rstrip(".") in LEGAL_SUFFIXES or (ent.end < len(doc) and doc[ent.end].text in LEGAL_SUFFIXES):
+        return True
+    related = [root.head] if root.dep_ in ("appos", "compound") else []
+    related += [c for c in root.children if c.dep_ in ("appos", "compound") and c.i not in range(ent.start, ent.end)]
+    if ent.start and doc[ent.start - 1].pos_ == "NOUN":
+        related.append(doc[ent.start - 1])
+    return any(t.lemma_.lower() in COMPANY_CUES and t.pos_ == "NOUN" for t in related)
+
+
+def acts(ent) -> bool:
+    """'Rheinmetall said', 'Yugoimport denied', 'shipped by Yugoimport', 'ordered from Rheinmetall'."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in AGENT_PREPS and root.head.head.pos_ in ("VERB", "NOUN")
+
+
+def collect_companies(reg: Registry, sent) -> None:
+    """Names the model left untagged that a company noun or a legal suffix marks:
+    'state-owned Yugoimport SDPR', 'arms firm Yugoimport', 'Rheinmetall AG'."""
+    doc = sent.doc
+    for tok in doc:
+        if reg.actor_at(sent.n, tok) or tok.ent_type_ or not _capitalised(tok):
+            continue
+        start, end = tok.i, tok.i + 1
+        while end < len(doc) and _capitalised(doc[end]) and not doc[end].ent_type_ and not reg.actor_at(sent.n, doc[end]):
+            end += 1
+        if end < len(doc) and doc[end].text in LEGAL_SUFFIXES:
+            end += 1
+        span = doc[start:end]
+        if start and doc[start - 1].lower_ in ("the", "a") and not span[-1].text in LEGAL_SUFFIXES:
+            continue  # 'the Group', 'a Firm': a title, not a name
+        cued = span[-1].text in LEGAL_SUFFIXES or (start and doc[start - 1].lemma_.lower() in COMPANY_CUES
+                                                   and doc[start - 1].pos_ == "NOUN")
+        if cued and not all(t.text in LEGAL_SUFFIXES for t in span):
+            record = reg.ensure(company_id(span.text), span.text, "organization")
+            record.kind = "company"
+            reg.mention(sent.n, span, record.id, True)
+
+
+def _capitalised(tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and len(tok.text) > 1
+
+
 def collect_definites(reg: Registry, sent) -> None:
     """'the company' / 'the group' / 'the ministry': the latest actor of that kind mentioned before."""
     for head in sent.doc:
@@ -120,7 +178,8 @@ def collect_definites(reg: Registry, sent) -> None:
                 or head.dep_ == "compound" or not any(c.lower_ == "the" for c in head.children) \
                 or any(c.dep_ == "poss" or (c.dep_ in OWNER_DEPS and reg.actor_at(sent.n, c)) for c in head.children):
             continue
-        actor = next((m.actor for m in reversed(reg.mentions)
+        actor = reg.recent_company(sent.n, head.i) if head.lower_ in COMPANY_NOUNS else None
+        actor = actor or next((m.actor for m in reversed(reg.mentions)
                       if (m.n, m.i) < (sent.n, head.i) and _kind_of(reg.actors[m.actor], head.lower_)), None)
         if actor:
             reg.mention(sent.n, sent.doc[head.i : head.i + 1], actor, False)

@@ -19,6 +19,7 @@ class ActorRecord:
     role: str | None = None
     active: bool = False  # acts, speaks or is referred to other than as a place
     state: str | None = None  # the state an institution (army, ministry) belongs to
+    kind: str | None = None  # a finer hint than type: "company" for firms ('the company' resolves to it)
 
     def add_alias(self, form: str) -> None:
         """Remember a surface form (once, in first-seen order)."""
@@ -99,6 +100,13 @@ class Registry:
         """The most recent actor of the given types mentioned before (n, i)."""
         for m in reversed(self.mentions):
             if (m.n, m.i) < (n, i) and self.actors[m.actor].type in types:
+                return m.actor
+        return None
+
+    def recent_company(self, n: int, i: int) -> str | None:
+        """The most recent company actor mentioned before (n, i): what 'the company' / 'the firm' names."""
+        for m in reversed(self.mentions):
+            if (m.n, m.i) < (n, i) and self.actors[m.actor].kind == "company":
                 return m.actor
         return None
 

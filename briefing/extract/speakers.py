@@ -35,6 +35,7 @@ class SpeakerResolver:
         self.last_speaker: str | None = None
         self.doc_speakers: list[tuple[int, str, str]] = []  # (sentence, noun lemma, speaker)
         self.previous = None  # the sentence before the one being read, for "it" / "they"
+        self.para_start = -1  # the first sentence of the paragraph being read
         self.role: tuple[str, int] | None = None  # a speaker named by office ('the representative of France')
 
     def resolve(self, sent, head, cue_lemma: str = "") -> str | None:
@@ -85,6 +86,8 @@ class SpeakerResolver:
         topic = new_topic(self.previous, self._named, self.spoke_at, {k: a.type for k, a in self.reg.actors.items()})
         if topic and not other_gender(self.pronouns, topic, pron) and sent.n - self.previous.n == 1:
             return self._remember(topic, pron, cue_lemma)
+        if (newcomer := self._newcomer(sent, head, pron)) is not None:
+            return self._remember(newcomer, pron, cue_lemma)
         is_person = bool(last) and self.reg.actors[last].type == "person" and not other_gender(self.pronouns, last, pron)
         just_spoke = self.spoke_at == sent.n - 1 and self.pronouns.get(last, pron) == pron
         if is_person and (cue_lemma == "add" or self.pronouns.get(last) == pron or just_spoke):
@@ -93,6 +96,18 @@ class SpeakerResolver:
         found = next((m.actor for m in reversed(self.reg.mentions) if (m.n, m.i) < (sent.n, head.i)
                       and self.reg.actors[m.actor].type == "person" and not other_gender(self.pronouns, m.actor, pron)), None)
         return self._remember(found, pron, cue_lemma)
+
+    def _newcomer(self, sent, head, pron: str) -> str | None:
+        """'That autumn, Kovalenko joined a unit. ... "Q," he says.': the one person named in this
+        paragraph, after the last speaker spoke and in an earlier sentence, is 'he' rather than that speaker."""
+        if self.para_start <= self.spoke_at or self.para_start >= sent.n:
+            return None
+        people = {m.actor for m in self.reg.mentions if self.para_start <= m.n < sent.n
+                  and self.reg.actors[m.actor].type == "person"}
+        if len(people) != 1 or self.last_speaker in people:
+            return None
+        actor = people.pop()
+        return None if other_gender(self.pronouns, actor, pron) else actor
 
     def _remember(self, actor: str | None, pronoun: str, cue_lemma: str) -> str | None:
         """Note the pronoun a person was resolved from (only for speakers of a cue)."""

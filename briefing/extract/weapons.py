@@ -21,6 +21,8 @@ def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
             if ent.start and sent.doc[ent.start - 1].lower_ == "think":
                 continue
             frame = transfer_frame(sent, ent, reg) or _inherited(sent, ent, frames)
+            if reg.gaz.weapons[ent.ent_id_].frame_only and not (frame and (frame.supplier or frame.recipient)):
+                continue  # 'the components of the car': dual-use goods are weapons only when transferred
             if frame and (frame.supplier or frame.recipient):
                 frames.append((sent.n, frame))
             _merge(items, reg, ent, frame, sent.n)
