@@ -12,12 +12,15 @@ EXTERNAL = ("http:", "https:", "mailto:", "data:", "javascript:")
 
 
 class _Collector(HTMLParser):
+    """The ids and the links of one HTML page."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[tuple[str, int]] = []
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Collect ids (link targets) and href/src values (links) with their line."""
         for name, value in attrs:
             if name == "id" and value:
                 self.ids.add(value)

@@ -19,10 +19,12 @@ class Said:
 
     @property
     def ref(self) -> Ref:
+        """This statement as a cross-article reference."""
         return Ref(self.article.slug, self.fact.id)
 
     @property
     def href(self) -> str:
+        """The site path of its sentence on the article page (anchored only when the sentence is known)."""
         anchored = self.fact.origin is not None and self.fact.origin.sentence is not None
         return f"articles/{self.article.slug}/index.html" + (f"#{self.fact.id}" if anchored else "")
 
@@ -54,6 +56,7 @@ class Views:
         return self.briefing.actors[actor_id]
 
     def maybe_actor(self, actor_id: ActorId | None) -> Actor | None:
+        """The merged actor for an optional id (a weapon's supplier may be unknown)."""
         return self.briefing.actors.get(actor_id) if actor_id else None
 
     def answers(self, said: Said) -> list[Said]:
@@ -74,6 +77,7 @@ class Views:
         return [(s, self.answers(s)) for s in self.said if s.kind == "claim" and self.answers(s)]
 
     def articles_of(self, actor_id: ActorId) -> list[Article]:
+        """The articles that list this actor."""
         return [a for a in self.briefing.articles if any(x.id == actor_id for x in a.actors)]
 
     def said_about(self, actor: Actor) -> list[Said]:
@@ -100,9 +104,11 @@ class Views:
         return [(ts[0].supplier, ts[0].recipient, self.briefing.weapons[w], ts) for (_, _, w), ts in rows.items()]
 
     def transfers_of(self, weapon_id: WeaponId) -> list[Transfer]:
+        """Every report of this weapon system, across articles."""
         return [t for t in self.transfers if t.weapon.id == weapon_id]
 
     def transfers_involving(self, actor_id: ActorId) -> list[Transfer]:
+        """Transfers in which this actor supplies or receives."""
         return [t for t in self.transfers if actor_id in (t.weapon.supplier, t.weapon.recipient)]
 
 
