@@ -26,6 +26,7 @@ _STAMP_WORDS = re.compile(r"\b(?:(?:published|updated|last updated|posted|first 
 _LABEL_LINE = re.compile(r"^(?:press release|news story|news|analysis|opinion|exclusive|breaking(?: news)?|transcript|"
                          r"explainer|live|world|europe|middle east|asia|politics|defen[cs]e)$", re.I)
 CREDIT_LINE = re.compile(r"^from (?:[A-Z][\w&.-]*\s?){1,4}['’]s (?P<names>[A-Z][\w .'-]+?(?:,? and [A-Z][\w .'-]+)*)$", re.I)
+_BYLINE_NOTES = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|\S+@\S+)")
 _BYLINE_PLACE = re.compile(r"^(?P<byline>[Bb]y .+?) in (?P<place>[A-Z][\w.' -]{1,40})$")
 _BYLINE_OUTLET = re.compile(r"^(?P<byline>.+?),\s*(?P<outlet>[A-Z][\w&.' -]{1,40})$")
 _AUTHOR_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?(?=\s+and\s|,|$)")
@@ -35,7 +36,7 @@ _READ_MORE = re.compile(r"^(?:read (?:more|the full (?:story|article))(?: on| at
                         r"source|original(?: article)?)\s*:?\s*(?P<url>https?://\S+)?$", re.I)
 URL_LINE = re.compile(r"^https?://\S+$")
 _DATELINE = re.compile(r"^(?:reporting from|reported from)\s+(?P<place>.+?)\.?$", re.I)
-_AP_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]+)?)\s*(?:\((?P<agency>[\w .]+)\))?\s*[—–-]{1,2}\s+")
+_AP_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'/-]+(?:,\s*[A-Z][\w .'-]+)?)\s*(?:\((?P<agency>[\w .]+)\))?\s*[—–-]{1,2}\s+")
 _BYLINE_NAME = r"(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]+"
 _BYLINE = re.compile(rf"^(?:[Bb][Yy]\s+)?(?P<names>{_BYLINE_NAME}(?:\s*(?:,|,?\s+and)\s+{_BYLINE_NAME})*)$")
 _CONTRIBUTORS = re.compile(r"^(?P<names>.+?)\s+contributed(?: reporting| research| to this (?:report|article))?"
@@ -71,7 +72,8 @@ def split_header(lines: list[str]) -> tuple[dict, list[str]]:
     if lines and "dateline" not in header:
         found = _AP_DATELINE.match(lines[0])
         if found:
-            header["dateline"] = found.group("place").strip().title()
+            header["dateline"] = re.sub(r",\s*(?:%s)\.? \d{1,2}$" % "|".join(MONTHS), "",
+                                        found.group("place").strip(), flags=re.I).title()
             agency = (found.group("agency") or "").lower()
             header["outlet"] = header.get("outlet") or OUTLETS.get(agency)
             lines[0] = lines[0][found.end():]
@@ -139,6 +141,7 @@ def _is_byline_or_date(line: str) -> bool:
 
 def parse_byline(line: str) -> tuple[list[str], dict] | None:
     """Authors of a byline, with what may trail it: "By A and B in Brussels", "By A and B, CNN"."""
+    line = _BYLINE_NOTES.sub("", line).strip()  # "(now)", "[name@paper.com]", bare e-mail addresses
     if names := byline_names(line):
         return names, {}
     if (found := _BYLINE_PLACE.match(line)) and (names := byline_names(found["byline"])):
@@ -177,7 +180,7 @@ def outlet_and_date(line: str) -> tuple[str | None, date] | None:
     if len(line) > 80 or not (found := _first_date(line)):
         return None
     published, start, end = found
-    if _words(line[end:]) - _TIME_WORDS:
+    if _words(_without_dates(line[end:])) - _TIME_WORDS:
         return None  # "May 15, 2024 - Russia's offensive in Kharkiv": a dated headline
     name = re.sub(_STAMP_WORDS, "", line[:start]).strip(" -–—|,:·")
     if not name or re.search(r"\d", name) or (name.isupper() and name.lower() not in OUTLETS):
@@ -185,6 +188,13 @@ def outlet_and_date(line: str) -> tuple[str | None, date] | None:
     if name.lower() not in OUTLETS and len(name.split()) > 2:
         return None  # "Russian Offensive Campaign Assessment, October 17, 2024" is a headline
     return OUTLETS.get(name.lower(), name), published
+
+
+def _without_dates(text: str) -> str:
+    """Text with its full dates removed ("Updated: 07 Jan. 2024, 19:05" -> "Updated: , 19:05")."""
+    for form in _DATE_FORMS:
+        text = form.sub("", text)
+    return text
 
 
 def _words(text: str) -> set[str]:

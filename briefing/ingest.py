@@ -90,9 +90,16 @@ def _clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
     for line in lines:
         if found := CREDIT_LINE.match(line):
             credited.extend(split_names(found["names"]))
-        elif not (BOILERPLATE.match(line) or CAPTION.search(line) or URL_LINE.match(line) or _time_stamp(line)):
+        elif not (BOILERPLATE.match(line) or CAPTION.search(line) or URL_LINE.match(line) or _time_stamp(line)
+                  or _tag_line(line)):
             kept.append(line)
     return kept, credited
+
+
+def _tag_line(line: str) -> bool:
+    """A row of topic tags: "Nato summit 2024 | Ukraine | Russia-Ukraine war | Joe Biden"."""
+    tags = line.split(" | ")
+    return len(tags) >= 3 and all(len(tag.split()) <= 4 and not tag.endswith(".") for tag in tags)
 
 
 def _time_stamp(line: str) -> bool:

@@ -14,7 +14,7 @@ OUTLETS = {
     "associated press": "The Associated Press", "the associated press": "The Associated Press",
     "bbc": "BBC News", "bbc news": "BBC News", "the guardian": "The Guardian",
     "guardian": "The Guardian", "cnn": "CNN", "al jazeera": "Al Jazeera", "politico": "Politico",
-    "bloomberg": "Bloomberg", "tass": "TASS", "south china morning post": "South China Morning Post",
+    "bloomberg": "Bloomberg", "tass": "TASS", "korea joongang daily": "Korea JoongAng Daily", "south china morning post": "South China Morning Post",
     "scmp": "South China Morning Post", "haaretz": "Haaretz", "ukrainska pravda": "Ukrainska Pravda", "the atlantic": "The Atlantic", "axios": "Axios", "dw": "DW", "deutsche welle": "DW", "npr": "NPR",
     "middle east eye": "Middle East Eye", "al-monitor": "Al-Monitor", "nikkei asia": "Nikkei Asia", "the economist": "The Economist", "afp": "Agence France-Presse",
 }
@@ -36,7 +36,7 @@ URL_OUTLETS = {
     "cbsnews.com": "CBS News", "nbcnews.com": "NBC News", "abcnews.go.com": "ABC News", "foxnews.com": "Fox News",
     "lemonde.fr": "Le Monde", "middleeasteye.net": "Middle East Eye", "al-monitor.com": "Al-Monitor", "conflictarm.com": "Conflict Armament Research", "afp.com": "Agence France-Presse",
     "nikkei.com": "Nikkei Asia", "asia.nikkei.com": "Nikkei Asia", "koreaherald.com": "The Korea Herald",
-    "koreatimes.co.kr": "The Korea Times", "japantimes.co.jp": "The Japan Times", "latimes.com": "Los Angeles Times", "theatlantic.com": "The Atlantic", "newsweek.com": "Newsweek",
+    "koreatimes.co.kr": "The Korea Times", "joongang.co.kr": "Korea JoongAng Daily", "japantimes.co.jp": "The Japan Times", "latimes.com": "Los Angeles Times", "theatlantic.com": "The Atlantic", "newsweek.com": "Newsweek",
 }
 
 

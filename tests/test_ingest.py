@@ -211,3 +211,16 @@ def test_standfirst_byline_place_and_outlet_line(tmp_path: Path):
 def test_bylines_with_places_and_outlets(line, names, extra):
     from briefing.header import parse_byline
     assert parse_byline(line) == (names, extra)
+
+
+def test_bylines_with_notes_tag_rows_and_multi_city_datelines(tmp_path: Path):
+    path = tmp_path / "k.txt"
+    path.write_text("JCS says North fired 90 more rounds\nKorea JoongAng Daily\nBY PARK HAE-RI [park.haeri@joongang.co.kr]\n"
+                    "Published: 07 Jan. 2024, 18:32   Updated: 07 Jan. 2024, 19:05\n\n"
+                    "DUBAI/PARIS, Jan 7 (Reuters) - North Korea fired some 90 artillery rounds.\nNato | Ukraine | Russia-Ukraine war\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.outlet, raw.authors, raw.published) == ("Korea JoongAng Daily", ("PARK HAE-RI",), date(2024, 1, 7))
+    assert raw.dateline == "Dubai/Paris"
+    assert raw.paragraphs == ("North Korea fired some 90 artillery rounds.",)
+    from briefing.header import parse_byline
+    assert parse_byline("Tom Ambrose (now) and Martin Belam (earlier)") == (["Tom Ambrose", "Martin Belam"], {})

@@ -8,15 +8,12 @@ from .document import wire_dateline
 from .gazetteer import normal_form
 from .institutions import (acts, collect_appositive_orgs, collect_companies, collect_definites, collect_forces,
                            collect_institutions, company_id, government_of, is_company)
-from .persons import HONORIFICS, link_person, remember_surnames, role, titled_alias
+from .persons import HONORIFICS, introduced_as_person, link_person, remember_surnames, role, titled_alias
 from .registry import ActorRecord, Mention, Registry
 
 __all__ = ["ActorRecord", "Mention", "Registry", "collect_mentions", "is_active", "is_locative"]
 
 COMPANY_NOUNS = frozenset("company firm maker manufacturer producer contractor conglomerate".split())
-ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson executive director chief minister officer president
-    chairman chairwoman head commander adviser advisor analyst researcher expert professor ambassador envoy
-    secretary founder""".split())
 GENERIC_ARMS = frozenset("missile drone rocket tank shell jet helicopter howitzer system launcher gun".split())
 LINK_WORDS = frozenset(("of", "for", "on", "and"))
 THING_HEADS = frozenset("""act strait river sea charter treaty law convention agreement accords protocol doctrine
@@ -54,7 +51,8 @@ def is_locative(span) -> bool:
 
 def collect_mentions(reg: Registry, sentences) -> None:
     """Link every entity mention of every sentence to an actor of the registry."""
-    for sent in sentences:
+    for k, sent in enumerate(sentences):
+        following = [s.doc for s in sentences[k + 1 : k + 2]]
         in_weapon = {t.i for w in sent.weapons for t in w.span}
         skip, covered = wire_dateline(sent), set()
         for ent in sent.doc.ents:
@@ -69,7 +67,7 @@ def collect_mentions(reg: Registry, sentences) -> None:
                 actor_id, ent = government  # 'the Biden administration' is the state, not the person
                 covered |= set(range(ent.start, ent.end))
             else:
-                actor_id = reg.acronyms.get(ent.text) or _link(reg, ent)
+                actor_id = reg.acronyms.get(ent.text) or _link(reg, ent, following)
             if actor_id:
                 _define_acronym(reg, ent, actor_id)
                 reg.mention(sent.n, ent, actor_id, is_active(ent, reg.actors[actor_id].type))
@@ -153,7 +151,8 @@ def _not_an_actor(ent) -> bool:
         and any(t.ent_type_ == "WEAPON" for t in ent.doc[ent.end : ent.end + 6])
 
 
-def _link(reg: Registry, ent) -> str | None:
+def _link(reg: Registry, ent, following=()) -> str | None:
+    """The actor an entity names; `following` holds the next sentence, for a 'he'/'she' cue."""
     if len(ent) > 1 and _not_an_actor(ent):
         return None
     if ent.ent_id_ == "place" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in VESSELS):
@@ -167,7 +166,7 @@ def _link(reg: Registry, ent) -> str | None:
         return entry.id
     if ent.label_ == "PERSON" and _company_named(ent):
         return reg.ensure(slugify(ent.text), ent.text, "organization").id
-    if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE") and _person_in_role(ent)):
+    if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE") and introduced_as_person(ent, following)):
         return link_person(reg, ent)
     if len(ent) == 1 and normal_form(ent.text) in reg.surnames:  # the model tags some surnames GPE
         return reg.surnames[normal_form(ent.text)]
@@ -186,16 +185,6 @@ def _company_named(ent) -> bool:
     related = [root.head] if root.dep_ == "appos" else []
     related += [c for c in root.children if c.dep_ in ("appos", "compound")]
     return any(t.lemma_.lower() in COMPANY_NOUNS for t in related)
-
-
-def _person_in_role(ent) -> bool:
-    """'Its spokesman, Yurii Ihnat': a two- or three-word title-case name in apposition to a role."""
-    if not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.text.istitle() for t in ent):
-        return False
-    root = ent.root
-    related = [root.head] if root.dep_ == "appos" else []
-    related += [c for c in root.children if c.dep_ == "appos"]
-    return any(t.lemma_.lower() in ROLE_NOUNS and t.pos_ == "NOUN" for t in related)
 
 
 def _link_org(reg: Registry, ent) -> str | None:

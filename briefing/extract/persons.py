@@ -65,7 +65,7 @@ def role(ent) -> str | None:
     or a title before the name ("Defense Minister X", "China's foreign ministry spokesperson X")."""
     root = ent.root
     for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i:
+        if child.dep_ == "appos" and child.i > root.i and not child.like_num:  # 'Kovalenko, 41,' is an age
             return _phrase(child)
     head = _appos_head(root)
     if head is not None:
@@ -116,3 +116,68 @@ def _phrase(head) -> str | None:
     nested = {t.i for c in head.subtree if c.dep_ in ("appos", "relcl") and c.i != head.i for t in c.subtree}
     words = "".join(t.text_with_ws for t in head.subtree if t.i not in nested)
     return re.sub(r"^(?:the|a|an)\s+", "", words.strip(" ,"), flags=re.I) or None
+
+
+PERSON_NOUNS = frozenset(
+    """engineer soldier teacher farmer doctor nurse journalist reporter student worker pilot volunteer mechanic
+    technician electrician driver lawyer economist scientist veteran medic commander officer analyst researcher
+    expert professor spokesman spokeswoman spokesperson executive director minister president chairman
+    chairwoman adviser advisor ambassador envoy secretary founder resident father mother son daughter
+    husband wife widow priest activist artist writer photographer programmer designer manager colonel
+    general sergeant lieutenant captain major private""".split()
+)
+GIVEN_NAMES = frozenset(
+    """oleksandr oleksii olena olha andriy andrii dmytro serhiy serhii mykola yurii yuriy ivan taras bohdan
+    vasyl volodymyr viktor iryna natalia nataliya tetiana kateryna yulia mariya maria anna sergei sergey
+    dmitry dmitri alexei alexey mikhail nikolai vladimir yevgeny igor pavel andrei boris tatiana svetlana
+    john james michael david robert william richard thomas mark paul peter george anne sarah emily
+    mohammed muhammad ahmed ali hassan hussein omar yusuf fatima ayesha""".split()
+)
+PRONOUNS = frozenset(("he", "she"))
+
+
+def introduced_as_person(ent, following=()) -> bool:
+    """Whether a name the model tagged ORG/GPE is introduced as a person: 'X was an engineer',
+    'X, 41, says', a common given name, a role in apposition, or a later 'he'/'she' for it."""
+    if not 1 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.text.istitle() for t in ent):
+        return False
+    if _aged(ent):
+        return True
+    return len(ent) >= 2 and (_role_appos(ent) or _is_a_person(ent) or ent[0].lower_ in GIVEN_NAMES
+                              or _pronoun_follows(ent, following))
+
+
+def _aged(ent) -> bool:
+    """'Kovalenko, 41, says': an age in commas after the name."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 2].text != ",":
+        return False
+    age = doc[ent.end + 1].text
+    return age.isdigit() and 12 <= int(age) <= 110
+
+
+def _role_appos(ent) -> bool:
+    """'Its spokesman, Yurii Ihnat' / 'Ihnat, an engineer': a person noun in apposition."""
+    root = ent.root
+    related = [root.head] if root.dep_ == "appos" else []
+    related += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.lower() in PERSON_NOUNS and t.pos_ == "NOUN" for t in related)
+
+
+def _is_a_person(ent) -> bool:
+    """'Oleksandr Kovalenko was an electrical engineer': the subject of 'be' with a person noun."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and c.lemma_.lower() in PERSON_NOUNS for c in root.head.children)
+
+
+def _pronoun_follows(ent, following) -> bool:
+    """A subject name that the next subject 'he'/'she' (same or next sentence) refers back to."""
+    if ent.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    rest = [t for t in ent.doc[ent.end:]] + [t for doc in following for t in doc]
+    for tok in rest:
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.lower_ in PRONOUNS
+    return False

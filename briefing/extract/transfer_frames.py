@@ -58,9 +58,18 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
         supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
+        recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient
     else:
         return _made_in(sent, verb, ent, reg)
     return Frame(supplier, recipient, status(verb), lemmas(objects))
+
+
+def _beneficiary(sent: Sentence, heads, reg: Registry) -> str | None:
+    """'Denmark ordered rounds from Rheinmetall for Ukraine': the state or group bought for receives."""
+    objects = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+               for p in c.children if p.dep_ == "pobj"]
+    actor = first_actor(sent, reg, objects)
+    return actor if actor and reg.actors[actor].type in ("state", "group") else None
 
 
 def _supplier(sent: Sentence, verb, tok, reg: Registry) -> str | None:

@@ -3,10 +3,12 @@ names the system. The pronoun takes the latest weapon it agrees with, a named sy
 from __future__ import annotations
 
 from .document import Sentence
-from .transfer_parts import RECEIVE, SUPPLY
+from .registry import Registry
+from .transfer_parts import RECEIVE, SUPPLY, container
 
 OBJECT_PRONOUNS = {"them": "plural", "it": "singular", "they": "plural"}
 PLURAL_TAGS = frozenset(("NNS", "NNPS"))
+HOLDING = frozenset("fire launch use have hold possess deploy stockpile amass acquire".split())
 SHARES = frozenset("most many some all half several none".split())  # 'most of them were supplied by Iran'
 
 
@@ -52,3 +54,17 @@ def _agrees(pronoun, noun) -> bool:
         return True
     plural = noun.tag_ in PLURAL_TAGS
     return plural == (OBJECT_PRONOUNS.get(pronoun.lower_, "plural") == "plural")
+
+
+def holder(ent, n: int, reg: Registry) -> str | None:
+    """'Hezbollah has fired thousands of rockets': the actor that fires, uses or holds the weapon,
+    which a share of it supplied in the next sentence ('most of them were supplied by Iran') went to."""
+    tok = container(ent.root)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head  # 'hundreds of rockets'
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in HOLDING:
+        return None
+    subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return reg.actor_at(n, subject) if subject is not None else None

@@ -1,11 +1,13 @@
 """Weapon systems and their transfers: who supplies what to whom, how many, how far along."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .document import Sentence
 from .registry import Registry
 from .systems import named
 from .transfer_frames import Frame, transfer_frame
-from .transfer_pronouns import antecedent, pronoun_objects
+from .transfer_pronouns import antecedent, holder, pronoun_objects
 from .transfer_parts import COUNTS, INCLUDE, PACKAGES, QUANTITY_DEPS, container
 
 INHERIT_WINDOW = 4  # sentences between the transfer and the list of what it holds
@@ -37,9 +39,20 @@ def _pronouns(sent: Sentence, reg: Registry, items: list[dict], seen: list) -> N
         frame = transfer_frame(sent, pronoun, reg)
         named_system = lambda e: named(reg.gaz.weapons[e.ent_id_])  # noqa: E731
         if frame and (frame.supplier or frame.recipient) and (ent := antecedent(pronoun, seen, sent.n, named_system)):
+            frame = _with_holder(frame, ent, seen, reg)
             for m, other in seen:  # 'rockets and missiles, most of them supplied by Iran': each conjunct
                 if other is ent or (other.root.doc is ent.root.doc and other.root in ent.root.conjuncts):
                     _merge(items, reg, other, frame, sent.n)
+
+
+def _with_holder(frame: Frame, ent, seen: list, reg: Registry) -> Frame:
+    """A share supplied by someone ('most of them were supplied by Iran') went to whoever fired or held
+    the weapons in the sentence that names them ('Hezbollah has fired hundreds of rockets')."""
+    if frame.recipient or not frame.supplier:
+        return frame
+    n = next(m for m, other in seen if other is ent)
+    owner = holder(ent, n, reg)
+    return replace(frame, recipient=owner) if owner and owner != frame.supplier else frame
 
 
 def fold(items: list[dict]) -> list[dict]:
