@@ -24,6 +24,7 @@ class Item:
 
 
 def span_text(doc, indices: set[int]) -> str:
+    """The words at `indices` in order, with one space wherever a word was skipped."""
     text, last = "", None
     for i in sorted(indices):
         if last is not None and i != last + 1 and not text.endswith(" "):

@@ -33,6 +33,7 @@ MILITARY = re.compile(r"\b(?:army|military|armed forces|defen[cs]e forces|air fo
 
 
 def first_actor(sent: Sentence, reg: Registry, toks) -> str | None:
+    """The actor id of the first of `toks` that names one."""
     return next((a for t in toks if (a := actor_of(sent, t, reg))), None)
 
 
@@ -124,6 +125,7 @@ def _clause_subject(noun):
 
 
 def to_object(head):
+    """The recipient noun of a verb: its indirect object, or the object of its "to"."""
     for c in head.children:
         if c.dep_ == "dative" and c.lower_ != "to":
             return c
@@ -133,6 +135,7 @@ def to_object(head):
 
 
 def from_object(head):
+    """The object of a verb's or noun's "from" phrase (the supplier of a purchase)."""
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "from":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
