@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from briefing.ingest import RawArticle
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -32,3 +36,29 @@ def golden_project(project: Path) -> Path:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/fixtures/golden/expected from the current output")
+
+
+def article(*paragraphs: str, published: date | None = date(2024, 9, 7), authors=()) -> RawArticle:
+    """A RawArticle made of invented paragraphs, for extraction tests."""
+    return RawArticle(seed="seeds/test.txt", sha256="", title="Test", title_derived=False,
+                      published=published, outlet=None, url=None, authors=tuple(authors), dateline=None,
+                      contributors=(), paragraphs=tuple(paragraphs))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline with the gazetteer ruler, loaded once for the whole run."""
+    from briefing.extract import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """extract(*paragraphs, published=..., authors=..., outlet=...) -> front-matter dict."""
+    from briefing.extract import extract_article
+
+    def run(*paragraphs: str, outlet: str | None = None, **kw) -> dict:
+        return extract_article(replace(article(*paragraphs, **kw), outlet=outlet), nlp)
+
+    return run

@@ -1,7 +1,6 @@
 """What a person sees and clicks, in Debian's Chromium: navigation, anchors, phone layout, search, a11y."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

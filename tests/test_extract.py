@@ -11,33 +11,10 @@ import pytest
 from briefing.extract.dates import resolve
 from briefing.extract.document import quote_spans
 from briefing.extract.gazetteer import load_gazetteer
-from briefing.ingest import RawArticle
+
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-
-
-def article(*paragraphs: str, published: date | None = date(2024, 9, 7), authors=()) -> RawArticle:
-    """A RawArticle made of invented paragraphs."""
-    return RawArticle(seed="seeds/test.txt", sha256="", title="Test", title_derived=False,
-                      published=published, outlet=None, url=None, authors=tuple(authors), dateline=None,
-                      contributors=(), paragraphs=tuple(paragraphs))
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The spaCy pipeline with the gazetteer ruler, loaded once for the module."""
-    from briefing.extract import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    """extract(*paragraphs, published=...) -> front-matter dict."""
-    from briefing.extract import extract_article
-
-    return lambda *p, **kw: extract_article(article(*p, **kw), nlp)
 
 
 def by_speaker(items: list[dict], speaker: str) -> list[dict]:

@@ -3,23 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The spaCy pipeline with the gazetteer ruler, loaded once for the module."""
-    from briefing.extract import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    from briefing.extract import extract_article
-
-    return lambda *p: extract_article(article(*p), nlp)
-
 
 def types(result: dict) -> dict[str, str]:
     return {a["id"]: a["type"] for a in result["actors"]}

@@ -1,32 +1,11 @@
 """Claims, denials, speakers, actors and dates: one small invented sentence (or two) per rule."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from briefing.extract.anchored import shift
-from tests.test_extract import article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The spaCy pipeline with the gazetteer ruler, loaded once for the module."""
-    from briefing.extract import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    """extract(*paragraphs, published=..., outlet=...) -> front-matter dict."""
-    from briefing.extract import extract_article
-
-    def run(*paragraphs: str, outlet: str | None = None, **kw) -> dict:
-        return extract_article(replace(article(*paragraphs, **kw), outlet=outlet), nlp)
-
-    return run
 
 
 def claims_of(result: dict, speaker: str) -> list[str]:

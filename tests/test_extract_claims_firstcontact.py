@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 
-from tests.test_extract_claims import extract, nlp  # noqa: F401  (module-scoped fixtures, shared)
 
 
 def _names(out: dict) -> dict[str, list[str]]:

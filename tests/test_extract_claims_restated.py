@@ -1,30 +1,8 @@
 """Restated denials, negated 'receive weapons' content and a claim conjoined to a denial."""
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
-
-from tests.test_extract import article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The spaCy pipeline with the gazetteer ruler, loaded once for the module."""
-    from briefing.extract import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    """extract(*paragraphs) -> front-matter dict."""
-    from briefing.extract import extract_article
-
-    def run(*paragraphs: str) -> dict:
-        return extract_article(replace(article(*paragraphs), outlet=None), nlp)
-
-    return run
 
 
 @pytest.mark.nlp

@@ -1,32 +1,11 @@
 """Anchored months and days, he/she antecedents, office-holders as speakers, dismissive denials."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from briefing.extract.anchored import shift
-from tests.test_extract import article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The spaCy pipeline with the gazetteer ruler, loaded once for the module."""
-    from briefing.extract import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    """extract(*paragraphs, published=...) -> front-matter dict."""
-    from briefing.extract import extract_article
-
-    def run(*paragraphs: str, **kw) -> dict:
-        return extract_article(replace(article(*paragraphs, **kw), outlet=None), nlp)
-
-    return run
 
 
 def speakers(result: dict, kind: str, word: str) -> set[str]:

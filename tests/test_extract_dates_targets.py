@@ -6,15 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.test_extract import article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The spaCy pipeline with the gazetteer ruler, loaded once for the module."""
-    from briefing.extract import load_nlp
-
-    return load_nlp()
+from tests.conftest import article
 
 
 def events(nlp, *paragraphs: str, published: date | None = date(2024, 9, 7)) -> list[dict]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import by_speaker, extract, nlp  # noqa: F401 (module-scoped fixtures)
+from tests.test_extract import by_speaker
 
 pytestmark = pytest.mark.nlp
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.document import quote_spans
-from tests.test_extract import extract, nlp  # noqa: F401 (module-scoped fixtures)
 
 
 def weapon(result: dict, name: str) -> dict:

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import extract, nlp  # noqa: F401 (module-scoped fixtures)
-
 
 def transfer(result: dict, name: str) -> tuple:
     """(supplier, recipient) of the extracted weapon with this name."""

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import extract, nlp  # noqa: F401 (module-scoped fixtures)
-
 
 def transfers(result: dict, name: str) -> list[tuple]:
     """(supplier, recipient) of every extracted weapon with this name."""

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract import extract, nlp  # noqa: F401 (module-scoped fixtures)
-
 
 def pairs(result: dict) -> set[tuple]:
     return {(w["supplier"], w["recipient"]) for w in result["weapons"]}
