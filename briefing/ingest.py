@@ -41,7 +41,7 @@ def read_seed(path: Path, root: Path) -> RawArticle:
         raise SeedError(f"{path}: error: HTML seeds are not read yet; save the article as plain text (.txt)")
     data = path.read_bytes()
     text = decode(data, path)
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [normalise_quotes(" ".join(line.split())) for line in text.splitlines()]
     header, body = split_header([line for line in lines if line])
     title = header.get("title")
     kept, credited = _clean_body(body)
@@ -64,6 +64,11 @@ def read_seed(path: Path, root: Path) -> RawArticle:
         paragraphs=paragraphs,
         summary=header.get("summary"),
     )
+
+
+def normalise_quotes(line: str) -> str:
+    """AP-style ``quotes'' as typographic ones, so every later stage sees one kind of quote mark."""
+    return re.sub(r"(?<!\w)''|''(?!\w)", "”", line.replace("``", "“")) if "``" in line else line
 
 
 def decode(data: bytes, path: Path) -> str:

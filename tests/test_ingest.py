@@ -224,3 +224,12 @@ def test_bylines_with_notes_tag_rows_and_multi_city_datelines(tmp_path: Path):
     assert raw.paragraphs == ("North Korea fired some 90 artillery rounds.",)
     from briefing.header import parse_byline
     assert parse_byline("Tom Ambrose (now) and Martin Belam (earlier)") == (["Tom Ambrose", "Martin Belam"], {})
+
+
+def test_ap_style_quote_marks_become_typographic(tmp_path: Path):
+    path = tmp_path / "ap.txt"
+    path.write_text("Sanctions Hit Drone Makers\nSeptember 6, 2024\n\nWASHINGTON (AP) -- ``These firms fuel the war,'' "
+                    "Yellen said. The ministry called it ``baseless.''\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.outlet, raw.dateline) == ("The Associated Press", "Washington")
+    assert raw.paragraphs == ("“These firms fuel the war,” Yellen said. The ministry called it “baseless.”",)
