@@ -11,7 +11,8 @@ from .registry import Registry
 ANON_HEADS = frozenset(
     """official officials source sources diplomat diplomats analyst analysts expert experts aide aides
     spokesman spokeswoman spokesperson person people insider insiders investigator investigators
-    officer officers commander commanders governments opposition""".split()
+    officer officers commander commanders governments opposition lawyer lawyers attorney attorneys
+    judge judges prosecutor prosecutors""".split()
 )
 DOC_NOUNS = frozenset("""statement report communique communiqué letter document documents memo release post data
     figures records""".split())
@@ -289,6 +290,9 @@ def _np_text(head, full: bool = False) -> str:
     familiar = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in ("familiar", "close") and c.i > head.i), None)
     if familiar is not None:  # 'people familiar with the transfers', 'a source close to the government'
         text += " " + " ".join(t.text for t in familiar.subtree)
+    behalf = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > head.i), None)
+    if full and behalf is not None:  # 'a lawyer for the defendants': the alias keeps whom they speak for
+        text += " " + " ".join(t.text for t in behalf.subtree)
     text = re.sub(r"\s+-\s+", "-", text)
     if not full and head.tag_ == "NN" and head.lower_ in ANON_HEADS and head.lower_ + "s" in ANON_HEADS:
         text += "s"  # one anonymous group: "a senior official" names "officials"

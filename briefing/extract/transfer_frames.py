@@ -7,7 +7,7 @@ from .document import Sentence
 from .registry import Registry
 from .transfer_deals import contracted, package_noun, seized
 from .transfer_parts import (INCLUDE, MADE, NEGOTIATED, NOMINAL, RECEIVE, RELATIVES, SUPPLY, USE, WITH_SUPPLY, actor_of, container,
-                             first_actor, from_object, lemmas, noun_head, origin, status, subject_of, to_object)
+                             first_actor, from_object, lemmas, noun_head, origin, state_of, status, subject_of, to_object)
 
 
 TAKE = frozenset("take accept await receive get".split())  # 'took delivery of'
@@ -35,6 +35,8 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
         return deal
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOMINAL:
         return _nominal(sent, tok, ent, reg)
+    if (said := _reported_supply(tok)) is not None:
+        return _reported_frame(sent, tok, said, ent, reg)
     if (verb := _with_verb(tok)) is not None:
         recipient = actor_of(sent, next((c for c in verb.children if c.dep_ == "dobj"), None), reg)
         supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg)
@@ -118,6 +120,32 @@ def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:
         return None
     recipient = actor_of(sent, subject_of(verb, True), reg)
     return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([ent.root]))
+
+
+REPORTING = frozenset("say claim allege believe report".split())
+
+
+def _reported_supply(tok):
+    """'companies that it said supplied drones to Russia': the model reads the supply verb as an
+    adjective of the weapon and the weapon as the object of the reporting verb; the participle."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in REPORTING:
+        return None
+    return next((c for c in tok.children if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD") and c.i < tok.i
+                 and c.lemma_.lower() in SUPPLY and c.i == tok.head.i + 1), None)
+
+
+def _reported_frame(sent: Sentence, tok, said, ent, reg: Registry) -> Frame:
+    """The supplier is what the relative clause describes ('three Iranian companies': Iran, by its
+    nationality, or the named company); the recipient is the object of the weapon's 'to'."""
+    report, supplier = tok.head, None
+    if report.dep_ == "relcl":
+        noun = report.head
+        supplier = reg.actor_at(sent.n, noun) or next(
+            (a for c in noun.children if c.dep_ in ("amod", "compound", "poss") and c.i < noun.i
+             for t in c.subtree if (a := reg.actor_at(sent.n, t))), None)
+        supplier = state_of(reg, supplier) if supplier else None
+    recipient = first_actor(sent, reg, [to_object(tok), to_object(said), to_object(report)])
+    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([tok]))
 
 
 def _absolute(tok) -> bool:

@@ -91,6 +91,8 @@ def subject_of(verb, receiving: bool):
     for c in verb.children:
         if c.dep_ == "nsubj" and c.lower_ in RELATIVES and verb.dep_ == "relcl":
             return verb.head  # 'North Korea, which has supplied Moscow with shells'
+        if c.dep_ == "nsubj" and c.lower_ in RELATIVES and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+            return verb.head.head  # 'firms that it said shipped drones': the firms ship
         if c.dep_ == "nsubj" and c.lower_ in PERSONAL and verb.dep_ == "ccomp" and verb.head.i != verb.i:
             outer = subject_of(verb.head, receiving)
             if outer is not None and c.lower_ == "they" and outer.tag_ in ("NN", "NNP") and not outer.conjuncts:
