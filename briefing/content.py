@@ -10,7 +10,7 @@ from typing import Any
 from .model import (ACTOR_TYPES, Actor, ActorId, Article, ArticleSlug, Claim, Denial, Event,
                     FactId, Source, Weapon, WeaponId)
 from .problems import Problem
-from .textutil import slugify
+from .textutil import display_path, slugify
 from .yamlhead import Checker, kind_of, read_front_matter
 
 TOP_KEYS = ("title", "published", "source", "summary", "title_derived", "actors", "weapons",
@@ -211,11 +211,6 @@ def _check_fact_ids(check: Checker, article: Article) -> None:
         if denial.rebuts and "#" not in denial.rebuts and denial.rebuts not in claim_ids:
             check.error(("denials", i, "rebuts"), f"rebuts {denial.rebuts!r}: no claim with that id in this file "
                         "(for another article write '<slug>#<claim id>')")
-
-
-def display_path(path: Path, root: Path) -> str:
-    """The path as a person would type it from the project folder."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def read_articles(folder: Path, root: Path) -> tuple[list[Article], list[Problem]]:

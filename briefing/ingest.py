@@ -10,6 +10,7 @@ from pathlib import Path
 from .header import BOILERPLATE, CAPTION, CREDIT_LINE, URL_LINE, outlet_and_date, split_header, split_names
 from .outlets import outlet_from_url
 from .sentences import split_sentences
+from .textutil import display_path
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def read_seed(path: Path, root: Path) -> RawArticle:
     url = header.get("url")
     outlet = header.get("outlet") or outlet_from_url(url)
     return RawArticle(
-        seed=path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix(),
+        seed=display_path(path, root),
         sha256=hashlib.sha256(data).hexdigest(),
         title=title or derive_title(paragraphs[0]),
         title_derived=title is None,

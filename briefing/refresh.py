@@ -18,12 +18,11 @@ from typing import Callable
 import frontmatter
 
 from .config import Settings
-from .content import display_path
 from .yamlhead import read_front_matter
 from .ingest import RawArticle, SeedError, read_seed
 from .problems import Problem
 from .registry import read_registry
-from .textutil import slugify
+from .textutil import display_path, slugify
 
 MANIFEST = ".extracted.json"
 SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -51,9 +50,12 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
     """Extract every seed that is new or changed (or all with `force`) into content/."""
     content = settings.path("content")
     manifest = _load_manifest(content)
-    existing = _content_by_seed(content, settings.root)
     seeds = only if only is not None else seed_files(settings.path("seeds"))
-    todo = [s for s in seeds if force or _needs_extraction(s, settings.root, manifest, existing)]
+    changed = [s for s in seeds if force or not _recorded_unchanged(s, settings.root, manifest)]
+    if not changed:  # the common build: no content file needs reading here
+        return Outcome()
+    existing = _content_by_seed(content, settings.root)
+    todo = [s for s in changed if force or _needs_extraction(s, settings.root, manifest, existing)]
     if not todo:
         return Outcome()
     from .extract import extract_article, load_nlp  # spaCy loads only when there is work
@@ -85,6 +87,13 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
             display_path(target, settings.root))
     _save_manifest(content, manifest)
     return Outcome(tuple(written), tuple(kept), tuple(problems))
+
+
+def _recorded_unchanged(seed: Path, root: Path, manifest: dict) -> bool:
+    """The manifest holds this seed's current hash and the content file it was written to still exists."""
+    record = manifest.get(display_path(seed, root), {})
+    return (record.get("seed_sha256") == _sha256(seed.read_bytes())
+            and (root / str(record.get("content", ""))).is_file())
 
 
 def _needs_extraction(seed: Path, root: Path, manifest: dict, existing: dict[str, Path]) -> bool:

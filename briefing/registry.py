@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import display_path, make_actor
+from .content import make_actor
+from .textutil import display_path
 from .yamlhead import Checker, FrontMatter, index_lines, load_yaml
 from .model import Actor, ActorId, Weapon, WeaponId
 from .problems import Problem

@@ -1,8 +1,9 @@
-"""Small text helpers shared by several stages: slugs and month names."""
+"""Small helpers shared by several stages: slugs, month names, paths as people type them."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -23,3 +24,8 @@ def slugify(text: str, max_length: int = 80) -> str:
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as a person would type it from the project folder (posix, relative when inside it)."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

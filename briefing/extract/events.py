@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..header import parse_date
 from .registry import Registry
 from .dates import MONTH_NAMES, find_dates
 from .document import Sentence, clean_text, wire_dateline
@@ -13,7 +14,6 @@ CLIMB_DEPS = frozenset(("advcl", "xcomp", "conj", "pcomp"))
 # A year that measures a quantity ('reached $5.5 billion in 2023') dates a statistic, not an event.
 MEASURE_VERBS = frozenset("account reach total amount exceed rise fall grow climb drop double triple make".split())
 INTENT_VERBS = frozenset(("plan", "aim", "expect", "hope", "intend"))
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 _MONTHS = r"\b(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\b\.?"
 STAMP_WORDS = re.compile(r"\b(?:published|updated|last updated|posted|date|on|at|[ap]\.?m\.?|ET|EDT|EST|GMT|BST|UTC|CET|"
                          r"KST|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -57,22 +57,8 @@ def find_events(sentences: list[Sentence], published, reg: Registry) -> list[dic
 
 def body_date(sentences: list[Sentence]) -> date | None:
     """The publication date from a bare date line among the first paragraphs, when the header
-    parser missed it ('May 6, 2024', '03/01/2024' read month first, 'Published: 7 May 2024')."""
-    for sent in sentences[:6]:
-        if not is_stamp(sent.text):
-            continue
-        mentions = [m for m in find_dates(sent.doc, None) if re.fullmatch(r"\d{4}-\d\d-\d\d", m.edtf)]
-        if mentions:
-            return date.fromisoformat(mentions[0].edtf)
-        numeric = NUMERIC_DATE.search(sent.text)
-        if numeric:
-            a, b, year = (int(x) for x in numeric.groups())
-            month, day = (a, b) if a <= 12 else (b, a)
-            try:
-                return date(year, month, day)
-            except ValueError:
-                return None
-    return None
+    parser missed it ('May 6, 2024', '03/01/2024', 'Published: 7 May 2024')."""
+    return next((found for sent in sentences[:6] if is_stamp(sent.text) and (found := parse_date(sent.text))), None)
 
 
 def is_deadline(doc, start: int) -> bool:

@@ -21,7 +21,6 @@ WEST_LIKE = frozenset(("west", "united-states", "europe", "european-union", "nat
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 GROUP_PRONOUNS = frozenset(("it", "they"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
-GROUP_TYPES = ("state", "organization", "group")
 
 
 class SpeakerResolver:
