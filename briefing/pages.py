@@ -7,7 +7,7 @@ from . import exports
 from .link import chronology, date_label
 from .markup import body_html
 from .model import Article, Briefing
-from .views import Views
+from .views import SPEAKER_KINDS, Views, flow_diagram, grouped_chronology, when
 
 
 @dataclass(frozen=True)
@@ -24,18 +24,21 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
     """Every page of the site, in a stable order; `search` puts a search box on each."""
     views = Views(briefing)
     base = base_url.rstrip("/")
-    common = {"briefing": briefing, "views": views, "date_label": date_label, "search": search}
+    common = {"briefing": briefing, "views": views, "date_label": date_label, "when": when, "search": search}
     pages = [
         Page("index.html", "index.html", {"latest": briefing.articles[:5], "contested": views.contested(),
-                                          "cited": views.most_cited(10)}),
+                                          "cited": views.most_cited(10), "cutoff": views.cutoff(),
+                                          "anonymous": views.anonymous_share()}),
         Page("articles/index.html", "articles.html"),
         *(_article_page(a, views) for a in briefing.articles),
         Page("actors/index.html", "actors.html", {"actors": _actors_by_type(briefing)}),
         *(Page(f"actors/{actor.id}/index.html", "actor.html", _actor_context(actor, views))
           for actor in briefing.actors.values()),
-        Page("who-said-what/index.html", "who-said-what.html", {"speakers": views.by_speaker()}),
-        Page("chronology/index.html", "chronology.html", {"events": chronology(briefing)}),
-        Page("weapons/index.html", "weapons.html"),
+        Page("who-said-what/index.html", "who-said-what.html",
+             {"speakers": views.by_speaker(), "anonymous": views.anonymous_share(),
+              "speaker_kinds": list(dict.fromkeys(SPEAKER_KINDS.values()))}),
+        Page("chronology/index.html", "chronology.html", {"years": grouped_chronology(briefing)}),
+        Page("weapons/index.html", "weapons.html", {"diagram": flow_diagram(views.transfer_summary())}),
         *(Page(f"weapons/{w.id}/index.html", "weapon.html", {"weapon": w, "transfers": views.transfers_of(w.id)})
           for w in briefing.weapons.values()),
         Page("404.html", "404.html", {"base_url": base}),
@@ -75,7 +78,8 @@ def _actor_context(actor, views: Views) -> dict:
     events = [(a, e) for a, e in chronology(views.briefing) if actor.id in e.actors]
     return {
         "actor": actor,
-        "claims": [s for s in said if s.kind == "claim"],
+        "quotes": [s for s in said if s.kind == "claim" and s.fact.quote],
+        "paraphrases": [s for s in said if s.kind == "claim" and not s.fact.quote],
         "denials": [s for s in said if s.kind == "denial"],
         "about": views.said_about(actor),
         "events": events,

@@ -5,7 +5,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Ref, Weapon, WeaponId
+from .link import SEASONS, chronology, date_label
+from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
+from .textutil import MONTH_NAMES
+
+# The four kinds of speaker a reader filters by; a "group" reads as an organisation.
+SPEAKER_KINDS = {"state": "state", "person": "person", "organization": "organisation",
+                 "group": "organisation", "anonymous-source": "anonymous source"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,21 @@ class Said:
         anchored = self.fact.origin is not None and self.fact.origin.sentence is not None
         return f"articles/{self.article.slug}/index.html" + (f"#{self.fact.id}" if anchored else "")
 
+    @property
+    def anonymous(self) -> bool:
+        """Whether it rests on an unnamed source (flagged on the claim, or an anonymous speaker)."""
+        return bool(getattr(self.fact, "anonymous", False)) or self.speaker.type == "anonymous-source"
+
+    @property
+    def speaker_kind(self) -> str:
+        """The speaker as a reader filters it: state, person, organisation or anonymous source."""
+        return "anonymous source" if self.anonymous else SPEAKER_KINDS.get(self.speaker.type, "organisation")
+
+    @property
+    def form(self) -> str:
+        """"quote" when the exact words are given, else "paraphrase"."""
+        return "quote" if self.fact.quote else "paraphrase"
+
 
 @dataclass(frozen=True)
 class Transfer:
@@ -37,6 +58,41 @@ class Transfer:
     weapon: Weapon
     supplier: Actor | None
     recipient: Actor | None
+
+
+@dataclass(frozen=True)
+class When:
+    """An EDTF date as a reader sees it: label, precision, and a machine-readable value when HTML has one."""
+
+    label: str
+    precision: str  # day | month | season | year | unknown year
+    datetime: str | None  # for <time datetime>; None when HTML cannot say it (no year, a season)
+    year: str  # "2024", or "" when the text does not give the year
+    period: str  # the month or season heading it falls under, "" for a bare year
+
+
+def when(edtf: str) -> When:
+    """Describe an EDTF date ("2024-03", "2024-21", "XXXX-12") for a page."""
+    label, precision = date_label(edtf)
+    year, month, day = (re.sub(r"[~?%]", "", edtf).split("-") + ["", ""])[:3]
+    known_year = "" if year == "XXXX" else year
+    if month in SEASONS:
+        period = SEASONS[month][1].capitalize()
+    else:
+        period = MONTH_NAMES[int(month) - 1] if month.isdigit() and 1 <= int(month) <= 12 else ""
+    valid = {"day": f"{year}-{month}-{day}", "month": f"{year}-{month}", "year": year, "season": year}
+    return When(label, "unknown year" if not known_year else precision,
+                valid[precision] if known_year else None, known_year, period)
+
+
+def grouped_chronology(briefing: Briefing) -> list[tuple[str, list[tuple[str, list[tuple[Article, Event]]]]]]:
+    """The chronology as years of months (oldest first); dates without a year come last, under their own heading."""
+    years: dict[str, dict[str, list[tuple[Article, Event]]]] = {}
+    for article, event in chronology(briefing):
+        date = when(event.date)
+        years.setdefault(date.year or "Year not given", {}).setdefault(date.period or "Month not given", []).append(
+            (article, event))
+    return [(year, list(months.items())) for year, months in years.items()]
 
 
 class Views:
@@ -75,6 +131,14 @@ class Views:
     def contested(self) -> list[tuple[Said, list[Said]]]:
         """Claims that at least one denial answers."""
         return [(s, self.answers(s)) for s in self.said if s.kind == "claim" and self.answers(s)]
+
+    def anonymous_share(self) -> tuple[int, int]:
+        """(statements resting on anonymous sources, all statements)."""
+        return sum(1 for s in self.said if s.anonymous), len(self.said)
+
+    def cutoff(self) -> str | None:
+        """The information cutoff: the latest publication date of any article."""
+        return max((a.published for a in self.briefing.articles if a.published), default=None)
 
     def articles_of(self, actor_id: ActorId) -> list[Article]:
         """The articles that list this actor."""
@@ -115,3 +179,88 @@ class Views:
 def _names_pattern(actor: Actor) -> re.Pattern:
     names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class Box:
+    """A labelled rectangle of the transfer diagram."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    lines: tuple[str, ...]
+    kind: str  # supplier | system | recipient
+
+
+@dataclass(frozen=True)
+class FlowDiagram:
+    """The supplier -> system -> recipient diagram, laid out for a static SVG."""
+
+    width: float
+    height: float
+    boxes: tuple[Box, ...]
+    paths: tuple[tuple[str, str], ...]  # (SVG path data, status class)
+    summary: tuple[str, ...]  # one sentence per flow, for <desc>
+
+
+ROW, GAP, CHAR = 52, 12, 7.8  # row height, gap, average character width at the diagram's font size
+
+
+def flow_diagram(rows: list[tuple[Actor, Actor, Weapon, list[Transfer]]]) -> FlowDiagram | None:
+    """Lay out suppliers (left), systems (middle) and recipients (right); None when nothing flows."""
+    if not rows:
+        return None
+    rows = sorted(rows, key=lambda r: (r[0].name.casefold(), r[1].name.casefold(), r[2].name.casefold()))
+    details = [_flow_detail(reports) for *_, reports in rows]
+    side = max(len(a.name) for r in rows for a in r[:2]) * CHAR + 24
+    middle = max(len(t) for r, d in zip(rows, details) for t in (r[2].name, d)) * CHAR + 24
+    x_system, x_recipient = side + 60, side + middle + 120
+    height = len(rows) * ROW
+    systems = [Box(x_system, i * ROW + GAP / 2, middle, ROW - GAP, (r[2].name, d), "system")
+               for i, (r, d) in enumerate(zip(rows, details))]
+    suppliers = _column_boxes([r[0] for r in rows], 0, side, "supplier", spread=False, height=height)
+    recipients = _column_boxes([r[1] for r in rows], x_recipient, side, "recipient", spread=True, height=height)
+    paths = []
+    for (supplier, recipient, _, reports), system in zip(rows, systems):
+        status = _flow_status(reports)
+        y = system.y + system.height / 2
+        left, right = suppliers[supplier.id], recipients[recipient.id]
+        paths.append((_curve(left.x + left.width, left.y + left.height / 2, system.x, y), status))
+        paths.append((_curve(system.x + system.width, y, right.x, right.y + right.height / 2), status))
+    summary = tuple(f"{s.name} to {r.name}: {w.name} ({d})." for (s, r, w, _), d in zip(rows, details))
+    return FlowDiagram(x_recipient + side, height, (*suppliers.values(), *systems, *recipients.values()),
+                       tuple(paths), summary)
+
+
+def _flow_detail(reports: list[Transfer]) -> str:
+    statuses = sorted({t.weapon.status for t in reports if t.weapon.status})
+    quantities = sorted({t.weapon.quantity for t in reports if t.weapon.quantity})
+    return "; ".join([", ".join(statuses) or "status not said", *quantities])
+
+
+def _flow_status(reports: list[Transfer]) -> str:
+    """Drawn solid when any report says delivered or used, dashed when only planned or reported."""
+    return "flow-done" if any(t.weapon.status in ("delivered", "used") for t in reports) else "flow-planned"
+
+
+def _column_boxes(actors: list[Actor], x: float, width: float, kind: str, spread: bool, height: float) -> dict:
+    """One box per actor: beside its rows (suppliers, which are sorted together) or spread evenly."""
+    order = list(dict.fromkeys(a.id for a in actors))
+    named = {a.id: a for a in actors}
+    boxes = {}
+    for n, actor_id in enumerate(order):
+        rows = [i for i, a in enumerate(actors) if a.id == actor_id]
+        if spread:
+            slot = height / len(order)
+            top, bottom = n * slot, (n + 1) * slot
+        else:
+            top, bottom = rows[0] * ROW, (rows[-1] + 1) * ROW
+        centre = (top + bottom) / 2
+        boxes[actor_id] = Box(x, centre - (ROW - GAP) / 2, width, ROW - GAP, (named[actor_id].name,), kind)
+    return boxes
+
+
+def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
+    bend = (x2 - x1) / 2
+    return f"M{x1:.0f} {y1:.0f} C{x1 + bend:.0f} {y1:.0f} {x2 - bend:.0f} {y2:.0f} {x2 - 6:.0f} {y2:.0f}"

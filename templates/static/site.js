@@ -1,4 +1,5 @@
-// Briefing's page script: the search box (Pagefind, when the site has an index) and,
+// Briefing's page script: the search box (Pagefind, when the site has an index), the
+// who-said-what filters (without this script every statement simply stays visible) and,
 // under `briefing serve`, the overlay that shows a failed rebuild's errors.
 (function () {
   "use strict";
@@ -22,6 +23,42 @@
     document.head.appendChild(js);
   }
 
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function setUpFilters() {
+    var form = document.getElementById("said-filters");
+    if (!form) return;
+    var rows = document.querySelectorAll("section.speaker > .said-list > li.said");
+    var count = document.getElementById("said-count");
+    function checked(name) {
+      return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'),
+        function (box) { return box.value; });
+    }
+    function apply() {
+      var types = checked("speaker-type"), forms = checked("form"), article = form.elements.article.value;
+      var shown = 0;
+      Array.prototype.forEach.call(rows, function (row) {
+        var keep = types.indexOf(row.dataset.speakerType) >= 0 && forms.indexOf(row.dataset.form) >= 0 &&
+          (!article || row.dataset.article === article);
+        row.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      Array.prototype.forEach.call(document.querySelectorAll("section.speaker"), function (section) {
+        var visible = section.querySelectorAll(":scope > .said-list > li.said:not([hidden])").length;
+        var all = section.querySelectorAll(":scope > .said-list > li.said").length;
+        section.hidden = visible === 0;
+        section.querySelector("h2 .count").textContent = visible === all ? plural(all, "statement") : visible + " of " + plural(all, "statement");
+        var entry = document.querySelector('.toc li[data-speaker="' + section.id + '"]');
+        if (entry) { entry.hidden = visible === 0; entry.querySelector(".count").textContent = visible; }
+      });
+      count.textContent = shown === rows.length ? "Showing all " + plural(rows.length, "statement") + "."
+        : "Showing " + shown + " of " + plural(rows.length, "statement") + ".";
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+  }
+
   function showBuildError() {
     if (!document.querySelector('script[src*="livereload.js"]')) return;
     fetch(root + ".build-error.txt", { cache: "no-store" }).then(function (response) {
@@ -38,6 +75,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     loadSearch();
+    setUpFilters();
     showBuildError();
   });
 })();
