@@ -3,9 +3,11 @@ import csv
 import io
 import json
 
+import pytest
+
 from briefing.exports import claims_csv, timeline_json
 from briefing.pages import plan
-from briefing.views import Views
+from briefing.views import Views, flow_diagram, grouped_chronology, when
 
 from .test_link import golden
 
@@ -44,3 +46,45 @@ def test_timeline_json_follows_timelinejs_and_leaves_out_unknown_years():
     assert [e["start_date"] for e in events] == [
         {"year": "2024", "month": "3", "display_date": "Spring 2024"},
         {"year": "2025", "month": "3", "day": "13", "display_date": "13 March 2025"}]
+
+
+def test_who_said_what_knows_each_statements_speaker_kind_form_and_the_anonymous_share():
+    views = Views(golden()[0])
+    assert [(s.speaker.id, s.speaker_kind, s.form) for s in views.said] == [
+        ("us-officials", "anonymous source", "paraphrase"), ("jane-roe", "person", "quote"),
+        ("country-a", "state", "paraphrase"), ("jane-roe", "person", "paraphrase"), ("country-b", "state", "paraphrase")]
+    assert views.anonymous_share() == (1, 5)
+
+
+def test_the_information_cutoff_is_the_latest_publication_date():
+    assert Views(golden()[0]).cutoff() == "2025-03-14"
+
+
+@pytest.mark.parametrize("edtf, label, precision, machine", [
+    ("2025-03-13", "13 March 2025", "day", "2025-03-13"),
+    ("2024-03", "March 2024", "month", "2024-03"),
+    ("2024-21", "Spring 2024", "season", "2024"),
+    ("2015", "2015", "year", "2015"),
+    ("XXXX-12", "December (year unknown)", "unknown year", None),
+])
+def test_dates_show_their_precision_and_only_valid_html_datetimes(edtf, label, precision, machine):
+    date = when(edtf)
+    assert (date.label, date.precision, date.datetime) == (label, precision, machine)
+
+
+def test_chronology_is_grouped_by_year_then_month_with_unknown_years_last():
+    groups = grouped_chronology(golden()[0])
+    assert [(year, [(month, [e.id for _, e in events]) for month, events in months]) for year, months in groups] == [
+        ("2024", [("Spring", ["e2"])]), ("2025", [("March", ["e1"])]), ("Year not given", [("December", ["e1"])])]
+
+
+def test_transfer_diagram_puts_suppliers_left_systems_middle_recipients_right():
+    diagram = flow_diagram(Views(golden()[0]).transfer_summary())
+    boxes = {box.kind: box for box in diagram.boxes}
+    assert boxes["supplier"].lines == ("Republic of A",) and boxes["recipient"].lines == ("Country B",)
+    assert boxes["system"].lines == ("attack drones", "delivered; several hundred")
+    assert boxes["supplier"].x < boxes["system"].x < boxes["recipient"].x
+    assert boxes["recipient"].x + boxes["recipient"].width <= diagram.width
+    assert diagram.summary == ("Republic of A to Country B: attack drones (delivered; several hundred).",)
+    assert [status for _, status in diagram.paths] == ["flow-done", "flow-done"]
+    assert flow_diagram([]) is None

@@ -1,4 +1,5 @@
 """Rendering: relative links from any depth, strict templates, safe article bodies."""
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,72 @@ def test_body_sentences_are_anchored_and_facts_wrapped():
 def test_body_html_is_sanitised():
     html = body_html('Hello <script>alert(1)</script> <a href="javascript:alert(1)">x</a> <img src=x onerror=alert(1)>.', {})
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html and "<img" not in html
+
+
+def golden_site() -> dict[str, str]:
+    from briefing.pages import plan
+
+    from .test_link import golden
+    return render_all(plan(golden()[0]), Path(__file__).resolve().parents[1] / "templates")
+
+
+def main_of(html: str) -> str:
+    return html[html.index("<main"):html.index("</main>")]
+
+
+def test_front_page_states_the_information_cutoff_and_the_anonymous_share():
+    page = main_of(golden_site()["index.html"])
+    assert 'Information cutoff: <time datetime="2025-03-14">14 March 2025</time>' in page
+    assert "1 article does not say when it was published" in page
+    assert "1 of 5 statements (20%) rest on anonymous sources" in page
+    assert page.index("Contested claims") < page.index("Weapons in play") < page.index("Latest articles")
+
+
+def test_who_said_what_filters_are_an_accessible_form_that_scripts_reveal():
+    page = main_of(golden_site()["who-said-what/index.html"])
+    assert '<form class="filters" id="said-filters" hidden>' in page
+    assert [legend for legend in re.findall(r"<legend>(.*?)</legend>", page)] == ["Speaker", "Form", "Article"]
+    assert re.findall(r'name="speaker-type" value="([^"]+)"', page) == ["state", "person", "organisation", "anonymous source"]
+    assert '<p class="filter-count" id="said-count" aria-live="polite">Showing all 5 statements.</p>' in page
+    rows = re.findall(r'<li class="said (claim|denial)[^"]*" id="([^"]+)"\s+data-speaker-type="([^"]+)" data-form="(\w+)" '
+                      r'data-article="([^"]+)"', page)
+    assert ("claim", "drones-shipped-c1", "anonymous source", "paraphrase", "drones-shipped") in rows
+    assert ("claim", "drones-shipped-c2", "person", "quote", "drones-shipped") in rows
+    assert len(rows) == 5
+
+
+def test_a_contested_claim_is_marked_and_shows_its_denials_beside_it():
+    page = main_of(golden_site()["who-said-what/index.html"])
+    claim = page[page.index('id="drones-shipped-c1"'):]
+    claim = claim[:claim.index("</ul>")]
+    assert 'badge-contested' in claim
+    assert claim.count('badge badge-denial">denied by</span>') == 2
+    assert "Country A denied sending any drones" in claim and "Country B rejected the report" in claim
+
+
+def test_weapons_page_draws_the_transfers_as_a_static_accessible_svg():
+    page = main_of(golden_site()["weapons/index.html"])
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert 'role="img" aria-labelledby="flows-title flows-desc"' in svg
+    assert '<title id="flows-title">' in svg
+    assert '<desc id="flows-desc">Republic of A to Country B: attack drones (delivered; several hundred).</desc>' in svg
+    assert re.findall(r"<text[^>]*>([^<]+)</text>", svg) == ["Republic of A", "attack drones", "delivered; several hundred", "Country B"]
+    assert "<script" not in page and "style=" not in svg
+
+
+def test_chronology_groups_by_year_and_month_and_shows_precision():
+    page = main_of(golden_site()["chronology/index.html"])
+    assert re.findall(r"<h2[^>]*>(.*?)</h2>", page) == ["2024", "2025", "Year not given"]
+    assert re.findall(r"<h3[^>]*>(.*?)</h3>", page) == ["Spring 2024", "March 2025", "December"]
+    assert re.findall(r'<span class="precision" title="[^"]+">([^<]+)</span>', page) == ["season", "day", "unknown year"]
+    assert 'datetime="XXXX' not in page
+
+
+def test_statements_on_article_and_actor_pages_carry_search_filters():
+    site = golden_site()
+    article = site["articles/drones-shipped/index.html"]
+    assert re.findall(r'data-pagefind-filter="(kind:\w+)"', article) == ["kind:claim", "kind:claim", "kind:denial"]
+    assert 'data-pagefind-filter="speaker:U.S. officials"' in article
+    actor = site["actors/jane-roe/index.html"]
+    assert set(re.findall(r'data-pagefind-filter="speaker:([^"]+)"', actor)) == {"Jane Roe"}
+    assert "In its own words" in actor and "Paraphrased" in actor

@@ -18,6 +18,9 @@
       box.hidden = false;
       new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false,
         translations: { placeholder: "Search the briefing" } });
+      // A placeholder is not a label: give the box a name screen readers announce.
+      var input = box.querySelector("input");
+      if (input) input.setAttribute("aria-label", "Search the briefing");
     };
     document.head.appendChild(css);
     document.head.appendChild(js);
