@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import exports
-from .link import chronology, date_label
+from .link import chronology
 from .markup import body_html
 from .model import Article, Briefing
 from .views import SPEAKER_KINDS, Views, flow_diagram, grouped_chronology, when
@@ -24,7 +24,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
     """Every page of the site, in a stable order; `search` puts a search box on each."""
     views = Views(briefing)
     base = base_url.rstrip("/")
-    common = {"briefing": briefing, "views": views, "date_label": date_label, "when": when, "search": search}
+    common = {"briefing": briefing, "views": views, "when": when, "search": search}
     pages = [
         Page("index.html", "index.html", {"latest": briefing.articles[:5], "contested": views.contested(),
                                           "cited": views.most_cited(10), "cutoff": views.cutoff(),

@@ -66,36 +66,135 @@ def test_actor_page_shows_claims_denials_and_weapons(page):
     assert page.locator("table.transfers").inner_text().count("attack drones") == 1
 
 
-def test_reads_on_a_phone_without_sideways_scrolling(browser, site: Path):
+PAGES = ["index.html", "who-said-what/index.html", "chronology/index.html", "actors/index.html", "weapons/index.html",
+         "actors/country-a/index.html", "articles/drones-shipped/index.html"]
+
+
+def test_reads_on_a_390px_phone_without_sideways_scrolling(browser, site: Path):
     with static_server(site) as base:
-        context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
         tab = context.new_page()
-        for path in ["index.html", "articles/drones-shipped/index.html", "chronology/index.html", "who-said-what/index.html"]:
+        for path in PAGES:
             tab.goto(base + "repo-name/" + path)
             width = tab.evaluate("document.documentElement.scrollWidth")
-            assert width <= 375, f"{path} is {width}px wide on a 375px screen"
+            assert width <= 390, f"{path} is {width}px wide on a 390px screen"
         context.close()
 
 
-def test_search_finds_an_article(page):
+def test_front_page_to_actor_to_statement_to_its_highlighted_sentence(page):
+    page.goto("index.html")
+    page.locator(".cited").get_by_role("link", name="Jane Roe").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Jane Roe"
+    page.locator("#drones-shipped-c2").get_by_role("link", name="in “Country A Ships Drones").click()
+    assert page.url.endswith("/repo-name/articles/drones-shipped/index.html#c2")
+    target = page.locator(":target")
+    assert target.inner_text() == "\"We follow the law,\" Ms. Roe said."
+    assert target.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 224, 102)"
+
+
+def test_a_claim_sits_beside_the_denials_that_rebut_it(page):
+    page.goto("who-said-what/index.html")
+    claim = page.locator("#drones-shipped-c1")
+    assert claim.locator(".badge-contested").inner_text().lower() == "contested"
+    answers = claim.get_by_role("list", name="Denied by").get_by_role("listitem")
+    assert answers.count() == 2
+    assert "Republic of A" in answers.nth(0).inner_text() and "Country B" in answers.nth(1).inner_text()
+    claim_box, answers_box = claim.bounding_box(), claim.locator(".answers").bounding_box()
+    assert claim_box["y"] < answers_box["y"] < claim_box["y"] + claim_box["height"]
+
+
+def test_who_said_what_filters_hide_rows_and_update_counts(page):
+    page.goto("who-said-what/index.html")
+    rows = page.locator("section.speaker > .said-list > li.said")
+    count = page.locator("#said-count")
+    assert count.inner_text() == "Showing all 5 statements."
+    page.get_by_role("group", name="Speaker").get_by_label("anonymous source").uncheck()
+    assert count.inner_text() == "Showing 4 of 5 statements."
+    assert page.locator("#drones-shipped-c1").is_hidden() and page.locator("section#us-officials").is_hidden()
+    assert sum(rows.nth(i).is_visible() for i in range(rows.count())) == 4
+    page.get_by_role("group", name="Form").get_by_label("paraphrase").uncheck()
+    assert count.inner_text() == "Showing 1 of 5 statements."
+    assert page.locator("#drones-shipped-c2").is_visible()
+    assert page.locator("section#jane-roe h2 .count").inner_text() == "1 of 2 statements"
+    page.get_by_role("group", name="Form").get_by_label("paraphrase").check()
+    page.get_by_role("group", name="Speaker").get_by_label("anonymous source").check()
+    page.get_by_label("Article", exact=True).select_option(label="Talks Resume")
+    assert count.inner_text() == "Showing 2 of 5 statements."
+    assert page.locator("#talks-resume-c1").is_visible() and page.locator("#drones-shipped-c2").is_hidden()
+
+
+def test_without_javascript_every_statement_shows_and_no_dead_filters(browser, site: Path):
+    with static_server(site) as base:
+        context = browser.new_context(java_script_enabled=False)
+        tab = context.new_page()
+        tab.goto(base + "repo-name/who-said-what/index.html")
+        rows = tab.locator("section.speaker > .said-list > li.said")
+        assert rows.count() == 5 and all(rows.nth(i).is_visible() for i in range(5))
+        assert tab.locator("#said-filters").is_hidden()
+        assert tab.locator("figure.flows svg").count() == 0  # the diagram lives on the weapons page
+        tab.goto(base + "repo-name/weapons/index.html")
+        assert tab.locator("figure.flows svg text", has_text="attack drones").is_visible()
+        context.close()
+
+
+def test_every_page_and_asset_loads_under_a_sub_path(page, site: Path):
+    failures: list[str] = []
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failures.append(f"failed {r.url}"))
+    folder = site / "repo-name"
+    for html in sorted(folder.rglob("*.html")):
+        path = html.relative_to(folder).as_posix()
+        if path.startswith("pagefind/") or path == "404.html":
+            continue  # 404.html anchors its links at the configured base URL (the golden one is example.org)
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.styleSheets.length") >= 1, f"{path}: no stylesheet"
+    assert failures == []
+
+
+@pytest.mark.parametrize("scheme, paper", [("light", "rgb(255, 254, 251)"), ("dark", "rgb(20, 23, 28)")])
+def test_follows_the_systems_colour_scheme(page, scheme: str, paper: str):
+    page.emulate_media(color_scheme=scheme)
+    page.goto("weapons/index.html")
+    assert page.locator("body").evaluate("el => getComputedStyle(el).backgroundColor") == paper
+    label = page.locator("figure.flows text").first.evaluate("el => getComputedStyle(el).fill")
+    assert label != paper
+
+
+def test_search_finds_an_actor_and_filters_by_speaker_and_kind(page):
     page.goto("index.html")
     box = page.locator("#search input")
     box.wait_for(state="visible", timeout=10_000)
-    box.fill("drones")
-    result = page.locator(".pagefind-ui__result-link").first
+    assert box.get_attribute("aria-label") == "Search the briefing"
+    box.fill("Jane Roe")
+    result = page.locator(".pagefind-ui__result-link", has_text="Jane Roe").first
     result.wait_for(timeout=10_000)
-    assert "drones" in page.locator(".pagefind-ui__results").inner_text().lower()
+    result.click()
+    assert page.url.endswith("/repo-name/actors/jane-roe/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Jane Roe"
+    filters = page.evaluate("""async () => {
+        const pagefind = await import('../../pagefind/pagefind.js');
+        await pagefind.init();
+        const denials = await pagefind.search(null, {filters: {kind: 'denial'}});
+        const urls = await Promise.all(denials.results.map(r => r.data().then(d => d.url)));
+        return {filters: await pagefind.filters(), denials: urls.sort()};
+    }""")
+    assert set(filters["filters"]) == {"kind", "speaker"}
+    assert {"Jane Roe", "U.S. officials", "Republic of A", "Country B"} <= set(filters["filters"]["speaker"])
+    assert filters["denials"] == sorted(["/repo-name/actors/country-a/", "/repo-name/actors/country-b/",
+                                         "/repo-name/articles/drones-shipped/", "/repo-name/articles/talks-resume/"])
 
 
-def test_pages_pass_axe_accessibility_checks(page):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_pass_axe_accessibility_checks(page, scheme: str):
     axe = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
-    for path in ["index.html", "articles/drones-shipped/index.html", "actors/country-a/index.html",
-                 "who-said-what/index.html", "chronology/index.html", "weapons/index.html"]:
+    page.emulate_media(color_scheme=scheme)
+    for path in PAGES:
         page.goto(path)
         page.add_script_tag(path=str(axe))
-        result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})")
-        problems = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
-        assert problems == [], f"{path}: {problems}"
+        result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})")
+        problems = [f"{v['impact']} {v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
+        assert problems == [], f"{path} ({scheme}): {problems}"
 
 
 def test_works_from_disk_without_a_server(browser, site: Path):
