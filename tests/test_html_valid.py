@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from briefing.config import load_settings
+from briefing.linkcheck import check_links, static_files
 from briefing.pages import plan
 from briefing.pipeline import read_and_link
 from briefing.render import render_all
@@ -58,11 +59,13 @@ def _site_path(url: str, folder: Path) -> str:
 
 
 def render_into(project: Path, folder: Path) -> Path:
-    """Render a project's content/ into `folder` (no extraction, no search index): what build() writes."""
+    """Render a project's content/ into `folder` (no extraction, no search index) after checking its links."""
     settings = load_settings(project)
     briefing, problems = read_and_link(settings)
     assert problems == []
-    for path, text in render_all(plan(briefing, settings.base_url), settings.path("templates")).items():
+    files = render_all(plan(briefing, settings.base_url), settings.path("templates"))
+    assert check_links(files, static_files(settings.path("templates") / "static")) == []
+    for path, text in files.items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_text(text, encoding="utf-8")
     return folder
