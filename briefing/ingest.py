@@ -87,7 +87,7 @@ def refuse_unreadable(path: Path, root: Path, max_bytes: int) -> None:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.1f} KB"
+    return f"{size / 1_000_000:.3g} MB" if size >= 1_000_000 else f"{size / 1000:.3g} KB"
 
 
 def seed_problems(seeds: list[Path], root: Path, max_bytes: int = MAX_SEED_BYTES) -> list[Problem]:
@@ -124,8 +124,6 @@ def _decode_bytes(data: bytes, path: Path) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if len(data) > 3 and data[1::2].count(0) > len(data) // 4:
         return data.decode("utf-16-le", errors="replace")
-    if b"\x00" in data:
-        raise SeedError(f"{path}: error: binary file, not an article (save it as text or HTML)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -1,0 +1,66 @@
+"""The bad-seed gallery: each seed in tests/fixtures/seeds/ sits beside what reading it gives (the
+header read from it, or the exact warning); a build reads the good ones and names the bad ones."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.ingest import SeedError, read_seed, seed_problems
+
+from .conftest import FIXTURES
+from .test_faults import tree
+from .test_refresh import fake_extract  # noqa: F401 (a fixture)
+
+SEEDS = FIXTURES / "seeds"
+GALLERY = sorted(p for p in SEEDS.iterdir() if p.suffix != ".expected")
+LIMIT = 20_000  # the gallery's [tool.briefing] max_seed_bytes: too-big.txt is over it
+UNREADABLE = [p for p in GALLERY if p.with_suffix(".expected").read_text(encoding="utf-8").startswith("seeds/")]
+
+
+def outcome(seed: Path) -> str:
+    """What reading a seed gives, as the .expected file spells it."""
+    try:
+        raw = read_seed(seed, FIXTURES, LIMIT)
+    except SeedError:
+        return "\n".join(map(str, seed_problems([seed], FIXTURES, LIMIT)))
+    return "\n".join([f"title: {raw.title!r}", f"published: {raw.published}", f"outlet: {raw.outlet}",
+                      *(f"paragraph: {p!r}" for p in raw.paragraphs)])
+
+
+@pytest.mark.parametrize("seed", GALLERY, ids=[p.name for p in GALLERY])
+def test_each_seed_reads_as_expected(seed: Path):
+    assert outcome(seed) == seed.with_suffix(".expected").read_text(encoding="utf-8").strip()
+
+
+def gallery_project(project: Path) -> Path:
+    shutil.copytree(SEEDS, project / "seeds", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.expected"))
+    with (project / "pyproject.toml").open("a") as pyproject:
+        pyproject.write(f"max_seed_bytes = {LIMIT}\n")
+    return project
+
+
+def test_a_build_reads_the_good_seeds_and_names_the_bad_ones(project: Path, fake_extract: list[str],  # noqa: F811
+                                                             capsys: pytest.CaptureFixture):
+    gallery_project(project)
+    assert main(["--root", str(project)]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for seed in UNREADABLE:
+        assert seed.with_suffix(".expected").read_text(encoding="utf-8").strip() in err.splitlines()
+    readable = len(GALLERY) - len(UNREADABLE)
+    assert len(list((project / "site/articles").glob("*/index.html"))) == readable
+    assert f"{readable} article(s)" in err
+    assert "Tanks Arrive in Kursk" in (project / "site/index.html").read_text()
+
+
+def test_check_names_every_unreadable_seed_writes_nothing_and_fails(project: Path, capsys: pytest.CaptureFixture):
+    gallery_project(project)
+    before = tree(project)
+    assert main(["--root", str(project), "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [*(p.with_suffix(".expected").read_text(encoding="utf-8").strip() for p in UNREADABLE),
+                   f"briefing: {len(UNREADABLE)} problem(s); site/ was left as it was"]
+    assert tree(project) == before
