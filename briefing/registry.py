@@ -47,7 +47,7 @@ def _read_list(path: Path, root: Path, problems: list[Problem], make) -> list:
     display = display_path(path, root)
     try:
         refuse_outside_link(path, root, display)
-        node, data = load_yaml(path.read_text(encoding="utf-8-sig"), display)
+        node, data = load_yaml(path.read_text(encoding="utf-8-sig"), display, first_line=1)
     except ValueError as error:
         problems.append(error.args[0])
         return []

@@ -58,21 +58,21 @@ def read_front_matter(path: Path, display: str) -> FrontMatter:
     return FrontMatter(data, index, body, raw)
 
 
-def load_yaml(head: str, display: str) -> tuple[Any, Any]:
-    """Compose (for line numbers) and construct with the safe loader."""
+def load_yaml(head: str, display: str, first_line: int = 2) -> tuple[Any, Any]:
+    """Compose (for line numbers) and construct with the safe loader; `head` starts at file line `first_line`."""
     loader = yaml.SafeLoader(head)
     try:
         node = loader.get_single_node()
-        _refuse_unsafe(node, display)
+        _refuse_unsafe(node, display, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        raise ValueError(_yaml_problem(error, display)) from None
+        raise ValueError(_yaml_problem(error, display, first_line)) from None
     except RecursionError:  # PyYAML composes nested collections recursively
         raise ValueError(Problem(display, 1, f"YAML nests deeper than {MAX_DEPTH} levels")) from None
     except ValueError as error:  # an impossible date such as 2024-02-30
         if error.args and isinstance(error.args[0], Problem):
             raise
-        raise ValueError(Problem(display, _value_line(head, error), f"YAML: {error}")) from None
+        raise ValueError(Problem(display, _value_line(head, error, first_line), f"YAML: {error}")) from None
     finally:
         loader.dispose()
     return node, data
@@ -83,26 +83,26 @@ UNCLOSED = {"while scanning a quoted scalar": "this quoted value is never closed
             "while parsing a flow mapping": "this '{' is never closed: did you forget a '}'?"}
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError, display: str) -> Problem:
+def _yaml_problem(error: yaml.MarkedYAMLError, display: str, first_line: int) -> Problem:
     """PyYAML's error at the file's line; an unclosed quote or bracket is reported where it opens."""
     if error.context in UNCLOSED and error.context_mark and error.problem_mark:
-        found = f" ({error.problem} on line {error.problem_mark.line + 2})"
+        found = f" ({error.problem} on line {error.problem_mark.line + first_line})"
         mark, detail = error.context_mark, UNCLOSED[error.context] + found
     else:
         mark = error.problem_mark or error.context_mark
         detail = f"{error.problem}, {error.context}" if error.context and error.problem else error.problem or error.context
     where = f"column {mark.column + 1}: " if mark else ""
-    return Problem(display, mark.line + 2 if mark else 1, f"{where}YAML: {detail}")
+    return Problem(display, mark.line + first_line if mark else 1, f"{where}YAML: {detail}")
 
 
-def _refuse_unsafe(root: yaml.Node | None, display: str) -> None:
+def _refuse_unsafe(root: yaml.Node | None, display: str, first_line: int) -> None:
     """Refuse before constructing anything: aliases (*x, a few lines expanding into millions of
     items), tags such as !!python/object (never run), and absurd nesting."""
     seen: set[int] = set()
     stack = [(root, 0)] if root is not None else []
     while stack:
         node, depth = stack.pop()
-        line = node.start_mark.line + 2
+        line = node.start_mark.line + first_line
         if node.tag not in yaml.SafeLoader.yaml_constructors or node.tag.endswith(":binary"):
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise ValueError(Problem(display, line, f"the YAML tag {tag} is not allowed (it was not run): "
@@ -119,9 +119,9 @@ def _refuse_unsafe(root: yaml.Node | None, display: str) -> None:
         stack.extend((child, depth + 1) for child in children)
 
 
-def _value_line(head: str, error: Exception) -> int:
+def _value_line(head: str, error: Exception, first_line: int) -> int:
     """The line of the first impossible ISO date in the head (PyYAML does not say)."""
-    for number, line in enumerate(head.split("\n"), 2):
+    for number, line in enumerate(head.split("\n"), first_line):
         for found in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", line):
             try:
                 date(*map(int, found.groups()))
