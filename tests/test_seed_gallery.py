@@ -3,6 +3,8 @@ header read from it, or the exact warning); a build reads the good ones and name
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from briefing.cli import main
 from briefing.ingest import SeedError, read_seed, seed_problems
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 from .test_faults import tree
 from .test_refresh import fake_extract  # noqa: F401 (a fixture)
 
@@ -64,3 +66,28 @@ def test_check_names_every_unreadable_seed_writes_nothing_and_fails(project: Pat
     assert err == [*(p.with_suffix(".expected").read_text(encoding="utf-8").strip() for p in UNREADABLE),
                    f"briefing: {len(UNREADABLE)} problem(s); site/ was left as it was"]
     assert tree(project) == before
+
+
+def test_check_reports_every_bad_input_writes_nothing_and_exits_1(project: Path, tmp_path_factory):
+    """The whole bad-input gallery at once, through the real command line: every problem named with its
+    file (and line), no traceback, nothing written, exit status 1."""
+    gallery_project(project)
+    for path in sorted((FIXTURES / "invalid").glob("*.md")):
+        shutil.copy(path, project / "content" / path.name)
+    outside = tmp_path_factory.mktemp("outside") / "notes.md"
+    outside.write_text("---\ntitle: Notes\n---\nPrivate.\n")
+    (project / "content/notes.md").symlink_to(outside)
+    before = tree(project)
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(project), "check"],
+                            capture_output=True, text=True, timeout=300)
+    expected = [line.replace("invalid/", "content/", 1)
+                for path in sorted((FIXTURES / "invalid").glob("*.expected"))
+                for line in path.read_text(encoding="utf-8").splitlines()]
+    expected += [f"content/notes.md: warning: is a symlink to {outside}, outside the project: "
+                 "not followed (copy the file in instead)"]
+    expected += [p.with_suffix(".expected").read_text(encoding="utf-8").strip() for p in UNREADABLE]
+    problems = result.stderr.splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert sorted(problems[:-1]) == sorted(expected)
+    assert problems[-1] == f"briefing: {len(expected)} problem(s); site/ was left as it was"
+    assert tree(project) == before and not (project / "site").exists()
