@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
+from briefing.config import ConfigError, load_settings
 from briefing.ingest import SeedError, read_seed, seed_problems
 
 from .conftest import FIXTURES, ROOT
@@ -91,3 +92,12 @@ def test_check_reports_every_bad_input_writes_nothing_and_exits_1(project: Path,
     assert sorted(problems[:-1]) == sorted(expected)
     assert problems[-1] == f"briefing: {len(expected)} problem(s); site/ was left as it was"
     assert tree(project) == before and not (project / "site").exists()
+
+
+@pytest.mark.parametrize("value", ["0", '"5 MB"', "true"])
+def test_the_seed_size_limit_must_be_a_positive_number_of_bytes(project: Path, value: str):
+    (project / "pyproject.toml").write_text(f"[tool.briefing]\nmax_seed_bytes = {value}\n")
+    with pytest.raises(ConfigError, match=r"pyproject.toml: error: \[tool.briefing\] max_seed_bytes must be a positive int"):
+        load_settings(project)
+    (project / "pyproject.toml").write_text("[tool.briefing]\n")
+    assert load_settings(project).max_seed_bytes == 5_000_000

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.config import load_settings
+from briefing.config import ConfigError, load_settings
 from briefing.pipeline import build
 from briefing.problems import BuildError
 from briefing.site import write_site
@@ -192,3 +192,9 @@ def test_pathological_text_builds_and_reads_sanely(golden_project: Path):
     assert "[[[[[[[[" in (golden_project / "site/articles/brackets/index.html").read_text()
     assert "Deep quote." in (golden_project / "site/articles/deep-quote/index.html").read_text()
     assert "\x07" not in (golden_project / "site/feed.xml").read_text()
+
+
+def test_a_base_url_that_is_not_http_is_refused(project: Path):
+    (project / "pyproject.toml").write_text('[tool.briefing]\nbase_url = "javascript:alert(1)//"\n')
+    with pytest.raises(ConfigError, match=r"base_url must be an http\(s\) address or empty"):
+        load_settings(project)
