@@ -97,7 +97,7 @@ def seed_problems(seeds: list[Path], root: Path, max_bytes: int = MAX_SEED_BYTES
         try:
             read_seed(seed, root, max_bytes)
         except (SeedError, OSError) as error:
-            message = str(error).split("error: ")[-1] if isinstance(error, SeedError) else error.strerror
+            message = str(error).split("error: ")[-1] if isinstance(error, SeedError) else error.strerror or error
             problems.append(Problem(display_path(seed, root), 0, str(message), "warning"))
     return problems
 
@@ -109,14 +109,14 @@ def normalise_quotes(line: str) -> str:
 
 def decode(data: bytes, path: Path) -> str:
     """Decode seed bytes into text without control characters; refuse what is not text."""
-    text = _decode_bytes(data, path)
+    text = _decode_bytes(data)
     unreadable = len(UNPRINTABLE.findall(text)) + text.count("\ufffd")
     if unreadable > max(8, len(text) // 100):
         raise SeedError(f"{path}: error: binary file, not an article (save it as text or HTML)")
     return printable(text)
 
 
-def _decode_bytes(data: bytes, path: Path) -> str:
+def _decode_bytes(data: bytes) -> str:
     """BOMs first, then UTF-8, then Windows-1252 (what Word and old sites save)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
