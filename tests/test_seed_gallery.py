@@ -18,7 +18,7 @@ from .test_faults import tree
 from .test_refresh import fake_extract  # noqa: F401 (a fixture)
 
 SEEDS = FIXTURES / "seeds"
-GALLERY = sorted(p for p in SEEDS.iterdir() if p.suffix != ".expected")
+GALLERY = sorted(p for p in SEEDS.iterdir() if p.suffix != ".expected" and not p.name.startswith("."))
 LIMIT = 20_000  # the gallery's [tool.briefing] max_seed_bytes: too-big.txt is over it
 UNREADABLE = [p for p in GALLERY if p.with_suffix(".expected").read_text(encoding="utf-8").startswith("seeds/")]
 
