@@ -1,6 +1,7 @@
 """Settings: `[tool.briefing]` of pyproject.toml, loaded once into a typed dataclass."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -36,6 +37,8 @@ class Settings:
     """The port `serve` listens on."""
     search: bool = True
     """Build a Pagefind search index when Pagefind is installed."""
+    max_seed_bytes: int = 5_000_000
+    """A seed larger than this is skipped with a warning (a saved web page is rarely over 5 MB)."""
 
     def path(self, name: str) -> Path:
         """The absolute folder for a folder setting ("seeds", "content", "templates", "site")."""
@@ -57,10 +60,13 @@ def load_settings(root: Path, **overrides: object) -> Settings:
         if key not in known:
             raise ConfigError(f"{pyproject}: error: unknown setting [tool.briefing] {key!r} "
                               f"(known: {', '.join(sorted(known))})")
-        expected = int if key == "port" else bool if key == "search" else str
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be a {expected.__name__}")
+        expected = known[key].type if known[key].type in ("int", "bool") else "str"
+        if type(value).__name__ != expected or (expected == "int" and value < 1):
+            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be a "
+                              f"{'positive int' if expected == 'int' else expected}")
         values[key] = value
+    if not re.match(r"^(https?://[^\s\"'<>]+)?$", values.get("base_url", "")):
+        raise ConfigError(f"{pyproject}: error: [tool.briefing] base_url must be an http(s) address or empty")
     settings = Settings(root=root.resolve(), **values)
     settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
     _check_site_folder(settings, pyproject)

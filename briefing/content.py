@@ -9,9 +9,9 @@ from typing import Any
 
 from .model import (ACTOR_TYPES, Actor, ActorId, Article, ArticleSlug, Claim, Denial, Event,
                     FactId, Source, Weapon, WeaponId)
-from .problems import Problem
+from .problems import Problem, refuse_outside_link
 from .textutil import display_path, slugify
-from .yamlhead import Checker, kind_of, read_front_matter
+from .yamlhead import SLUG, Checker, kind_of, read_front_matter
 
 TOP_KEYS = ("title", "published", "source", "summary", "title_derived", "actors", "weapons",
             "claims", "denials", "events")
@@ -61,6 +61,12 @@ def _published(check: Checker, value: Any) -> str | None:
         return None
     if isinstance(value, date):
         return value.isoformat()[:10]
+    if isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\d$", value):  # quoted: "2024-09-07"
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError as error:
+            check.error(("published",), f"`published` {value!r} is not a real date ({error})")
+            return None
     check.error(("published",), f"`published` must be a date like 2024-09-07 or null, not {value!r}")
     return None
 
@@ -209,16 +215,34 @@ def _check_fact_ids(check: Checker, article: Article) -> None:
     claim_ids = {c.id for c in article.claims}
     for i, denial in enumerate(article.denials):
         if denial.rebuts and "#" not in denial.rebuts and denial.rebuts not in claim_ids:
-            check.error(("denials", i, "rebuts"), f"rebuts {denial.rebuts!r}: no claim with that id in this file "
-                        "(for another article write '<slug>#<claim id>')")
+            hint = difflib.get_close_matches(denial.rebuts, sorted(claim_ids), n=1, cutoff=0.5)
+            check.error(("denials", i, "rebuts"), f"rebuts {denial.rebuts!r}: no claim with that id in this file"
+                        + (f": did you mean {hint[0]!r}?" if hint else "")
+                        + " (for another article write '<slug>#<claim id>')")
 
 
 def read_articles(folder: Path, root: Path) -> tuple[list[Article], list[Problem]]:
     """Every content/*.md as an Article; a bad file is reported and the rest still read."""
     articles, problems = [], []
     for path in sorted(folder.glob("*.md")):
-        article, found = parse_article(path, display_path(path, root))
+        display = display_path(path, root)
+        try:
+            _check_file(path, root, display)
+        except ValueError as error:
+            problems.append(error.args[0])
+            continue
+        article, found = parse_article(path, display)
         problems.extend(found)
         if article:
             articles.append(article)
     return articles, problems
+
+
+def _check_file(path: Path, root: Path, display: str) -> None:
+    """A content file is a regular file inside the project, named by its slug (the page's URL)."""
+    refuse_outside_link(path, root, display)
+    if not path.is_file():
+        raise ValueError(Problem(display, 0, "not a regular file: skipped", "warning"))
+    if not SLUG.match(path.stem):
+        raise ValueError(Problem(display, 0, f"the file name becomes the page's URL: rename it to "
+                                 f"{slugify(path.stem)}.md (lowercase letters, digits and single hyphens)"))

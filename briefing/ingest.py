@@ -9,8 +9,12 @@ from pathlib import Path
 
 from .header import BOILERPLATE, CAPTION, CREDIT_LINE, URL_LINE, outlet_and_date, split_header, split_names
 from .outlets import outlet_from_url
+from .problems import Problem, refuse_outside_link
 from .sentences import split_sentences
 from .textutil import display_path
+from .yamlhead import UNPRINTABLE, printable
+
+MAX_SEED_BYTES = 5_000_000  # the default of [tool.briefing] max_seed_bytes
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,9 @@ class SeedError(Exception):
 
 
 
-def read_seed(path: Path, root: Path) -> RawArticle:
+def read_seed(path: Path, root: Path, max_bytes: int = MAX_SEED_BYTES) -> RawArticle:
     """Read one seed file into a RawArticle; raises SeedError naming the file."""
+    refuse_unreadable(path, root, max_bytes)
     if path.suffix.lower() in (".html", ".htm"):
         raise SeedError(f"{path}: error: HTML seeds are not read yet; save the article as plain text (.txt)")
     data = path.read_bytes()
@@ -67,21 +72,58 @@ def read_seed(path: Path, root: Path) -> RawArticle:
     )
 
 
+def refuse_unreadable(path: Path, root: Path, max_bytes: int) -> None:
+    """Raise SeedError for a seed that must not be read: a link out of the project, too big, or empty."""
+    try:
+        refuse_outside_link(path, root, str(path))
+    except ValueError as error:
+        raise SeedError(f"{path}: error: {error.args[0].message}") from None
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise SeedError(f"{path}: error: the file is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit "
+                        "for a seed (raise [tool.briefing] max_seed_bytes to read it)")
+    if size == 0:
+        raise SeedError(f"{path}: error: the file is empty")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.3g} MB" if size >= 1_000_000 else f"{size / 1000:.3g} KB"
+
+
+def seed_problems(seeds: list[Path], root: Path, max_bytes: int = MAX_SEED_BYTES) -> list[Problem]:
+    """Every seed that cannot be read, as a warning naming it (for `check`, which extracts nothing)."""
+    problems = []
+    for seed in seeds:
+        try:
+            read_seed(seed, root, max_bytes)
+        except (SeedError, OSError) as error:
+            message = str(error).split("error: ")[-1] if isinstance(error, SeedError) else error.strerror or error
+            problems.append(Problem(display_path(seed, root), 0, str(message), "warning"))
+    return problems
+
+
 def normalise_quotes(line: str) -> str:
     """AP-style ``quotes'' as typographic ones, so every later stage sees one kind of quote mark."""
     return re.sub(r"(?<!\w)''|''(?!\w)", "”", line.replace("``", "“")) if "``" in line else line
 
 
 def decode(data: bytes, path: Path) -> str:
-    """Decode seed bytes: BOMs first, then UTF-8, then Windows-1252 (what Word and old sites save)."""
+    """Decode seed bytes into text without control characters; refuse what is not text."""
+    text = _decode_bytes(data)
+    unreadable = len(UNPRINTABLE.findall(text)) + text.count("\ufffd")
+    if unreadable > max(8, len(text) // 100):
+        raise SeedError(f"{path}: error: binary file, not an article (save it as text or HTML)")
+    return printable(text)
+
+
+def _decode_bytes(data: bytes) -> str:
+    """BOMs first, then UTF-8, then Windows-1252 (what Word and old sites save)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if len(data) > 3 and data[1::2].count(0) > len(data) // 4:
         return data.decode("utf-16-le", errors="replace")
-    if b"\x00" in data:
-        raise SeedError(f"{path}: error: binary file, not an article (save it as text or HTML)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

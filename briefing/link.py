@@ -1,6 +1,7 @@
 """Link articles into one Briefing: merge actors and weapons by id, resolve rebuttals."""
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -100,10 +101,17 @@ def _rebuttals(articles: tuple[Article, ...]) -> tuple[dict[Ref, tuple[Ref, ...]
             if target in claims:
                 found.setdefault(target, []).append(Ref(article.slug, denial.id))
             else:
-                line = denial.origin.line if denial.origin else 0
-                problems.append(Problem(article.path, line, f"rebuts {denial.rebuts!r}: no such claim "
-                                        f"(articles are {', '.join(a.slug for a in articles)})"))
+                problems.append(_no_such_claim(article, denial, claims, articles))
     return {k: tuple(v) for k, v in sorted(found.items(), key=lambda kv: (kv[0].article, kv[0].fact))}, problems
+
+
+def _no_such_claim(article: Article, denial, claims: set[Ref], articles: tuple[Article, ...]) -> Problem:
+    """A rebuttal that names no claim, with the nearest `<slug>#<claim id>` as a hint."""
+    names = sorted(f"{ref.article}#{ref.fact}" for ref in claims)
+    hint = difflib.get_close_matches(denial.rebuts, names, n=1, cutoff=0.5)
+    known = f": did you mean {hint[0]!r}?" if hint else f" (articles are {', '.join(a.slug for a in articles)})"
+    line = denial.origin.line if denial.origin else 0
+    return Problem(article.path, line, f"rebuts {denial.rebuts!r}: no such claim{known}")
 
 
 SEASONS = {"21": ("03", "spring"), "22": ("06", "summer"), "23": ("09", "autumn"), "24": ("12", "winter")}

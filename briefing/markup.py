@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 
 import markdown
 import nh3
@@ -10,6 +10,10 @@ import nh3
 from .sentences import paragraphs, split_sentences
 
 MAX_BODY_CHARS = 200_000  # Python-Markdown slows quadratically on pathological input
+MAX_PARAGRAPH_CHARS = 10_000  # no news paragraph is longer; a longer one is shown as plain text
+MAX_MARKS = 64  # up to this many '[' or '<' in a paragraph, Python-Markdown's quadratic scans are harmless
+MARKDOWN_ESCAPE = re.compile(r"\\([^\w\s])")
+MAX_LINK_NESTING = 3  # [![image](src)](link) nests two deep; deeper brackets are text
 _BLOCK_START = re.compile(r"^(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\||```|~~~|    |<)")
 ALLOWED_TAGS = {"p", "a", "em", "strong", "b", "i", "span", "mark", "blockquote", "ul", "ol", "li",
                 "h2", "h3", "h4", "h5", "h6", "br", "hr", "code", "pre", "q", "cite", "sub", "sup",
@@ -21,7 +25,10 @@ ALLOWED_ATTRIBUTES = {"span": {"id", "class", "title"}, "a": {"href", "title"}, 
 def body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
     """Render a Markdown body; `facts` maps sentence number -> [(fact id, kind, label)]."""
     source = "\n\n".join(_anchor_paragraphs(body[:MAX_BODY_CHARS], facts))
-    html = markdown.markdown(source, output_format="html")
+    try:
+        html = markdown.markdown(source, output_format="html")
+    except RecursionError:  # hundreds of nested lists: show the text as plain paragraphs instead
+        html = "\n".join(f"<p>{paragraph}</p>" for paragraph in source.split("\n\n"))
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
 
@@ -29,7 +36,7 @@ def body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
 def _anchor_paragraphs(body: str, facts: dict[int, list[tuple[str, str, str]]]):
     """Wrap each sentence of each plain paragraph; count sentences the way extraction did."""
     number = 0
-    for paragraph in paragraphs(body):
+    for paragraph in map(defuse, paragraphs(body)):
         sentences = split_sentences(paragraph)
         if _BLOCK_START.match(paragraph):
             number += len(sentences)
@@ -40,6 +47,48 @@ def _anchor_paragraphs(body: str, facts: dict[int, list[tuple[str, str, str]]]):
             number += 1
             wrapped.append(_wrap(number, sentence, facts.get(number, [])))
         yield " ".join(wrapped)
+
+
+def defuse(paragraph: str) -> str:
+    """A paragraph Python-Markdown renders in linear time. Its inline patterns cost (marks x length)
+    per paragraph (16 KB of '[' took a minute, issue #798): a huge paragraph, or one with many '<' or
+    many '[' and '(' that cannot open a link (unclosed, or nested deeper than links go), is shown
+    as plain text; a few such brackets are escaped."""
+    if (len(paragraph) > MAX_PARAGRAPH_CHARS or paragraph.count("<") > MAX_MARKS
+            or sum(map(paragraph.count, "*_`&\\!")) > 4 * MAX_MARKS):
+        return _plain(paragraph)
+    if paragraph.count("[") <= MAX_MARKS:
+        return paragraph
+    escape_at = set(_unmatched(paragraph, "[", "]", MAX_LINK_NESTING)) | set(_unmatched(paragraph, "(", ")", None))
+    if len(escape_at) > MAX_MARKS:
+        return _plain(paragraph)
+    return "".join("\\" + char if i in escape_at else char for i, char in enumerate(paragraph))
+
+
+def _plain(paragraph: str) -> str:
+    """The paragraph as a raw HTML block, which Markdown passes through without looking inside
+    (backslash escapes and entities read the way Markdown would have read them)."""
+    text = unescape(MARKDOWN_ESCAPE.sub(r"\1", paragraph))
+    return f"<p>{escape(text, quote=False)}</p>"
+
+
+def _unmatched(text: str, opening: str, closing: str, max_depth: int | None) -> list[int]:
+    """Positions of `opening` characters with no partner, or nested deeper than `max_depth`, and their partners."""
+    stack: list[int] = []
+    found: list[int] = []
+    escaped = False
+    for i, char in enumerate(text):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == opening:
+            stack.append(i)
+        elif char == closing and stack:
+            start = stack.pop()
+            if max_depth is not None and len(stack) >= max_depth:
+                found += [start, i]
+    return found + stack
 
 
 def _wrap(number: int, sentence: str, facts: list[tuple[str, str, str]]) -> str:

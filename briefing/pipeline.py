@@ -10,8 +10,10 @@ from .link import link
 from .linkcheck import check_links, static_files
 from .model import Briefing
 from .pages import plan
-from .problems import BuildError, Problem
-from .refresh import Outcome, refresh
+from .ingest import seed_problems
+from .lock import one_build_at_a_time
+from .problems import BuildError, Problem, os_errors_as_problems
+from .refresh import Outcome, refresh, seed_files
 from .registry import read_registry
 from .render import render_all
 from .site import search_available, write_site
@@ -27,11 +29,13 @@ class Report:
     files: int
 
 
+@os_errors_as_problems
+@one_build_at_a_time
 def build(settings: Settings, progress: Callable[[str], None] = print) -> Report:
     """Extract new seeds, read and check content/, link, plan, render, and write site/."""
     extracted = refresh(settings, progress=progress)
     briefing, problems = read_and_link(settings)
-    _stop_on([*extracted.problems, *problems])
+    _stop_on([*extracted.problems, *problems], progress)
     search = search_available(settings)
     pages = plan(briefing, settings.base_url, search)
     html = render_all(pages, settings.path("templates"))
@@ -52,6 +56,7 @@ def read_and_link(settings: Settings) -> tuple[Briefing, list[Problem]]:
 def check(settings: Settings) -> list[Problem]:
     """Every problem in content/, the registry, references, templates and links; writes nothing."""
     briefing, problems = read_and_link(settings)
+    problems += seed_problems(seed_files(settings.path("seeds")), settings.root, settings.max_seed_bytes)
     try:
         html = render_all(plan(briefing, settings.base_url, search_available(settings)), settings.path("templates"))
     except BuildError as error:
@@ -59,6 +64,8 @@ def check(settings: Settings) -> list[Problem]:
     return [*problems, *check_links(html, static_files(settings.path("templates") / "static"))]
 
 
-def _stop_on(problems: list[Problem]) -> None:
-    if problems:
+def _stop_on(problems: list[Problem], progress: Callable[[str], None] = print) -> None:
+    if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
+    for warning in problems:  # e.g. an unreadable seed: the other articles still build
+        progress(str(warning))

@@ -72,10 +72,10 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
     for number, seed in enumerate(todo, 1):
         progress(f"[{number}/{len(todo)}] extracting {display_path(seed, settings.root)}")
         try:
-            raw = read_seed(seed, settings.root)
+            raw = read_seed(seed, settings.root, settings.max_seed_bytes)
             text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons))
         except (SeedError, OSError) as error:
-            problems.append(Problem(display_path(seed, settings.root), 0, str(error).split("error: ")[-1]))
+            problems.append(Problem(display_path(seed, settings.root), 0, str(error).split("error: ")[-1], "warning"))
             continue
         except Exception as error:  # a bug on one odd article must not stop the others
             problems.append(Problem(display_path(seed, settings.root), 0,

@@ -12,7 +12,7 @@ from .content import make_actor
 from .textutil import display_path
 from .yamlhead import Checker, FrontMatter, index_lines, load_yaml
 from .model import Actor, ActorId, Weapon, WeaponId
-from .problems import Problem
+from .problems import Problem, refuse_outside_link
 
 ACTORS_FILE = "actors.yaml"
 WEAPONS_FILE = "weapons.yaml"
@@ -42,18 +42,23 @@ def read_registry(folder: Path, root: Path) -> tuple[Registry, list[Problem]]:
 
 
 def _read_list(path: Path, root: Path, problems: list[Problem], make) -> list:
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):
         return []
     display = display_path(path, root)
     try:
-        node, data = load_yaml(path.read_text(encoding="utf-8-sig"), display)
+        refuse_outside_link(path, root, display)
+        node, data = load_yaml(path.read_text(encoding="utf-8-sig"), display, first_line=1)
     except ValueError as error:
         problems.append(error.args[0])
         return []
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(display, 0, f"cannot read the file: {getattr(error, 'strerror', None) or error}"))
+        return []
     lines: dict[tuple, int] = {}
-    index_lines(node, ("entries",), lines)
+    raw: dict[tuple, str] = {}
+    index_lines(node, ("entries",), lines, raw)
     # Lines of a plain YAML file start at 1, not after a '---' line as in content files.
-    check = Checker(display, FrontMatter({"entries": data}, {k: v - 1 for k, v in lines.items()}, ""))
+    check = Checker(display, FrontMatter({"entries": data}, {k: v - 1 for k, v in lines.items()}, "", raw))
     out = [made for key, item in check.items("entries") if (made := make(check, key, item))]
     problems.extend(check.problems)
     return out

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,9 @@ from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_BYTES = 2_000_000  # a content file bigger than this is a mistake, not an article
+MAX_DEPTH = 40  # front-matter nests three or four levels; deeper is a mistake or an attack
+# Control characters (tab and newline aside), lone surrogates and non-characters break feeds and terminals.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -23,16 +26,20 @@ class FrontMatter:
     data: dict
     lines: dict[tuple, int]
     body: str
+    raw: dict[tuple, str] = field(default_factory=dict)
+    """The source text of every plain scalar, so `NO` or `2024-09-07` can be read back as written."""
 
 
 def read_front_matter(path: Path, display: str) -> FrontMatter:
     """Split and parse a content file; raises ValueError(Problem) for what stops reading."""
-    if path.stat().st_size > MAX_BYTES:
-        raise ValueError(Problem(display, 0, f"file is larger than {MAX_BYTES // 1_000_000} MB"))
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValueError(Problem(display, 0, f"file is larger than {MAX_BYTES // 1_000_000} MB"))
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValueError(Problem(display, 0, f"not UTF-8 text ({error.reason} at byte {error.start})")) from None
+    except OSError as error:
+        raise ValueError(Problem(display, 0, f"cannot read the file: {error.strerror or error}")) from None
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         raise ValueError(Problem(display, 1, "a content file starts with a '---' line, then YAML front-matter"))
@@ -45,49 +52,76 @@ def read_front_matter(path: Path, display: str) -> FrontMatter:
         kind = "empty" if data is None else f"a {type(data).__name__}"
         raise ValueError(Problem(display, 2, f"front-matter must be a mapping of keys (title:, actors: ...), not {kind}"))
     index: dict[tuple, int] = {}
-    index_lines(node, (), index)
-    return FrontMatter(data, index, "\n".join(lines[closing + 1:]).strip("\n") + "\n")
+    raw: dict[tuple, str] = {}
+    index_lines(node, (), index, raw)
+    body = printable("\n".join(lines[closing + 1:]).strip("\n") + "\n")
+    return FrontMatter(data, index, body, raw)
 
 
-def load_yaml(head: str, display: str) -> tuple[Any, Any]:
-    """Compose (for line numbers) and construct with the safe loader."""
+def load_yaml(head: str, display: str, first_line: int = 2) -> tuple[Any, Any]:
+    """Compose (for line numbers) and construct with the safe loader; `head` starts at file line `first_line`."""
     loader = yaml.SafeLoader(head)
     try:
         node = loader.get_single_node()
-        _refuse_aliases(node, display)
+        _refuse_unsafe(node, display, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = f"{error.problem}, {error.context}" if error.context and error.problem else error.problem or error.context
-        where = f"column {mark.column + 1}: " if mark else ""
-        raise ValueError(Problem(display, mark.line + 2 if mark else 1, f"{where}YAML: {detail}")) from None
+        raise ValueError(_yaml_problem(error, display, first_line)) from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise ValueError(Problem(display, 1, f"YAML nests deeper than {MAX_DEPTH} levels")) from None
     except ValueError as error:  # an impossible date such as 2024-02-30
         if error.args and isinstance(error.args[0], Problem):
             raise
-        raise ValueError(Problem(display, _value_line(head, error), f"YAML: {error}")) from None
+        raise ValueError(Problem(display, _value_line(head, error, first_line), f"YAML: {error}")) from None
     finally:
         loader.dispose()
     return node, data
 
 
-def _refuse_aliases(root: yaml.Node | None, display: str) -> None:
-    """Aliases (*x) let a few lines expand into millions of items: front-matter has no need of them."""
+UNCLOSED = {"while scanning a quoted scalar": "this quoted value is never closed: did you forget the closing quote?",
+            "while parsing a flow sequence": "this '[' is never closed: did you forget a ']'?",
+            "while parsing a flow mapping": "this '{' is never closed: did you forget a '}'?"}
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, display: str, first_line: int) -> Problem:
+    """PyYAML's error at the file's line; an unclosed quote or bracket is reported where it opens."""
+    if error.context in UNCLOSED and error.context_mark and error.problem_mark:
+        found = f" ({error.problem} on line {error.problem_mark.line + first_line})"
+        mark, detail = error.context_mark, UNCLOSED[error.context] + found
+    else:
+        mark = error.problem_mark or error.context_mark
+        detail = f"{error.problem}, {error.context}" if error.context and error.problem else error.problem or error.context
+    where = f"column {mark.column + 1}: " if mark else ""
+    return Problem(display, mark.line + first_line if mark else 1, f"{where}YAML: {detail}")
+
+
+def _refuse_unsafe(root: yaml.Node | None, display: str, first_line: int) -> None:
+    """Refuse before constructing anything: aliases (*x, a few lines expanding into millions of
+    items), tags such as !!python/object (never run), and absurd nesting."""
     seen: set[int] = set()
-    stack = [root] if root is not None else []
+    stack = [(root, 0)] if root is not None else []
     while stack:
-        node = stack.pop()
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            if id(node) in seen:
-                raise ValueError(Problem(display, node.start_mark.line + 2,
-                                         "this YAML anchor (&name) is reused by an alias (*name); front-matter allows none: write the value out"))
-            seen.add(id(node))
-            stack.extend(v for pair in node.value for v in pair) if isinstance(node, yaml.MappingNode) \
-                else stack.extend(node.value)
+        node, depth = stack.pop()
+        line = node.start_mark.line + first_line
+        if node.tag not in yaml.SafeLoader.yaml_constructors or node.tag.endswith(":binary"):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise ValueError(Problem(display, line, f"the YAML tag {tag} is not allowed (it was not run): "
+                                     "front-matter holds text, numbers, dates, lists and mappings"))
+        if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            continue
+        if id(node) in seen:
+            raise ValueError(Problem(display, line, "this YAML anchor (&name) is reused by an alias (*name); "
+                                     "front-matter allows none: write the value out"))
+        if depth > MAX_DEPTH:
+            raise ValueError(Problem(display, line, f"YAML nests deeper than {MAX_DEPTH} levels"))
+        seen.add(id(node))
+        children = [v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode) else node.value
+        stack.extend((child, depth + 1) for child in children)
 
 
-def _value_line(head: str, error: Exception) -> int:
+def _value_line(head: str, error: Exception, first_line: int) -> int:
     """The line of the first impossible ISO date in the head (PyYAML does not say)."""
-    for number, line in enumerate(head.split("\n"), 2):
+    for number, line in enumerate(head.split("\n"), first_line):
         for found in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", line):
             try:
                 date(*map(int, found.groups()))
@@ -96,16 +130,18 @@ def _value_line(head: str, error: Exception) -> int:
     return 1
 
 
-def index_lines(node: yaml.Node | None, prefix: tuple, out: dict[tuple, int]) -> None:
-    """Record the file line of every mapping key and list item, by its key path."""
+def index_lines(node: yaml.Node | None, prefix: tuple, out: dict[tuple, int], raw: dict[tuple, str]) -> None:
+    """Record the file line of every mapping key and list item, and the text of every plain scalar, by key path."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             out[prefix + (key.value,)] = key.start_mark.line + 2
-            index_lines(value, prefix + (key.value,), out)
+            index_lines(value, prefix + (key.value,), out, raw)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             out[prefix + (i,)] = item.start_mark.line + 2
-            index_lines(item, prefix + (i,), out)
+            index_lines(item, prefix + (i,), out, raw)
+    elif isinstance(node, yaml.ScalarNode) and node.style is None:
+        raw[prefix] = node.value
 
 
 class Checker:
@@ -125,15 +161,18 @@ class Checker:
         self.problems.append(Problem(self.display, self.line(*key), message))
 
     def text(self, value: Any, key: tuple, required: bool = False) -> str | None:
-        """A text value (numbers and dates read as text); None, with a problem, for anything else."""
+        """A text value; what YAML read as a boolean, number or date (`NO` for Norway, `2024-09-07`)
+        is taken as written. None, with a problem, for a list or mapping."""
         if value is None or value == "":
             if required:
                 self.error(key, f"`{key[-1]}` is required")
             return None
+        if isinstance(value, (bool, int, float, date)) and key in self.fm.raw:
+            return printable(self.fm.raw[key])
         if isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
             self.error(key, f"`{key[-1]}` must be text, not {kind_of(value)}")
             return None
-        return str(value)
+        return printable(str(value))
 
     def strings(self, value: Any, key: tuple) -> tuple[str, ...]:
         """A list of names (a single name is taken as a list of one)."""
@@ -184,3 +223,6 @@ def kind_of(value: Any) -> str:
     return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), f"a {type(value).__name__}")
 
 
+def printable(text: str) -> str:
+    """The text without control characters, lone surrogates and non-characters."""
+    return UNPRINTABLE.sub("", text)

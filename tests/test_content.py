@@ -1,4 +1,6 @@
 """Reading content files: the good shape in, every bad one out with its exact message."""
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -6,7 +8,7 @@ import pytest
 from briefing.content import parse_article, read_articles
 from briefing.registry import read_registry
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 GALLERY = sorted((FIXTURES / "invalid").glob("*.md"))
 
@@ -63,3 +65,107 @@ def test_registry_is_read_with_lines(tmp_path: Path):
     assert registry.actors["iran"].name == "Islamic Republic of Iran"
     assert [str(p) for p in problems] == ["actors.yaml:4: error: id 'Bad Id' must be a slug: "
                                           "lowercase letters, digits and single hyphens"]
+
+
+def test_values_yaml_would_turn_into_booleans_or_dates_are_read_as_written(tmp_path: Path):
+    (tmp_path / "norway.md").write_text("---\ntitle: 2024-09-07\nactors:\n  - id: no\n    name: NO\n    type: state\n"
+                                        "    aliases: [no, Yes, 2024-09-07, 1.10, 12:30]\n---\nBody.\n")
+    article, problems = parse_article(tmp_path / "norway.md", "norway.md")
+    assert problems == []
+    assert article.title == "2024-09-07"
+    [norway] = article.actors
+    assert (norway.id, norway.name, norway.aliases) == ("no", "NO", ("no", "Yes", "2024-09-07", "1.10", "12:30"))
+
+
+def test_a_quoted_publication_date_is_a_date(tmp_path: Path):
+    (tmp_path / "a.md").write_text('---\ntitle: x\npublished: "2024-09-07"\n---\nBody.\n')
+    (tmp_path / "b.md").write_text('---\ntitle: x\npublished: "2024-02-30"\n---\nBody.\n')
+    articles, problems = read_articles(tmp_path, tmp_path)
+    assert [a.published for a in articles] == ["2024-09-07"]
+    assert [str(p) for p in problems] == ["b.md:3: error: `published` '2024-02-30' is not a real date "
+                                          "(day is out of range for month)"]
+
+
+def test_a_python_tag_is_refused_and_never_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "actors.yaml").write_text('- !!python/object/apply:os.system ["echo pwned > pwned.txt"]\n')
+    article, problems = parse_article(FIXTURES / "invalid/python-tag.md", "python-tag.md")
+    registry, registry_problems = read_registry(tmp_path, tmp_path)
+    assert article is None and registry.actors == {}
+    assert [str(p) for p in registry_problems] == [
+        "actors.yaml:1: error: the YAML tag !!python/object/apply:os.system is not allowed (it was not run): "
+        "front-matter holds text, numbers, dates, lists and mappings"]
+    assert not (tmp_path / "pwned.txt").exists()
+
+
+BOMB = "\n".join(["- &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+                 + [f"- &{c} [{', '.join([f'*{p}'] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi")])
+MEMORY_LIMIT = 1_000_000_000
+
+
+def test_a_billion_laughs_registry_neither_hangs_nor_eats_memory(tmp_path: Path):
+    """Run in a child with a 1 GB address-space cap and a timeout: expanding the bomb needs far more."""
+    (tmp_path / "actors.yaml").write_text(BOMB + "\n")
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (%d, %d)); sys.path.insert(0, sys.argv[1]);"
+            "from pathlib import Path; from briefing.registry import read_registry;"
+            "print(*read_registry(Path(sys.argv[2]), Path(sys.argv[2]))[1])" % (MEMORY_LIMIT, MEMORY_LIMIT))
+    result = subprocess.run([sys.executable, "-c", code, str(ROOT), str(tmp_path)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.stdout.strip() == ("actors.yaml:1: error: this YAML anchor (&name) is reused by an alias (*name); "
+                                     "front-matter allows none: write the value out"), result.stderr
+
+
+def test_nesting_too_deep_for_python_is_an_error_not_a_crash(tmp_path: Path):
+    (tmp_path / "deep.md").write_text("---\ntitle: " + "[" * 100_000 + "\n---\nBody.\n")
+    article, problems = parse_article(tmp_path / "deep.md", "deep.md")
+    assert article is None and [str(p) for p in problems] == ["deep.md:1: error: YAML nests deeper than 40 levels"]
+
+
+def test_control_characters_in_a_title_are_dropped(tmp_path: Path):
+    (tmp_path / "ctl.md").write_text('---\ntitle: "Missiles\\a Reach\\x1b Moscow\\ud800"\n---\nBody\x07 text.\n')
+    article, problems = parse_article(tmp_path / "ctl.md", "ctl.md")
+    assert problems == [] and (article.title, article.body) == ("Missiles Reach Moscow", "Body text.\n")
+
+
+def test_a_symlink_out_of_the_project_is_not_followed(tmp_path: Path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("---\ntitle: Secret\n---\nPrivate notes.\n")
+    (outside / "actors.yaml").write_text("- {id: secret, name: Secret, type: person}\n")
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    (project / "drafts").mkdir()
+    (project / "drafts/inside.md").write_text("---\ntitle: Inside\n---\nBody.\n")
+    (project / "content/inside.md").symlink_to(project / "drafts/inside.md")
+    (project / "content/secret.md").symlink_to(outside / "secret.md")
+    (project / "content/actors.yaml").symlink_to(outside / "actors.yaml")
+    articles, problems = read_articles(project / "content", project)
+    registry, registry_problems = read_registry(project / "content", project)
+    assert [a.title for a in articles] == ["Inside"] and registry.actors == {}
+    assert [str(p) for p in problems + registry_problems] == [
+        f"content/secret.md: warning: is a symlink to {outside / 'secret.md'}, outside the project: "
+        "not followed (copy the file in instead)",
+        f"content/actors.yaml: warning: is a symlink to {outside / 'actors.yaml'}, outside the project: "
+        "not followed (copy the file in instead)"]
+
+
+def test_a_file_name_that_would_make_a_bad_url_is_named(tmp_path: Path):
+    for name in ("..md", "My Draft.md"):
+        (tmp_path / name).write_text("---\ntitle: x\n---\nBody.\n")
+    articles, problems = read_articles(tmp_path, tmp_path)
+    assert articles == []
+    assert [str(p) for p in problems] == [
+        "..md: error: the file name becomes the page's URL: rename it to untitled.md "
+        "(lowercase letters, digits and single hyphens)",
+        "My Draft.md: error: the file name becomes the page's URL: rename it to my-draft.md "
+        "(lowercase letters, digits and single hyphens)"]
+
+
+def test_a_rebuttal_of_a_claim_in_another_article_suggests_the_nearest(golden_project: Path):
+    from briefing.config import load_settings
+    from briefing.pipeline import read_and_link
+
+    path = golden_project / "content/talks-resume.md"
+    path.write_text(path.read_text().replace('rebuts: "drones-shipped#c1"', 'rebuts: "drone-shipped#c1"'))
+    _, problems = read_and_link(load_settings(golden_project))
+    assert [p.message for p in problems] == ["rebuts 'drone-shipped#c1': no such claim: did you mean 'drones-shipped#c1'?"]

