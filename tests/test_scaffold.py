@@ -171,3 +171,16 @@ def _throwaway_venv(folder: Path) -> Path:
                              check=True, capture_output=True, text=True).stdout.strip()
     Path(purelib, "parent-environment.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return python
+
+
+# --- the README keeps up --------------------------------------------------------------------------
+
+def test_the_readme_lists_every_setting_and_exit_code_and_shows_the_site():
+    from briefing import cli
+
+    readme = (ROOT / "README.md").read_text()
+    missing = [name for name in setting_names() if f"| `{name}` |" not in readme]
+    assert not missing, f"README's settings table lacks {missing}"
+    for code in (cli.EXIT_OK, cli.EXIT_PROBLEMS, cli.EXIT_USAGE, cli.EXIT_INTERRUPTED):
+        assert f"\n| {code} | " in readme
+    assert "](.github/screenshot.png)" in readme and (ROOT / ".github/screenshot.png").stat().st_size > 10_000
