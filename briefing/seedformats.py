@@ -21,6 +21,7 @@ from .yamlhead import load_yaml
 
 FRONT_MATTER_KEYS = ("title", "published", "date", "author", "authors", "url", "outlet", "summary", "dateline")
 MIN_WORDS = 15
+_DATELINE = re.compile(r"^report(?:ing|ed) from [A-Z]", re.I)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr", "dt", "dd")
 
 
@@ -53,7 +54,19 @@ def read_html(path: Path, data: bytes) -> tuple[dict, str]:
         raise SeedError(f"{path}: error: no article text found in this web page (is it the article itself? "
                         "a page of links, a login wall or an empty template has none)")
     stated = _stated_by_page(meta)
-    return stated, _page_text(text, stated)
+    return stated, "\n".join([*_datelines(data, text), _page_text(text, stated)])
+
+
+def _datelines(data: bytes, text: str) -> list[str]:
+    """ "Reporting from Cernobbio, Italy": pages put it in the byline block, which trafilatura leaves out."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(data)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    found = (" ".join(e.text_content().split()) for e in root.iter("p", "span", "div") if len(e) == 0)
+    return [line for line in found if _DATELINE.match(line) and len(line) < 80 and line not in text][:1]
 
 
 def _as_dict(page: Any) -> dict:
