@@ -23,8 +23,8 @@ EPILOG = ("exit status: 0 success, 1 problems in the input (each listed as path:
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser; flags override `[tool.briefing]` in pyproject.toml."""
-    ap = argparse.ArgumentParser(prog="briefing", description="Turn a folder of news articles into a briefing microsite.",
-                                 epilog=EPILOG)
+    ap = argparse.ArgumentParser(prog="briefing", epilog=EPILOG,
+                                 description="Turn a folder of news articles into a briefing microsite.")
     ap.add_argument("--version", action="version", version=f"briefing {__version__}")
     _common_flags(ap, subcommand=False)
     sub = ap.add_subparsers(dest="command")
@@ -52,7 +52,8 @@ def _common_flags(ap: argparse.ArgumentParser, subcommand: bool) -> None:
 
     ap.add_argument("--root", type=Path, default=given(Path.cwd()), help="project folder (default: the current one)")
     ap.add_argument("--site", default=given(None), help="output folder (default: site)")
-    ap.add_argument("--base-url", default=given(None), help="the published site's address (for feed.xml and sitemap.xml)")
+    ap.add_argument("--base-url", default=given(None),
+                    help="the published site's address (for feed.xml and sitemap.xml)")
     ap.add_argument("--spacy-model", default=given(None), help="spaCy pipeline used for extraction")
     ap.add_argument("--no-search", action="store_true", default=given(False), help="skip the Pagefind search index")
     loudness = ap.add_mutually_exclusive_group()
