@@ -21,7 +21,7 @@ from .config import Settings
 from .yamlhead import read_front_matter
 from .ingest import RawArticle, SeedError, read_seed
 from .problems import Problem
-from .progress import Step
+from .progress import Step, plural
 from .registry import read_registry
 from .textutil import display_path, slugify
 
@@ -63,7 +63,7 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
 
     registry, problems = read_registry(content, settings.root)
     known_actors, known_weapons = registry.as_known()
-    progress(f"loading spaCy model {settings.spacy_model} to extract {len(todo)} seed(s)")
+    progress(f"loading spaCy model {settings.spacy_model} to extract {plural(len(todo), 'seed')}")
     try:
         nlp = load_nlp(settings.spacy_model, known_actors, known_weapons)
     except OSError:  # spaCy's way of saying the model package is not installed

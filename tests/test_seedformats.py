@@ -124,3 +124,25 @@ def test_twins_extract_the_same_front_matter(nlp, name: str, kind: str, suffix: 
     other = extract_article(read_seed(FIXTURES / kind / f"{name}{suffix}", ROOT), nlp)
     for key in ("actors", "weapons", "claims", "denials", "events"):
         assert other.get(key) == text.get(key), key
+
+
+@pytest.mark.nlp
+def test_a_saved_page_in_seeds_gives_the_content_file_its_text_twin_gives(project: Path):
+    import shutil
+
+    import frontmatter
+
+    from briefing.cli import main
+
+    name = TWINS[0]
+    shutil.copy(ROOT / "seeds" / f"{name}.txt", project / "seeds" / "twin.txt")
+    shutil.copy(FIXTURES / "html" / f"{name}.html", project / "seeds" / "twin.html")
+    assert main(["--root", str(project), "extract", "-q"]) == 0
+    posts = {post["source"]["seed"]: post for post in map(frontmatter.load, (project / "content").glob("*.md"))}
+    assert sorted(posts) == ["seeds/twin.html", "seeds/twin.txt"]
+    text, page = posts["seeds/twin.txt"], posts["seeds/twin.html"]
+    assert page.get("summary") and text.get("summary") is None  # the page's standfirst: more than the text had
+    for post in (text, page):
+        post.metadata.pop("summary", None)
+        post["source"].pop("seed")
+    assert page.metadata == text.metadata and page.content == text.content
