@@ -1,4 +1,9 @@
-"""The command line: build (default), serve, extract, check. Exit 0 on success, 1 on problems."""
+"""The command line: build (default), serve, extract, check, new.
+
+Exit status: 0 success; 1 problems in the input (seeds, content/, templates, pyproject.toml:
+every one listed as `path:line: error: ...`) or a file that cannot be read or written;
+2 wrong usage (an unknown flag, `new` into a folder that is not empty); 130 interrupted.
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,16 +14,19 @@ from pathlib import Path
 from . import __version__
 from .config import ConfigError, Settings, load_settings
 from .problems import BuildError, Problem
+from .progress import NORMAL, QUIET, VERBOSE, Reporter, plural
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EPILOG = ("exit status: 0 success, 1 problems in the input (each listed as path:line: error: ...), "
+          "2 wrong usage, 130 interrupted")
 
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser; flags override `[tool.briefing]` in pyproject.toml."""
-    ap = argparse.ArgumentParser(prog="briefing", description="Turn a folder of news articles into a briefing microsite.")
+    ap = argparse.ArgumentParser(prog="briefing", epilog=EPILOG,
+                                 description="Turn a folder of news articles into a briefing microsite.")
     ap.add_argument("--version", action="version", version=f"briefing {__version__}")
-    ap.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current one)")
-    ap.add_argument("--site", help="output folder (default: site)")
-    ap.add_argument("--spacy-model", help="spaCy pipeline used for extraction")
-    ap.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
+    _common_flags(ap, subcommand=False)
     sub = ap.add_subparsers(dest="command")
     sub.add_parser("build", help="extract new or changed seeds, then render site/ (the default)")
     serve = sub.add_parser("serve", help="build, then serve with live reload")
@@ -28,27 +36,62 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--force", action="store_true", help="extract even unchanged seeds (curated files are still kept)")
     extract.add_argument("seeds", nargs="*", type=Path, metavar="SEED")
     sub.add_parser("check", help="validate content, references, templates and links; write nothing")
+    new = sub.add_parser("new", help="create a new briefing project in DIR (seeds/, content/, templates/, "
+                                     "pyproject.toml, the GitHub Pages workflow)")
+    new.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
+    new.add_argument("--title", help="the site's name (default: from DIR)")
+    for command in sub.choices.values():  # the same flags also after the command: `briefing build -q`
+        _common_flags(command, subcommand=True)
     return ap
 
 
+def _common_flags(ap: argparse.ArgumentParser, subcommand: bool) -> None:
+    """Flags every command takes; on a subcommand their default is SUPPRESS, so they don't undo the top level's."""
+    def given(value: object) -> object:
+        return argparse.SUPPRESS if subcommand else value
+
+    ap.add_argument("--root", type=Path, default=given(Path.cwd()), help="project folder (default: the current one)")
+    ap.add_argument("--site", default=given(None), help="output folder (default: site)")
+    ap.add_argument("--base-url", default=given(None),
+                    help="the published site's address (for feed.xml and sitemap.xml)")
+    ap.add_argument("--spacy-model", default=given(None), help="spaCy pipeline used for extraction")
+    ap.add_argument("--no-search", action="store_true", default=given(False), help="skip the Pagefind search index")
+    loudness = ap.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=QUIET,
+                          default=given(NORMAL), help="print only problems and warnings")
+    loudness.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=VERBOSE,
+                          default=given(NORMAL), help="also print settings and every file written")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; print every problem as `path:line: error: ...`."""
-    args = parser().parse_args(argv)
+    """Run one command; print every problem as `path:line: error: ...`; return the exit status."""
     try:
+        args = parser().parse_args(argv)
+    except SystemExit as stop:  # --help and --version (0), or a usage error argparse has explained (2)
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    args.reporter = say = Reporter(args.verbosity)
+    try:
+        if args.command == "new":
+            return _new(args)
         return COMMANDS[args.command or "build"](settings_from(args), args)
     except (BuildError, ConfigError) as error:
         problems = getattr(error, "problems", [error])
         for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"briefing: {len(problems)} problem(s); site/ was left as it was", file=sys.stderr)
-        return 1
+            say.warn(str(problem))
+        say.warn(f"briefing: {plural(len(problems), 'problem')}; site/ was left as it was")
+        return EXIT_PROBLEMS
+    except OSError as error:  # a folder that cannot be written, a port already taken
+        say.warn(f"briefing: error: {error}")
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    finally:
+        say.close()
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     """pyproject.toml's settings with this command line's flags on top."""
-    return load_settings(args.root.resolve(), site=args.site, spacy_model=args.spacy_model,
+    return load_settings(args.root.resolve(), site=args.site, spacy_model=args.spacy_model, base_url=args.base_url,
                          port=getattr(args, "port", None), host=getattr(args, "host", None),
                          search=False if args.no_search else None)
 
@@ -56,15 +99,18 @@ def settings_from(args: argparse.Namespace) -> Settings:
 def _build(settings: Settings, args: argparse.Namespace) -> int:
     from .pipeline import build
 
+    say: Reporter = args.reporter
+    _describe(settings, say)
     started = time.perf_counter()
-    report = build(settings, progress=_say)
-    _say_extracted(report.extracted)
-    _say(f"built {settings.site}/: {report.articles} article(s), {report.files} file(s) "
-         f"in {time.perf_counter() - started:.1f}s")
+    report = build(settings, progress=say)
+    _say_extracted(report.extracted, say)
+    say.info(f"built {plural(report.pages, 'page')} from {plural(report.articles, 'article')} "
+             f"in {time.perf_counter() - started:.1f} s")
+    say.detail(f"wrote {settings.site}/: {plural(report.files, 'file')}")
     for pending in sorted(settings.path("content").glob("*.md.new")):
-        _say(f"{settings.content}/{pending.name}: warning: a newer extraction waits to be merged into "
-             f"{pending.name[:-4]} (delete it when done)")
-    return 0
+        say.warn(f"{settings.content}/{pending.name}: warning: a newer extraction waits to be merged into "
+                 f"{pending.name[:-4]} (delete it when done)")
+    return EXIT_OK
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -77,14 +123,18 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 def _extract(settings: Settings, args: argparse.Namespace) -> int:
     from .refresh import refresh
 
+    say: Reporter = args.reporter
     missing = [str(p) for p in args.seeds if not p.is_file()]
     if missing:
         raise BuildError([_no_seed(p) for p in missing])
-    outcome = refresh(settings, force=args.force, only=[p.resolve() for p in args.seeds] or None, progress=_say)
-    _say_extracted(outcome)
+    _describe(settings, say)
+    outcome = refresh(settings, force=args.force, only=[p.resolve() for p in args.seeds] or None, progress=say)
+    _say_extracted(outcome, say)
+    if not outcome.written and not outcome.kept and not outcome.problems:
+        say.info("extract: every seed is up to date")
     if outcome.problems:
         raise BuildError(list(outcome.problems))
-    return 0
+    return EXIT_OK
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
@@ -93,25 +143,47 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     problems = check(settings)
     if problems:
         raise BuildError(problems)
-    _say("check: no problems")
-    return 0
+    args.reporter.info("check: no problems")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, create_project, install_spec
+
+    say: Reporter = args.reporter
+    try:
+        created = create_project(args.dir, args.title)
+    except ScaffoldError as error:
+        say.warn(f"briefing new: error: {error}")
+        return EXIT_USAGE
+    say.info(f"created {args.dir}/ with {', '.join(created)}")
+    if install_spec() is None:
+        say.warn(f"{args.dir}/requirements.txt: warning: say where the Pages workflow installs Briefing from "
+                 "(this Briefing was not installed from a Git URL)")
+    say.info(f"next:\n  cd {args.dir}\n  briefing          # extract seeds/example.md and build site/\n"
+             "  briefing serve    # preview on http://127.0.0.1:8000/ while you add seeds")
+    return EXIT_OK
+
+
+def _describe(settings: Settings, say: Reporter) -> None:
+    """--verbose: where this run reads and writes."""
+    pyproject = settings.root / "pyproject.toml"
+    say.detail(f"settings: {pyproject if pyproject.exists() else 'defaults (no pyproject.toml)'}")
+    say.detail(f"seeds: {settings.seeds}/, content: {settings.content}/, templates: {settings.templates}/, "
+               f"site: {settings.site}/, base URL: {settings.base_url or '(none)'}, search: {settings.search}")
 
 
 def _no_seed(path: str) -> Problem:
     return Problem(path, 0, "no such seed file")
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def _say_extracted(outcome) -> None:
+def _say_extracted(outcome, say: Reporter) -> None:
     for path in outcome.written:
-        _say(f"wrote {path}")
+        say.detail(f"wrote {path}")
+    if outcome.written:
+        say.info(f"extracted {plural(len(outcome.written), 'seed')} into content/")
     for path in outcome.kept:
-        _say(f"kept {path}: it was edited by hand; the new extraction is in {path}.new to merge")
-    if not outcome.written and not outcome.kept:
-        _say("extract: every seed is up to date")
+        say.warn(f"kept {path}: it was edited by hand; the new extraction is in {path}.new to merge")
 
 
 COMMANDS = {"build": _build, "serve": _serve, "extract": _extract, "check": _check}

@@ -43,12 +43,16 @@ class SeedError(Exception):
 def read_seed(path: Path, root: Path, max_bytes: int = MAX_SEED_BYTES) -> RawArticle:
     """Read one seed file into a RawArticle; raises SeedError naming the file."""
     refuse_unreadable(path, root, max_bytes)
-    if path.suffix.lower() in (".html", ".htm"):
-        raise SeedError(f"{path}: error: HTML seeds are not read yet; save the article as plain text (.txt)")
     data = path.read_bytes()
-    text = decode(data, path)
+    if path.suffix.lower() in (".html", ".htm", ".md"):
+        from .seedformats import read_markup  # what the page or front-matter states, and its text as lines
+
+        stated, text = read_markup(path, data)
+    else:
+        stated, text = {}, decode(data, path)
     lines = [normalise_quotes(" ".join(line.split())) for line in text.splitlines()]
     header, body = split_header([line for line in lines if line])
+    header |= stated
     title = header.get("title")
     kept, credited = _clean_body(body)
     paragraphs = tuple(kept)

@@ -21,6 +21,7 @@ from .config import Settings
 from .yamlhead import read_front_matter
 from .ingest import RawArticle, SeedError, read_seed
 from .problems import Problem
+from .progress import Step, plural
 from .registry import read_registry
 from .textutil import display_path, slugify
 
@@ -62,7 +63,7 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
 
     registry, problems = read_registry(content, settings.root)
     known_actors, known_weapons = registry.as_known()
-    progress(f"loading spaCy model {settings.spacy_model} to extract {len(todo)} seed(s)")
+    progress(f"loading spaCy model {settings.spacy_model} to extract {plural(len(todo), 'seed')}")
     try:
         nlp = load_nlp(settings.spacy_model, known_actors, known_weapons)
     except OSError:  # spaCy's way of saying the model package is not installed
@@ -70,7 +71,7 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
                                          "installed: set [tool.briefing] spacy_model or pip install it"),))
     written, kept = [], []
     for number, seed in enumerate(todo, 1):
-        progress(f"[{number}/{len(todo)}] extracting {display_path(seed, settings.root)}")
+        progress(Step(number, len(todo), display_path(seed, settings.root)))  # prints "[n/N] extracting <seed>"
         try:
             raw = read_seed(seed, settings.root, settings.max_seed_bytes)
             text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons))

@@ -85,13 +85,6 @@ def test_derived_title_drops_the_attribution():
     assert derive_title(lede) == "Iran has sent drones to Russia, a step that alarms Kyiv"
 
 
-def test_an_html_seed_is_refused_with_a_clear_message(tmp_path: Path):
-    path = tmp_path / "page.html"
-    path.write_text("<html><body><p>Text</p></body></html>")
-    with pytest.raises(SeedError, match=r"page\.html: error: HTML seeds are not read yet"):
-        read_seed(path, tmp_path)
-
-
 def test_wire_copy_header_and_footer(tmp_path: Path):
     path = tmp_path / "wire.txt"
     path.write_text("North Korea Ships Shells to Russia\nBy Jane Smith and Tom Brown\nUpdated 2 hours ago\n"
