@@ -125,22 +125,28 @@ def live_html(site: Path) -> list[str]:
 
 
 def test_hostile_text_in_curated_content_never_reaches_the_site_as_live_html(golden_project: Path):
+    build(load_settings(golden_project), progress=quiet)
+    own = live_html(golden_project / "site")  # the templates' own forms, diagrams and scripts
     path = golden_project / "content/drones-shipped.md"
     text = path.read_text().replace("name: Country A,", 'name: "Country A <script>alert(5)</script>",')
     text = text.replace('quote: "We follow the law."', 'quote: "<iframe src=x></iframe> We follow the law."')
     path.write_text(text + "\n" + HOSTILE + "\n")
     build(load_settings(golden_project), progress=quiet)
-    assert live_html(golden_project / "site") == []
+    assert live_html(golden_project / "site") == own
     actor = (golden_project / "site/actors/country-a/index.html").read_text()
     assert "&lt;script&gt;alert(5)&lt;/script&gt;" in actor  # shown as text, not dropped silently
 
 
 def test_hostile_text_in_a_seed_never_reaches_the_site_as_live_html(project: Path, fake_extract: list[str]):
-    (project / "seeds/evil.txt").write_text(f"Evil <script>alert(0)</script> Headline\nReuters - March 5, 2024\n"
-                                            f"Iran sent missiles, officials said. {HOSTILE}\n")
+    seed = project / "seeds/evil.txt"
+    seed.write_text("Evil Plans Headline\nReuters - March 5, 2024\nIran sent missiles, officials said.\n")
     build(load_settings(project), progress=quiet)
-    assert fake_extract == ["seeds/evil.txt"]
-    assert live_html(project / "site") == []
+    own = live_html(project / "site")  # the templates' own forms, diagrams and scripts
+    seed.write_text(f"Evil <script>alert(0)</script> Headline\nReuters - March 5, 2024\n"
+                    f"Iran sent missiles, officials said. {HOSTILE}\n")
+    build(load_settings(project), progress=quiet)
+    assert fake_extract == ["seeds/evil.txt", "seeds/evil.txt"]
+    assert live_html(project / "site") == own
     assert "alert(0)" in (project / "site/index.html").read_text()
 
 
