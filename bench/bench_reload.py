@@ -82,7 +82,11 @@ def main() -> int:
                                              template, "(document.getElementById('bench') || {}).innerText === m")
                     started = time.perf_counter()
                     path.write_text(text, encoding="utf-8")
-                    page.wait_for_function(f"(m) => {check}", arg=marker, polling="raf", timeout=30_000)
+                    try:
+                        page.wait_for_function(f"(m) => {check}", arg=marker, polling="raf", timeout=30_000)
+                    except Exception:
+                        print(log.read_text()[-3000:], "\nthe page shows:", page.locator("h1").inner_text())
+                        raise
                     latencies.append(time.perf_counter() - started)
                     page.wait_for_function(LIVE, timeout=10_000)  # the reloaded page has its socket again
                     time.sleep(0.2)

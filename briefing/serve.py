@@ -171,7 +171,10 @@ def source_files(roots: list[Path]) -> Iterator[tuple[Path, os.stat_result]]:
     """Every file under `roots` (files or folders) with its stat, skipping hidden files and editor litter."""
     for root in roots:
         if root.is_file():
-            yield root, root.stat()
+            try:
+                yield root, root.stat()
+            except OSError:  # removed while being scanned: the next scan sees it gone
+                pass
             continue
         for folder, folders, files in os.walk(root):
             folders[:] = [name for name in folders if not name.startswith((".", "#"))]

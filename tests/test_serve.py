@@ -214,7 +214,6 @@ def non_loopback_address() -> str | None:
     return next((a for a in found if not a.startswith("127.") and ":" not in a), None)
 
 
-@pytest.mark.browser
 def test_it_listens_on_this_machine_only(served: Served):
     address = non_loopback_address()
     if address is None:
@@ -224,7 +223,6 @@ def test_it_listens_on_this_machine_only(served: Served):
     urllib.request.urlopen(served.base, timeout=5)  # while 127.0.0.1 answers
 
 
-@pytest.mark.browser
 def test_ctrl_c_stops_cleanly_and_frees_the_port(served: Served):
     served.process.send_signal(signal.SIGINT)
     assert served.process.wait(timeout=10) in (0, 130)
