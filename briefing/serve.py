@@ -5,6 +5,8 @@ stand between a save and the page: it polls every 0.8 s, and it drops reloads wi
 of the last one. `Sources` replaces its watcher (a 50 ms scan of seeds/, content/,
 templates/ and pyproject.toml, never site/; one rebuild per batch of changes; a change made
 while a rebuild runs is seen by the next scan), and the 3 s window is set to 0.
+A page that was loading while a rebuild ran (its socket not yet open, so the reload missed it)
+is reloaded as soon as its socket opens (`PageSocket`).
 A failed rebuild keeps the last good site and leaves the problems in site/.build-error.txt,
 which the page script shows as an overlay; a page that does not exist (or no site at all,
 when the first build fails) is answered with the site's 404 page or the problems themselves.
@@ -15,6 +17,7 @@ import errno
 import hashlib
 import html
 import ipaddress
+import json
 import os
 import socket
 import sys
@@ -23,6 +26,7 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
+from urllib.parse import urlsplit
 
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
@@ -48,6 +52,7 @@ def serve(settings: Settings, reload: Callable[[], Settings], search: bool = Fal
     Without `search`, previews skip the Pagefind index: it costs more than rendering the whole seed
     site, and a save should show up within a second (`build` makes the index for publishing).
     """
+    import livereload.server
     from livereload import Server
 
     try:
@@ -63,6 +68,7 @@ def serve(settings: Settings, reload: Callable[[], Settings], search: bool = Fal
     sources = Sources(builder)  # before the first build, so an edit made during it is not missed
     builder.build([])
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # its default drops every reload within 3 s of the previous one
+    livereload.server.LiveReloadHandler = PageSocket  # the name its Server routes /livereload to
     server = Server(watcher=sources)
     server.SFH = SiteFileHandler
     _say(f"serving {settings.site}/ on http://{_url_host(settings.host)}:{settings.port}/ (Ctrl-C stops)")
@@ -145,6 +151,7 @@ class Sources(Watcher):
         if not changed:
             return None, None
         built = self.builder.build(changed)
+        PageSocket.build += 1
         only = changed[0] if len(changed) == 1 else None
         self.filepath = str(only) if built and only is not None and only.suffix == ".css" else "*"
         return self.filepath, None
@@ -193,9 +200,34 @@ def _digest(path: Path) -> bytes | None:
         return None
 
 
+class PageSocket(LiveReloadHandler):
+    """livereload's socket, which also reloads a page served before the latest rebuild finished.
+
+    A browser reloading while another rebuild runs fetches the page before that rebuild and opens
+    its socket after it, so the reload sent when it finished found nobody: without this the page
+    would stay stale (a burst of saves, or a save read half-written, then complete).
+    """
+
+    build = 0
+    """Rebuilds finished so far."""
+    served: dict[str, int] = {}
+    """URL path -> `build` when it was last served."""
+
+    def on_message(self, message: str) -> None:
+        super().on_message(message)
+        hello = json.loads(message)
+        if hello.get("command") == "info" and PageSocket.served.get(_page(hello.get("url", "")), PageSocket.build) \
+                != PageSocket.build:
+            self.send_message({"command": "reload", "path": "*", "liveCSS": True, "liveImg": True})
+
+
 class SiteFileHandler(StaticFileHandler):
-    """livereload's file handler, but a missing page gets the site's 404 page (or, with no site yet,
-    the build's problems), so the live-reload script is there to bring the page back once it exists."""
+    """livereload's file handler, noting which build each page is served from; a missing page gets
+    the site's 404 page (or, with no site yet, the build's problems), so the live-reload script is
+    there to bring the page back once it exists."""
+
+    def prepare(self) -> None:
+        PageSocket.served[_page(self.request.path)] = PageSocket.build
 
     def write_error(self, status_code: int, **kwargs) -> None:
         if status_code != 404:
@@ -209,6 +241,11 @@ class SiteFileHandler(StaticFileHandler):
         self.finish(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>'
                     f'<body><h1>No site to show</h1><pre id="build-error" role="alert">{html.escape(text)}</pre>'
                     f"</body></html>")
+
+
+def _page(url: str) -> str:
+    path = urlsplit(url).path
+    return path + "index.html" if path.endswith("/") else path
 
 
 def _without_search(reload: Callable[[], Settings]) -> Callable[[], Settings]:
