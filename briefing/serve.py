@@ -42,6 +42,8 @@ SCAN_EVERY_MS = 50
 RACY_NS = 2_000_000_000
 """A file modified this recently may change again within the same timestamp tick (ext4: a few
 ms, FAT: 2 s) without its size or mtime moving, so its bytes are compared too (git's "racy" files)."""
+FIXED_SETTINGS = ("site", "host", "port")
+"""Settings a running server keeps: it serves one folder at one address."""
 IGNORED_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".tmp", ".new")
 """Editor backups and swap files, and the `.md.new` extractions the build itself writes."""
 
@@ -86,6 +88,7 @@ class Builder:
     def __init__(self, reload: Callable[[], Settings], settings: Settings):
         self.reload = reload
         self.settings = settings
+        self.fixed = {name: getattr(settings, name) for name in FIXED_SETTINGS}
 
     def build(self, changed: list[Path]) -> bool:
         """One build; on failure leave the problems in site/ for the browser. True when it succeeded."""
@@ -96,7 +99,7 @@ class Builder:
             more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
             _say(f"changed: {self._display(changed[0])}{more}; rebuilding")
         try:
-            self.settings = self.reload()
+            self.settings = self._reread()
             build(self.settings, progress=_say)
         except (BuildError, ConfigError, OSError) as error:
             return self._failed("\n".join(map(str, getattr(error, "problems", [error]))))
@@ -112,10 +115,17 @@ class Builder:
         return [settings.path("seeds"), settings.path("content"), settings.path("templates"),
                 settings.root / "pyproject.toml"]
 
+    def _reread(self) -> Settings:
+        fresh = self.reload()
+        if any(getattr(fresh, name) != value for name, value in self.fixed.items()):
+            _say(f"pyproject.toml: a change to {', '.join(FIXED_SETTINGS)} takes effect when serve restarts")
+        return replace(fresh, **self.fixed)
+
     def _failed(self, text: str) -> bool:
-        _say(text)
-        _say("rebuild failed: still serving the last good site; the page shows the problems")
         site = self.settings.path("site")
+        _say(text)
+        _say("rebuild failed: " + ("still serving the last good site; " if (site / "index.html").is_file() else "")
+             + "the page shows the problems until they are fixed")
         site.mkdir(parents=True, exist_ok=True)
         (site / ERROR_FILE).write_text(text + "\n", encoding="utf-8")
         return False

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +35,8 @@ def wait_until_serving(process: subprocess.Popen, port: int, log: Path) -> str:
     while True:
         try:
             urllib.request.urlopen(base, timeout=1)
+            return base
+        except urllib.error.HTTPError:  # it answers, if only with "no site yet"
             return base
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
@@ -168,6 +171,21 @@ def test_the_site_folder_and_editor_litter_never_trigger_a_rebuild(golden_projec
             out.write("\n")
         assert sources.examine()[0] is not None, name
     assert len(recorder.builds) == 3
+
+
+def test_a_running_server_keeps_its_folder_and_address_and_says_so(golden_project: Path,
+                                                                   capsys: pytest.CaptureFixture):
+    from dataclasses import replace
+
+    from briefing.config import load_settings
+    from briefing.serve import Builder
+
+    settings = load_settings(golden_project)
+    builder = Builder(lambda: replace(load_settings(golden_project), site="elsewhere", port=9999), settings)
+    assert builder.build([])
+    assert (builder.settings.site, builder.settings.port) == (settings.site, settings.port)
+    assert (golden_project / "site/index.html").is_file() and not (golden_project / "elsewhere").exists()
+    assert "takes effect when serve restarts" in capsys.readouterr().err
 
 
 def test_a_lone_stylesheet_change_is_swapped_in_place_and_a_failed_build_reloads_the_page(tmp_path: Path):
@@ -326,3 +344,19 @@ def test_a_new_seed_is_extracted_and_appears(served: Served, golden_project: Pat
         shutil.copy(seed, golden_project / "seeds" / seed.name)
         page.wait_for_function(f"document.querySelectorAll('main a').length > {links}", timeout=120_000)
     assert len(list((golden_project / "content").glob("*.md"))) == 3
+
+
+@pytest.mark.browser
+def test_a_first_build_that_fails_still_serves_the_problems_until_fixed(golden_project: Path):
+    article = golden_project / ARTICLE
+    good = article.read_text()
+    article.write_text(good.replace("title: Talks Resume", "title: [broken"))
+    server = Served(golden_project, free_port())
+    try:
+        with open_page(server.base) as page:
+            assert "content/talks-resume.md:3: error:" in page.locator("#build-error").inner_text()
+            article.write_text(good)
+            page.locator("main").wait_for(timeout=20_000)  # the briefing's front page
+            assert page.locator("#build-error").count() == 0
+    finally:
+        server.stop()
