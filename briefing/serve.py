@@ -3,8 +3,8 @@
 A small adapter over python-livereload, so the server can be swapped. Two of its defaults
 stand between a save and the page: it polls every 0.8 s, and it drops reloads within 3 s
 of the last one. `Sources` replaces its watcher (a 50 ms scan of seeds/, content/,
-templates/ and pyproject.toml, never site/; one rebuild per batch of changes; a change made
-while a rebuild runs is seen by the next scan), and the 3 s window is set to 0.
+templates/ and pyproject.toml, never site/; one rebuild once a batch of changes settles; a
+change made while a rebuild runs is seen by the next scan), and the 3 s window is set to 0.
 A page that was loading while a rebuild ran (its socket not yet open, so the reload missed it)
 is reloaded as soon as its socket opens (`PageSocket`).
 A failed rebuild keeps the last good site and leaves the problems in site/.build-error.txt,
@@ -39,6 +39,9 @@ from .problems import BuildError
 ERROR_FILE = ".build-error.txt"
 SCAN_EVERY_MS = 50
 """How often the sources are scanned for changes (livereload's own poll is 800 ms)."""
+SETTLE_AT_MOST_S = 0.5
+"""A rebuild waits for a scan that finds nothing new (so a half-written file or a burst of saves
+is one rebuild of the final bytes), but never longer than this behind a file that keeps changing."""
 RACY_NS = 2_000_000_000
 """A file modified this recently may change again within the same timestamp tick (ext4: a few
 ms, FAT: 2 s) without its size or mtime moving, so its bytes are compared too (git's "racy" files)."""
@@ -135,7 +138,7 @@ class Builder:
 
 
 class Sources(Watcher):
-    """livereload's watcher, made quick and exact: scans every 50 ms, rebuilds once per batch of changes.
+    """livereload's watcher, made quick and exact: scans every 50 ms, rebuilds once a batch of changes settles.
 
     livereload calls `start` once and then `examine` on every tick; `examine` returns the path
     to reload browsers with (a single changed stylesheet is swapped in place, anything else
@@ -149,6 +152,8 @@ class Sources(Watcher):
             self.watch(str(path))  # livereload watches the whole working directory when given nothing
         self.seen: dict[Path, tuple[tuple[int, int, int], bytes | None]] = {}
         self.changed()
+        self.pending: set[Path] = set()
+        self.pending_since = 0.0
 
     def start(self, callback: Callable[[], None]) -> bool:
         PeriodicCallback(callback, SCAN_EVERY_MS).start()
@@ -157,9 +162,15 @@ class Sources(Watcher):
     def examine(self) -> tuple[str | None, float | None]:
         if self._changes:  # livereload's own "reload everyone once the server is up"
             return self._changes.pop()
-        changed = self.changed()
-        if not changed:
+        fresh = self.changed()
+        if fresh:
+            self.pending.update(fresh)
+            self.pending_since = self.pending_since or time.monotonic()
+            if time.monotonic() - self.pending_since < SETTLE_AT_MOST_S:
+                return None, None  # a file still being written, or more saves coming: wait for a quiet scan
+        if not self.pending:
             return None, None
+        changed, self.pending, self.pending_since = sorted(self.pending), set(), 0.0
         built = self.builder.build(changed)
         PageSocket.build += 1
         only = changed[0] if len(changed) == 1 else None
