@@ -30,8 +30,9 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command")
     sub.add_parser("build", help="extract new or changed seeds, then render site/ (the default)")
     serve = sub.add_parser("serve", help="build, then serve with live reload")
-    serve.add_argument("--port", type=int)
-    serve.add_argument("--host")
+    serve.add_argument("--port", type=int, help="port to listen on (default: the `port` setting, 8000)")
+    serve.add_argument("--host", help="address to listen on (default: the `host` setting, 127.0.0.1: this machine only)")
+    serve.add_argument("--search", action="store_true", help="build the search index on every rebuild too (slower)")
     extract = sub.add_parser("extract", help="extract seeds into content/ (new or changed ones, or those named)")
     extract.add_argument("--force", action="store_true", help="extract even unchanged seeds (curated files are still kept)")
     extract.add_argument("seeds", nargs="*", type=Path, metavar="SEED")
@@ -116,8 +117,7 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(settings, reload=lambda: settings_from(args))
-    return 0
+    return serve(settings, reload=lambda: settings_from(args), search=args.search)
 
 
 def _extract(settings: Settings, args: argparse.Namespace) -> int:
