@@ -11,6 +11,8 @@ class ConfigError(Exception):
     """A setting that cannot be used; the message names the file and the key."""
 
 
+KINDS = {"int": "a whole number above 0", "bool": "true or false", "str": "a quoted string"}  # what a setting must be
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting Briefing reads, with its default."""
@@ -62,8 +64,7 @@ def load_settings(root: Path, **overrides: object) -> Settings:
                               f"(known: {', '.join(sorted(known))})")
         expected = known[key].type if known[key].type in ("int", "bool") else "str"
         if type(value).__name__ != expected or (expected == "int" and value < 1):
-            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be a "
-                              f"{'positive int' if expected == 'int' else expected}")
+            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be {KINDS[expected]}")
         values[key] = value
     if not re.match(r"^(https?://[^\s\"'<>]+)?$", values.get("base_url", "")):
         raise ConfigError(f"{pyproject}: error: [tool.briefing] base_url must be an http(s) address or empty")

@@ -75,7 +75,7 @@ def test_exit_status_2_for_wrong_usage_0_for_help(capsys: pytest.CaptureFixture)
 def test_a_bad_pyproject_is_a_problem_in_the_input(project: Path, capsys: pytest.CaptureFixture):
     (project / "pyproject.toml").write_text("[tool.briefing]\nport = 'eighty'\n")
     assert main(["--root", str(project)]) == 1
-    assert "pyproject.toml: error: [tool.briefing] port must be a int" in capsys.readouterr().err
+    assert "pyproject.toml: error: [tool.briefing] port must be a whole number above 0" in capsys.readouterr().err
 
 
 def test_quiet_prints_nothing_on_success_but_every_problem(golden_project: Path, capsys: pytest.CaptureFixture):

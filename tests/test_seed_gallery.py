@@ -55,7 +55,7 @@ def test_a_build_reads_the_good_seeds_and_names_the_bad_ones(project: Path, fake
         assert seed.with_suffix(".expected").read_text(encoding="utf-8").strip() in err.splitlines()
     readable = len(GALLERY) - len(UNREADABLE)
     assert len(list((project / "site/articles").glob("*/index.html"))) == readable
-    assert f"{readable} article(s)" in err
+    assert f"from {readable} articles" in err
     assert "Tanks Arrive in Kursk" in (project / "site/index.html").read_text()
 
 
@@ -65,7 +65,7 @@ def test_check_names_every_unreadable_seed_writes_nothing_and_fails(project: Pat
     assert main(["--root", str(project), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [*(p.with_suffix(".expected").read_text(encoding="utf-8").strip() for p in UNREADABLE),
-                   f"briefing: {len(UNREADABLE)} problem(s); site/ was left as it was"]
+                   f"briefing: {len(UNREADABLE)} problems; site/ was left as it was"]
     assert tree(project) == before
 
 
@@ -90,14 +90,14 @@ def test_check_reports_every_bad_input_writes_nothing_and_exits_1(project: Path,
     problems = result.stderr.splitlines()
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert sorted(problems[:-1]) == sorted(expected)
-    assert problems[-1] == f"briefing: {len(expected)} problem(s); site/ was left as it was"
+    assert problems[-1] == f"briefing: {len(expected)} problems; site/ was left as it was"
     assert tree(project) == before and not (project / "site").exists()
 
 
 @pytest.mark.parametrize("value", ["0", '"5 MB"', "true"])
 def test_the_seed_size_limit_must_be_a_positive_number_of_bytes(project: Path, value: str):
     (project / "pyproject.toml").write_text(f"[tool.briefing]\nmax_seed_bytes = {value}\n")
-    with pytest.raises(ConfigError, match=r"pyproject.toml: error: \[tool.briefing\] max_seed_bytes must be a positive int"):
+    with pytest.raises(ConfigError, match=r"pyproject.toml: error: \[tool.briefing\] max_seed_bytes must be a whole number above 0"):
         load_settings(project)
     (project / "pyproject.toml").write_text("[tool.briefing]\n")
     assert load_settings(project).max_seed_bytes == 5_000_000

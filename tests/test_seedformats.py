@@ -66,7 +66,7 @@ def test_page_metadata_from_meta_tags(tmp_path: Path):
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "empty file, not a web page"),
+    (b"", "the file is empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary file, not a web page"),
     (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text found in this web page"),
     (b"<<<>>></p></div><html<body", "no article text found in this web page"),
