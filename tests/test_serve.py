@@ -377,7 +377,7 @@ def test_a_first_build_that_fails_still_serves_the_problems_until_fixed(golden_p
     server = Served(golden_project, free_port())
     try:
         with open_page(server.base) as page:
-            assert "content/talks-resume.md:3: error:" in page.locator("#build-error").inner_text()
+            assert "content/talks-resume.md:2: error:" in page.locator("#build-error").inner_text()
             article.write_text(good)
             page.locator("main").wait_for(timeout=20_000)  # the briefing's front page
             assert page.locator("#build-error").count() == 0
