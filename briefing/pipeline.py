@@ -1,20 +1,20 @@
-"""build(): the whole program, one stage a line."""
+"""build(): the whole program, one stage a line.
+
+The stages' modules are imported inside the functions: a rebuild with nothing changed stops
+after `LastBuild.unchanged()` (stat calls) and never loads Jinja2, Markdown, YAML or spaCy.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .content import read_articles
-from .link import link
-from .linkcheck import check_links, static_files
-from .model import Briefing
-from .pages import plan
+from .incremental import LastBuild, read_articles_cached
 from .problems import BuildError, Problem
-from .refresh import Outcome, refresh
-from .registry import read_registry
-from .render import render_all
-from .site import search_available, write_site
+
+if TYPE_CHECKING:
+    from .model import Briefing
+    from .refresh import Outcome
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,29 @@ class Report:
     files: int
 
 
+@dataclass(frozen=True)
+class NothingExtracted:
+    """The extraction outcome of a build that found every input as the last one left it."""
+
+    written: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
 def build(settings: Settings, progress: Callable[[str], None] = print) -> Report:
     """Extract new seeds, read and check content/, link, plan, render, and write site/."""
+    last = LastBuild.load(settings)
+    if last.unchanged():
+        return Report(NothingExtracted(), last.record["articles"], last.record["pages"], last.record["files"])
+    from .linkcheck import check_links, static_files
+    from .pages import plan
+    from .refresh import refresh
+    from .render import render_all
+    from .site import search_available, write_site
+
     extracted = refresh(settings, progress=progress)
-    briefing, problems = read_and_link(settings)
+    last.snapshot_inputs()
+    briefing, problems = read_and_link(settings, last)
     _stop_on([*extracted.problems, *problems])
     search = search_available(settings)
     pages = plan(briefing, settings.base_url, search)
@@ -38,12 +57,20 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     static = settings.path("templates") / "static"
     _stop_on(check_links(html, static_files(static)))
     files = write_site(html, static, settings.path("site"), search)
+    last.save({"articles": len(briefing.articles), "pages": len(pages), "files": files})
     return Report(extracted, len(briefing.articles), len(pages), files)
 
 
-def read_and_link(settings: Settings) -> tuple[Briefing, list[Problem]]:
-    """Read content/ and the curated registry, and link them; every problem is returned."""
-    articles, problems = read_articles(settings.path("content"), settings.root)
+def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Briefing, list[Problem]]:
+    """Read content/ (through the parse cache when `last` is given) and the curated registry, and link them."""
+    from .content import read_articles
+    from .link import link
+    from .registry import read_registry
+
+    if last is None:
+        articles, problems = read_articles(settings.path("content"), settings.root)
+    else:
+        articles, problems = read_articles_cached(settings.path("content"), settings.root, last)
     registry, registry_problems = read_registry(settings.path("content"), settings.root)
     briefing, link_problems = link(settings.title, articles, registry)
     return briefing, [*problems, *registry_problems, *link_problems]
@@ -51,6 +78,11 @@ def read_and_link(settings: Settings) -> tuple[Briefing, list[Problem]]:
 
 def check(settings: Settings) -> list[Problem]:
     """Every problem in content/, the registry, references, templates and links; writes nothing."""
+    from .linkcheck import check_links, static_files
+    from .pages import plan
+    from .render import render_all
+    from .site import search_available
+
     briefing, problems = read_and_link(settings)
     try:
         html = render_all(plan(briefing, settings.base_url, search_available(settings)), settings.path("templates"))
