@@ -116,7 +116,7 @@ def hugo_binary() -> list[str] | None:
     return [str(binaries[0])] if binaries else None
 
 
-def bench_size(n: int, runs: int, work: Path, search: bool) -> list[tuple]:
+def bench_size(n: int, runs: int, work: Path, search: bool, changes: bool = True) -> list[tuple]:
     """Every render and rebuild measurement for a corpus of `n` articles."""
     project = make_render_project(work / f"briefing-{n}", n, search=search)
     build = [*BUILD, "--root", str(project), "build"]
@@ -136,6 +136,8 @@ def bench_size(n: int, runs: int, work: Path, search: bool) -> list[tuple]:
     rows.append((n, f"full render, cold ({pages} HTML pages; Hugo {hugo_pages})", cold, hugo_cold, 3.0))
     run(nosearch)  # the first rebuild re-hashes files written in the last second; measure the steady state
     rows.append((n, "rebuild, nothing changed", repeat(runs, lambda i: None, nosearch), hugo_again, "0.3s"))
+    if not changes:
+        return rows
     rows.append((n, "rebuild, one article body edited", repeat(runs, lambda i: edit_body(project, i), nosearch),
                  None, "1s"))
     rows.append((n, "rebuild, one actor renamed in one file", repeat(runs, lambda i: rename_actor(project, i), nosearch),
@@ -198,6 +200,7 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=32, help="seeds for the extraction comparison")
     ap.add_argument("--no-extract", action="store_true", help="skip the extraction comparison")
     ap.add_argument("--no-search", action="store_true", help="skip the Pagefind measurements")
+    ap.add_argument("--no-rebuilds", action="store_true", help="only the cold render and the unchanged rebuild")
     ap.add_argument("--keep", type=Path, help="build the corpora here and keep them (default: a temporary folder)")
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
@@ -205,7 +208,7 @@ def main() -> None:
     rows: list[tuple] = []
     try:
         for n in args.sizes:
-            rows += bench_size(n, args.runs, work, search=not args.no_search)
+            rows += bench_size(n, args.runs, work, search=not args.no_search, changes=not args.no_rebuilds)
             print(table(rows), file=sys.stderr, flush=True)
         if not args.no_extract:
             rows += bench_extraction(args.seeds, args.runs, work)

@@ -219,3 +219,39 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
     if misses or set(cached) != set(old):
         atomic_write(store, pickle.dumps({"key": last.key, "articles": cached}, protocol=pickle.HIGHEST_PROTOCOL))
     return articles, problems
+
+
+def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
+    """linkcheck.check_links, parsing only pages whose text the cache has not seen (links, ids by SHA-256)."""
+    import pickle
+
+    from .linkcheck import _broken, _Collector
+    from .problems import Problem
+
+    store = last.cache / "links.pickle"
+    try:
+        old = pickle.loads(store.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError):
+        old = {}
+    seen, parsed = {}, {}
+    for path, text in files.items():
+        if path.endswith(".html"):
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if digest not in old:
+                collector = _Collector()
+                collector.feed(text)
+                old[digest] = (collector.links, collector.ids)
+            seen[digest] = old[digest]
+            parsed[path] = _Parsed(*seen[digest])
+    atomic_write(store, pickle.dumps(seen, protocol=pickle.HIGHEST_PROTOCOL))
+    known = set(files) | set(extra)
+    return [Problem(f"site/{path}", line, message) for path, page in sorted(parsed.items())
+            for link, line in page.links if (message := _broken(path, link, known, parsed))]
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What the link check needs of a page: its links (with lines) and its ids."""
+
+    links: list
+    ids: set

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .incremental import LastBuild, read_articles_cached
+from .incremental import LastBuild, check_links_cached, read_articles_cached
 from .problems import BuildError, Problem
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     last = LastBuild.load(settings)
     if last.unchanged():
         return Report(NothingExtracted(), last.record["articles"], last.record["pages"], last.record["files"])
-    from .linkcheck import check_links, static_files
+    from .linkcheck import static_files
     from .pages import plan
     from .refresh import refresh
     from .render import render_all
@@ -55,7 +55,7 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     pages = plan(briefing, settings.base_url, search)
     html = render_all(pages, settings.path("templates"))
     static = settings.path("templates") / "static"
-    _stop_on(check_links(html, static_files(static)))
+    _stop_on(check_links_cached(html, static_files(static), last))
     files = write_site(html, static, settings.path("site"), search)
     last.save({"articles": len(briefing.articles), "pages": len(pages), "files": files})
     return Report(extracted, len(briefing.articles), len(pages), files)
