@@ -153,3 +153,22 @@ def test_the_record_lives_outside_the_published_site(golden_project: Path):
     rebuild(golden_project)
     assert (golden_project / ".site.cache" / RECORD).is_file()
     assert not any(p.name.startswith(".briefing") or p.suffix == ".pickle" for p in (golden_project / "site").rglob("*"))
+
+
+def test_rendering_over_several_processes_gives_the_same_pages_and_problems(golden_project: Path):
+    from briefing.pages import plan
+    from briefing.pipeline import read_and_link
+    from briefing.problems import BuildError
+    from briefing.render import render_all
+
+    settings = load_settings(golden_project)
+    pages = plan(read_and_link(settings)[0])
+    templates = settings.path("templates")
+    assert render_all(pages, templates, workers=3) == render_all(pages, templates, workers=1)
+    (templates / "weapon.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope }}{% endblock %}")
+    errors = []
+    for workers in (1, 3):
+        with pytest.raises(BuildError) as caught:
+            render_all(pages, templates, workers=workers)
+        errors.append([str(p) for p in caught.value.problems])
+    assert errors[0] == errors[1] and "templates/weapon.html:1: error: while rendering weapons/" in errors[0][0]
