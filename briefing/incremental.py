@@ -52,7 +52,7 @@ class LastBuild:
         except (OSError, ValueError):
             record = {}
         key = settings_key(settings)
-        if not isinstance(record, dict) or record.get("key") != key:
+        if not isinstance(record, dict) or record.get("key") != key or not _well_formed(record):
             record = {}
         return cls(settings, key, record)
 
@@ -95,6 +95,14 @@ class LastBuild:
 
     def _write_record(self) -> None:
         atomic_write(self.cache / RECORD, json.dumps(self.record, separators=(",", ":")).encode("utf-8"))
+
+
+def _well_formed(record: dict) -> bool:
+    """A record this version wrote whole (a hand-edited or truncated one is ignored, never trusted)."""
+    entries = [*record.get("inputs", {}).values(), *record.get("outputs", {}).values()]
+    return (all(isinstance(record.get(k), int) for k in ("articles", "pages", "files"))
+            and isinstance(record.get("inputs"), dict) and isinstance(record.get("outputs"), dict)
+            and all(isinstance(e, list) and len(e) == 4 for e in entries))
 
 
 def settings_key(settings) -> str:
