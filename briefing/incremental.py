@@ -99,10 +99,10 @@ class LastBuild:
 
 def _well_formed(record: dict) -> bool:
     """A record this version wrote whole (a hand-edited or truncated one is ignored, never trusted)."""
-    entries = [*record.get("inputs", {}).values(), *record.get("outputs", {}).values()]
+    inputs, outputs = record.get("inputs"), record.get("outputs")
     return (all(isinstance(record.get(k), int) for k in ("articles", "pages", "files"))
-            and isinstance(record.get("inputs"), dict) and isinstance(record.get("outputs"), dict)
-            and all(isinstance(e, list) and len(e) == 4 for e in entries))
+            and isinstance(inputs, dict) and isinstance(outputs, dict)
+            and all(isinstance(e, list) and len(e) == 4 for e in (*inputs.values(), *outputs.values())))
 
 
 def settings_key(settings) -> str:
