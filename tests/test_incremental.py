@@ -2,7 +2,9 @@
 result is byte for byte what a clean build of the same sources makes."""
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ from briefing.config import load_settings
 from briefing.incremental import RECORD, cache_folder
 from briefing.pipeline import build
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 HEAVY = ("jinja2", "markdown", "yaml", "frontmatter", "nh3", "spacy")
 
@@ -172,3 +174,16 @@ def test_rendering_over_several_processes_gives_the_same_pages_and_problems(gold
             render_all(pages, templates, workers=workers)
         errors.append([str(p) for p in caught.value.problems])
     assert errors[0] == errors[1] and "templates/weapon.html:1: error: while rendering weapons/" in errors[0][0]
+
+
+def test_a_damaged_record_is_ignored_and_the_site_rebuilt(golden_project: Path):
+    before = rebuild(golden_project)
+    record = golden_project / ".site.cache" / RECORD
+    good = json.loads(record.read_text())
+    for damage in ('{"key": 1', json.dumps({**good, "inputs": []}), json.dumps({**good, "pages": None}), "[]"):
+        record.write_text(damage)
+        (golden_project / "content/talks-resume.md").write_text("---\ntitle: Talks\n---\nBody.\n")
+        assert rebuild(golden_project)["articles/talks-resume/index.html"] != before["articles/talks-resume/index.html"]
+        (golden_project / "content/talks-resume.md").unlink()
+        shutil.copy(FIXTURES / "golden/content/talks-resume.md", golden_project / "content")
+        assert rebuild(golden_project) == before, damage
