@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import ROOT, make_hugo_site, make_render_project, make_seed_project, seed_texts  # noqa: E402
+from corpus import (
+    ROOT,
+    make_hugo_site,
+    make_render_project,
+    make_seed_project,
+    seed_texts,
+)
 
 PYTHON = sys.executable
 BUILD = [PYTHON, str(ROOT / "build.py")]
@@ -86,7 +92,8 @@ def fresh(project: Path) -> None:
 
 def edit_body(project: Path, i: int) -> None:
     """Change one sentence of one article's body."""
-    path = sorted((project / "content").glob("*.md"))[len(list((project / "content").glob("*.md"))) // 2]
+    files = sorted((project / "content").glob("*.md"))
+    path = files[len(files) // 2]
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f" Edited {i}.\n", encoding="utf-8")
 
 

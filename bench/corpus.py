@@ -25,7 +25,7 @@ def surname(rng: random.Random) -> str:
 
 def person_surnames(text: str) -> list[str]:
     """The surnames of the person actors of a content file (last word of each person's name)."""
-    names = re.findall(r"^  name: (.+)\n  type: person$", text, flags=re.M)
+    names = re.findall(r"^  name: (.+)\n  type: person$", text, flags=re.MULTILINE)
     return sorted({n.split()[-1] for n in names if n.split()[-1].isalpha() and len(n.split()[-1]) > 3})
 
 
@@ -37,10 +37,10 @@ def varied_article(text: str, n: int, pool: list[str]) -> str:
         text = re.sub(rf"\b{old}\b", new, text)
         text = re.sub(rf"\b{old.lower()}\b", new.lower(), text)
     text = re.sub(r"^title: (.*)$", lambda m: f"title: '{rng.choice(ADJECTIVES)} {n}: "
-                  + m.group(1).strip("'\"").replace("'", "''") + "'", text, count=1, flags=re.M)
+                  + m.group(1).strip("'\"").replace("'", "''") + "'", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^published: \d{4}-\d\d-\d\d$", f"published: {date(2022, 1, 1) + timedelta(days=n % 1000)}",
-                  text, count=1, flags=re.M)
-    return re.sub(r"^  seed: .*$", f"  seed: seeds/bench-{n:05d}.txt", text, count=1, flags=re.M)
+                  text, count=1, flags=re.MULTILINE)
+    return re.sub(r"^  seed: .*$", f"  seed: seeds/bench-{n:05d}.txt", text, count=1, flags=re.MULTILINE)
 
 
 def content_sources() -> list[Path]:
