@@ -80,6 +80,11 @@ class LastBuild:
         self.inputs = snapshot(input_stats(self.settings), self.record.get("inputs", {}))
         return self.inputs
 
+    def cache_key(self) -> str:
+        """What cached parses are valid for: the settings key and this package's code as snapshotted."""
+        code = sorted((p, e[2]) for p, e in self.inputs.items() if p.startswith(str(PACKAGE) + os.sep))
+        return hashlib.sha256(json.dumps([self.key, code]).encode("utf-8")).hexdigest()
+
     def digest(self, path: Path) -> str | None:
         """The SHA-256 this build's snapshot took of an input file."""
         entry = self.inputs.get(str(path))
@@ -202,10 +207,10 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
     from .content import parse_article
     from .textutil import display_path
 
-    store = last.cache / ARTICLES
+    store, key = last.cache / ARTICLES, last.cache_key()
     try:
         saved = pickle.loads(store.read_bytes())
-        old = saved["articles"] if saved["key"] == last.key else {}
+        old = saved["articles"] if saved["key"] == key else {}
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
         old = {}
     cached, articles, problems, misses = {}, [], [], 0
@@ -225,7 +230,7 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
             if digest is not None:
                 cached[display] = (digest, article)
     if misses or set(cached) != set(old):
-        atomic_write(store, pickle.dumps({"key": last.key, "articles": cached}, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(store, pickle.dumps({"key": key, "articles": cached}, protocol=pickle.HIGHEST_PROTOCOL))
     return articles, problems
 
 
@@ -236,10 +241,11 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
     from .linkcheck import _broken, _Collector
     from .problems import Problem
 
-    store = last.cache / "links.pickle"
+    store, key = last.cache / "links.pickle", last.cache_key()
     try:
-        old = pickle.loads(store.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError):
+        saved = pickle.loads(store.read_bytes())
+        old = saved["pages"] if saved["key"] == key else {}
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
         old = {}
     seen, parsed = {}, {}
     for path, text in files.items():
@@ -251,7 +257,7 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
                 old[digest] = (collector.links, collector.ids)
             seen[digest] = old[digest]
             parsed[path] = _Parsed(*seen[digest])
-    atomic_write(store, pickle.dumps(seen, protocol=pickle.HIGHEST_PROTOCOL))
+    atomic_write(store, pickle.dumps({"key": key, "pages": seen}, protocol=pickle.HIGHEST_PROTOCOL))
     known = set(files) | set(extra)
     return [Problem(f"site/{path}", line, message) for path, page in sorted(parsed.items())
             for link, line in page.links if (message := _broken(path, link, known, parsed))]

@@ -187,3 +187,15 @@ def test_a_damaged_record_is_ignored_and_the_site_rebuilt(golden_project: Path):
         (golden_project / "content/talks-resume.md").unlink()
         shutil.copy(FIXTURES / "golden/content/talks-resume.md", golden_project / "content")
         assert rebuild(golden_project) == before, damage
+
+
+def test_cached_parses_are_dropped_when_briefing_code_changes(golden_project: Path):
+    from briefing.incremental import LastBuild
+
+    rebuild(golden_project)
+    last = LastBuild.load(load_settings(golden_project))
+    last.snapshot_inputs()
+    key = last.cache_key()
+    parser = next(p for p in last.inputs if p.endswith(os.sep + "content.py") and "briefing" in p)
+    last.inputs[parser] = [*last.inputs[parser][:2], "0" * 64, True]
+    assert last.cache_key() != key
