@@ -1,22 +1,21 @@
-"""build(): the whole program, one stage a line."""
+"""build(): the whole program, one stage a line.
+
+The stages' modules are imported inside the functions: a rebuild with nothing changed stops
+after `LastBuild.unchanged()` (stat calls) and never loads Jinja2, Markdown, YAML or spaCy.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .content import read_articles
-from .link import link
-from .linkcheck import check_links, static_files
-from .model import Briefing
-from .pages import plan
-from .ingest import seed_problems
+from .incremental import LastBuild, check_links_cached, read_articles_cached
 from .lock import one_build_at_a_time
 from .problems import BuildError, Problem, os_errors_as_problems
-from .refresh import Outcome, refresh, seed_files
-from .registry import read_registry
-from .render import render_all
-from .site import search_available, write_site
+
+if TYPE_CHECKING:
+    from .model import Briefing
+    from .refresh import Outcome
 
 
 @dataclass(frozen=True)
@@ -29,25 +28,52 @@ class Report:
     files: int
 
 
+@dataclass(frozen=True)
+class NothingExtracted:
+    """The extraction outcome of a build that found every input as the last one left it."""
+
+    written: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
 @os_errors_as_problems
 @one_build_at_a_time
 def build(settings: Settings, progress: Callable[[str], None] = print) -> Report:
     """Extract new seeds, read and check content/, link, plan, render, and write site/."""
+    last = LastBuild.load(settings)
+    if last.unchanged():
+        return Report(NothingExtracted(), last.record["articles"], last.record["pages"], last.record["files"])
+    from .linkcheck import static_files
+    from .pages import plan
+    from .refresh import refresh
+    from .render import render_all
+    from .site import search_available, write_site
+
     extracted = refresh(settings, progress=progress)
-    briefing, problems = read_and_link(settings)
+    last.snapshot_inputs()
+    briefing, problems = read_and_link(settings, last)
     _stop_on([*extracted.problems, *problems], progress)
     search = search_available(settings)
     pages = plan(briefing, settings.base_url, search)
     html = render_all(pages, settings.path("templates"))
     static = settings.path("templates") / "static"
-    _stop_on(check_links(html, static_files(static)))
+    _stop_on(check_links_cached(html, static_files(static), last))
     files = write_site(html, static, settings.path("site"), search)
+    last.save({"articles": len(briefing.articles), "pages": len(pages), "files": files})
     return Report(extracted, len(briefing.articles), len(pages), files)
 
 
-def read_and_link(settings: Settings) -> tuple[Briefing, list[Problem]]:
-    """Read content/ and the curated registry, and link them; every problem is returned."""
-    articles, problems = read_articles(settings.path("content"), settings.root)
+def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Briefing, list[Problem]]:
+    """Read content/ (through the parse cache when `last` is given) and the curated registry, and link them."""
+    from .content import read_articles
+    from .link import link
+    from .registry import read_registry
+
+    if last is None:
+        articles, problems = read_articles(settings.path("content"), settings.root)
+    else:
+        articles, problems = read_articles_cached(settings.path("content"), settings.root, last)
     registry, registry_problems = read_registry(settings.path("content"), settings.root)
     briefing, link_problems = link(settings.title, articles, registry)
     return briefing, [*problems, *registry_problems, *link_problems]
@@ -55,6 +81,13 @@ def read_and_link(settings: Settings) -> tuple[Briefing, list[Problem]]:
 
 def check(settings: Settings) -> list[Problem]:
     """Every problem in content/, the registry, references, templates and links; writes nothing."""
+    from .ingest import seed_problems
+    from .linkcheck import check_links, static_files
+    from .pages import plan
+    from .refresh import seed_files
+    from .render import render_all
+    from .site import search_available
+
     briefing, problems = read_and_link(settings)
     problems += seed_problems(seed_files(settings.path("seeds")), settings.root, settings.max_seed_bytes)
     try:

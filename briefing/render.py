@@ -1,7 +1,10 @@
 """Render pages with Jinja2 (autoescape, StrictUndefined); every link is made relative by `url()`."""
 from __future__ import annotations
 
+import os
+import pickle
 import posixpath
+import threading
 from pathlib import Path
 
 import jinja2
@@ -44,10 +47,63 @@ def relative_url(page_path: str, target: str) -> str:
     return relative + (hash_ + fragment if fragment else "")
 
 
-def render_all(pages: list[Page], templates: Path) -> dict[str, str]:
-    """Render every page; raise BuildError listing every template that failed."""
+PAGES_PER_WORKER = 300  # below this a forked worker costs more than it saves
+
+
+def render_all(pages: list[Page], templates: Path, workers: int | None = None) -> dict[str, str]:
+    """Render every page (over several cores when there are many); raise BuildError listing every template that failed."""
     if not templates.is_dir():
         raise BuildError([Problem(str(templates), 0, "templates folder not found (check the `templates` setting)")])
+    workers = workers or _useful_workers(len(pages))
+    out, problems = _render_forked(pages, templates, workers) if workers > 1 else _render(pages, templates)
+    if problems:
+        raise BuildError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+    return out
+
+
+def _useful_workers(pages: int) -> int:
+    """One process per core, when each gets enough pages and forking is safe (no other threads)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                      pages // PAGES_PER_WORKER))
+
+
+def _render_forked(pages: list[Page], templates: Path, workers: int) -> tuple[dict[str, str], list[Problem]]:
+    """Render slices of `pages` in forked children (which inherit the pages: nothing is pickled in)
+    and this process; a child that fails for any reason has its slice rendered here instead."""
+    slices = [pages[i::workers] for i in range(workers)]  # interleaved: big and small pages spread evenly
+    children = []
+    for part in slices[1:]:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: render, send the result, leave without running the parent's cleanup
+            os.close(read)
+            code = 1
+            try:
+                with os.fdopen(write, "wb") as stream:
+                    pickle.dump(_render(part, templates), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        children.append((pid, read, part))
+    out, problems = _render(slices[0], templates)
+    for pid, read, part in children:
+        with os.fdopen(read, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(pid, 0)
+        try:
+            more, found = pickle.loads(data) if os.waitstatus_to_exitcode(status) == 0 else _render(part, templates)
+        except (pickle.UnpicklingError, EOFError):
+            more, found = _render(part, templates)
+        out.update(more)
+        problems.extend(found)
+    return {p.path: out[p.path] for p in pages if p.path in out}, problems
+
+
+def _render(pages: list[Page], templates: Path) -> tuple[dict[str, str], list[Problem]]:
+    """Render pages in this process: their text, and the problems met."""
     env = environment(templates)
     out, problems = {}, []
     for page in pages:
@@ -61,9 +117,7 @@ def render_all(pages: list[Page], templates: Path) -> dict[str, str]:
         except (jinja2.UndefinedError, jinja2.TemplateNotFound, TypeError, KeyError) as error:
             problems.append(Problem(f"{templates.name}/{page.template}", _template_line(error, page.template),
                                     f"while rendering {page.path}: {error}"))
-    if problems:
-        raise BuildError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
-    return out
+    return out, problems
 
 
 def _template_line(error: Exception, template: str) -> int:

@@ -1,4 +1,8 @@
-"""Write the rendered site: into a fresh folder first, then swap it in, so a failure keeps the old one."""
+"""Write the rendered site: into a fresh folder first, then swap it in, so a failure keeps the old one.
+
+A file whose bytes did not change is hard-linked from the old site instead of written again:
+it keeps its timestamp, costs no write, and the old site's bytes are never touched.
+"""
 from __future__ import annotations
 
 import importlib.util
@@ -20,11 +24,11 @@ def write_site(files: dict[str, str], static: Path, site: Path, search: bool) ->
     staging.chmod(0o755)
     try:
         for path, text in sorted(files.items()):
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
+            _put(staging / path, text.encode("utf-8"), site / path)
         if static.is_dir():
-            shutil.copytree(static, staging / "static")
+            for source in sorted(p for p in static.rglob("*") if p.is_file()):
+                path = Path("static") / source.relative_to(static)
+                _put(staging / path, source.read_bytes(), site / path)
         if search:
             build_search_index(staging)
         _keep_unchanged_mtimes(staging, site)
@@ -33,6 +37,18 @@ def write_site(files: dict[str, str], static: Path, site: Path, search: bool) ->
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return sum(1 for p in site.rglob("*") if p.is_file())
+
+
+def _put(target: Path, data: bytes, old: Path) -> None:
+    """Write `data` at `target`, or hard-link the old site's file when it holds exactly these bytes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if old.stat().st_size == len(data) and old.read_bytes() == data:
+            os.link(old, target)
+            return
+    except OSError:  # no old file, or a file system without hard links
+        pass
+    target.write_bytes(data)
 
 
 def _refuse_dangerous(site: Path) -> None:
@@ -61,8 +77,8 @@ def _keep_unchanged_mtimes(new: Path, old: Path) -> None:
         return
     for path in new.rglob("*"):
         previous = old / path.relative_to(new)
-        if path.is_file() and previous.is_file() and previous.stat().st_size == path.stat().st_size \
-                and previous.read_bytes() == path.read_bytes():
+        if path.is_file() and previous.is_file() and not path.samefile(previous) \
+                and previous.stat().st_size == path.stat().st_size and previous.read_bytes() == path.read_bytes():
             stat = previous.stat()
             os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
 

@@ -1,0 +1,271 @@
+"""What the last build read and wrote, so an unchanged rebuild stops after stat calls and a
+changed one re-reads only the content files whose bytes changed.
+
+The record (`build.json` in a cache folder beside site/, never inside the published site)
+holds the size, mtime and SHA-256 of every input (seeds, content, templates, pyproject.toml,
+this package's code), the size and mtime of every file in site/, and a key of the settings
+and library versions. An input whose stat matches and whose mtime was safely older than the
+moment it was hashed is unchanged without being read (git's "racy" rule); any other is hashed.
+This module imports nothing heavy: the unchanged path never loads Jinja2, YAML or spaCy.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RECORD = "build.json"
+ARTICLES = "articles.pickle"
+FORMAT = 1
+RACY_NS = 1_000_000_000  # a file changed within this long of its hashing may share its mtime with the edit
+LIBRARIES = ("jinja2", "markdown", "nh3", "yaml", "frontmatter", "pagefind_bin")
+PACKAGE = Path(__file__).resolve().parent
+
+Entry = list  # [size, mtime_ns, sha256 or None, clean]
+
+
+def cache_folder(site: Path) -> Path:
+    """Where the record and caches live: beside site/ (which every build replaces whole)."""
+    return site.with_name(f".{site.name}.cache")
+
+
+@dataclass
+class LastBuild:
+    """The record of the last successful build, and the snapshot of this one's inputs."""
+
+    settings: object
+    key: str
+    record: dict = field(default_factory=dict)
+    inputs: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, settings) -> "LastBuild":
+        """The record left by the last successful build (empty if none, or if settings or code changed)."""
+        path = cache_folder(settings.path("site")) / RECORD
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            record = {}
+        key = settings_key(settings)
+        if not isinstance(record, dict) or record.get("key") != key or not _well_formed(record):
+            record = {}
+        return cls(settings, key, record)
+
+    @property
+    def cache(self) -> Path:
+        """The cache folder of this build's site."""
+        return cache_folder(self.settings.path("site"))
+
+    def unchanged(self) -> bool:
+        """Every input and every file of site/ is as the last build left it."""
+        if not self.record:
+            return False
+        inputs = snapshot(input_stats(self.settings), self.record["inputs"], check=True)
+        if inputs is None:
+            return False
+        if output_stats(self.settings.path("site")) != {k: v[:2] for k, v in self.record["outputs"].items()}:
+            return False
+        if inputs != self.record["inputs"]:  # some were hashed again (touched, or racy): trust them from now on
+            self.record["inputs"] = inputs
+            self._write_record()
+        return True
+
+    def snapshot_inputs(self) -> dict[str, Entry]:
+        """Stat (and hash where needed) every input now, before anything reads them."""
+        self.inputs = snapshot(input_stats(self.settings), self.record.get("inputs", {}))
+        return self.inputs
+
+    def cache_key(self) -> str:
+        """What cached parses are valid for: the settings key and this package's code as snapshotted."""
+        code = sorted((p, e[2]) for p, e in self.inputs.items() if p.startswith(str(PACKAGE) + os.sep))
+        return hashlib.sha256(json.dumps([self.key, code]).encode("utf-8")).hexdigest()
+
+    def digest(self, path: Path) -> str | None:
+        """The SHA-256 this build's snapshot took of an input file."""
+        entry = self.inputs.get(str(path))
+        return entry[2] if entry else None
+
+    def save(self, counts: dict[str, int]) -> None:
+        """Record this successful build: its inputs as snapshotted, its outputs as written."""
+        site = self.settings.path("site")
+        outputs = {k: [*v, None, True] for k, v in output_stats(site).items()}
+        self.record = {"format": FORMAT, "key": self.key, "inputs": self.inputs,
+                       "outputs": outputs, **counts}
+        self._write_record()
+
+    def _write_record(self) -> None:
+        atomic_write(self.cache / RECORD, json.dumps(self.record, separators=(",", ":")).encode("utf-8"))
+
+
+def _well_formed(record: dict) -> bool:
+    """A record this version wrote whole (a hand-edited or truncated one is ignored, never trusted)."""
+    inputs, outputs = record.get("inputs"), record.get("outputs")
+    return (all(isinstance(record.get(k), int) for k in ("articles", "pages", "files"))
+            and isinstance(inputs, dict) and isinstance(outputs, dict)
+            and all(isinstance(e, list) and len(e) == 4 for e in (*inputs.values(), *outputs.values())))
+
+
+def settings_key(settings) -> str:
+    """Everything besides input files that shapes the output: settings, Python, library versions."""
+    libraries = []
+    for name in LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec and spec.origin and os.path.exists(spec.origin) else None
+        stat = os.stat(origin) if origin else None
+        libraries.append([name, origin, stat and stat.st_size, stat and stat.st_mtime_ns])
+    return json.dumps([FORMAT, repr(settings), sys.version, libraries])
+
+
+def input_stats(settings) -> dict[str, os.stat_result]:
+    """Every file a build reads: seeds, content, templates, pyproject.toml and this package's code."""
+    stats: dict[str, os.stat_result] = {}
+    for name in ("seeds", "content", "templates"):
+        walk(settings.path(name), stats)
+    walk(PACKAGE, stats)
+    pyproject = settings.root / "pyproject.toml"
+    if pyproject.is_file():
+        stats[str(pyproject)] = pyproject.stat()
+    return stats
+
+
+def output_stats(site: Path) -> dict[str, list[int]]:
+    """[size, mtime_ns] of every file in site/, by path inside it."""
+    stats: dict[str, os.stat_result] = {}
+    walk(site, stats)
+    start = len(str(site)) + 1
+    return {path[start:]: [st.st_size, st.st_mtime_ns] for path, st in stats.items()}
+
+
+def walk(folder: Path, stats: dict[str, os.stat_result]) -> None:
+    """Add the stat of every file under `folder` (bytecode caches aside) to `stats`."""
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                walk(Path(entry.path), stats)
+        elif entry.is_file():
+            stats[entry.path] = entry.stat()
+
+
+def snapshot(stats: dict[str, os.stat_result], previous: dict[str, Entry],
+             check: bool = False) -> dict[str, Entry] | None:
+    """Entries for `stats`, reusing the previous entry of a file whose stat matches and was clean.
+
+    With `check` it returns None at the first file whose bytes differ from `previous`."""
+    started = time.time_ns()
+    entries: dict[str, Entry] = {}
+    if check and set(stats) != set(previous):
+        return None
+    for path, st in sorted(stats.items()):
+        old = previous.get(path)
+        if old and old[0] == st.st_size and old[1] == st.st_mtime_ns and old[3]:
+            entries[path] = old
+            continue
+        digest = file_digest(path)
+        if digest is None:
+            if check:
+                return None
+            continue  # vanished while we looked: the next build sees it gone
+        entries[path] = [st.st_size, st.st_mtime_ns, digest, st.st_mtime_ns < started - RACY_NS]
+        if check and (old is None or old[2] != digest):
+            return None
+    return entries
+
+
+def file_digest(path: str | Path) -> str | None:
+    """SHA-256 of a file's bytes (None if it is gone)."""
+    try:
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing (a killed build leaves the old one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def read_articles_cached(folder: Path, root: Path, last: LastBuild):
+    """content/*.md as Articles (as content.read_articles), parsing only files whose bytes are new.
+
+    Parsed articles are kept by (display path, SHA-256) in a pickle beside the record; an article
+    is cached only if its file still has the digest the snapshot took after it was parsed."""
+    import pickle
+
+    from .content import parse_article
+    from .textutil import display_path
+
+    store, key = last.cache / ARTICLES, last.cache_key()
+    try:
+        saved = pickle.loads(store.read_bytes())
+        old = saved["articles"] if saved["key"] == key else {}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
+        old = {}
+    cached, articles, problems, misses = {}, [], [], 0
+    for path in sorted(folder.glob("*.md")):
+        display, digest = display_path(path, root), last.digest(path)
+        hit = old.get(display)
+        if digest is not None and hit is not None and hit[0] == digest:
+            article = hit[1]
+        else:
+            article, found = parse_article(path, display)
+            problems.extend(found)
+            misses += 1
+            if article is None or digest is None or file_digest(path) != digest:
+                digest = None  # changed while being read: parse it again next time
+        if article is not None:
+            articles.append(article)
+            if digest is not None:
+                cached[display] = (digest, article)
+    if misses or set(cached) != set(old):
+        atomic_write(store, pickle.dumps({"key": key, "articles": cached}, protocol=pickle.HIGHEST_PROTOCOL))
+    return articles, problems
+
+
+def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
+    """linkcheck.check_links, parsing only pages whose text the cache has not seen (links, ids by SHA-256)."""
+    import pickle
+
+    from .linkcheck import _broken, _Collector
+    from .problems import Problem
+
+    store, key = last.cache / "links.pickle", last.cache_key()
+    try:
+        saved = pickle.loads(store.read_bytes())
+        old = saved["pages"] if saved["key"] == key else {}
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
+        old = {}
+    seen, parsed = {}, {}
+    for path, text in files.items():
+        if path.endswith(".html"):
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if digest not in old:
+                collector = _Collector()
+                collector.feed(text)
+                old[digest] = (collector.links, collector.ids)
+            seen[digest] = old[digest]
+            parsed[path] = _Parsed(*seen[digest])
+    atomic_write(store, pickle.dumps({"key": key, "pages": seen}, protocol=pickle.HIGHEST_PROTOCOL))
+    known = set(files) | set(extra)
+    return [Problem(f"site/{path}", line, message) for path, page in sorted(parsed.items())
+            for link, line in page.links if (message := _broken(path, link, known, parsed))]
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What the link check needs of a page: its links (with lines) and its ids."""
+
+    links: list
+    ids: set

@@ -1,0 +1,201 @@
+"""Incremental builds: a rebuild re-renders what a change affects, nothing stale survives, and the
+result is byte for byte what a clean build of the same sources makes."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing import site as site_module
+from briefing.config import load_settings
+from briefing.incremental import RECORD, cache_folder
+from briefing.pipeline import build
+
+from .conftest import FIXTURES, ROOT
+
+HEAVY = ("jinja2", "markdown", "yaml", "frontmatter", "nh3", "spacy")
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def rebuild(project: Path) -> dict[str, bytes]:
+    build(load_settings(project), progress=lambda _: None)
+    return files_of(project / "site")
+
+
+def clean_build(project: Path, tmp_path: Path) -> dict[str, bytes]:
+    """What a build with no previous site and no cache makes of the same sources."""
+    settings = load_settings(project, site=str(tmp_path / "clean" / "site"))
+    assert not cache_folder(settings.path("site")).exists()
+    build(settings, progress=lambda _: None)
+    return files_of(settings.path("site"))
+
+
+def test_an_unchanged_rebuild_stops_before_any_heavy_import(golden_project: Path):
+    rebuild(golden_project)
+    code = ("import sys; from briefing.cli import main; rc = main(['--root', sys.argv[1], 'build']); "
+            f"print(rc, *[m for m in {HEAVY!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code, str(golden_project)], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert out.stdout.split() == ["0"], out.stderr
+    assert "built site/: 2 article(s)" in out.stderr
+
+
+def test_an_unchanged_rebuild_leaves_every_file_as_it_was(golden_project: Path):
+    before = rebuild(golden_project)
+    stats = {p: os.stat(golden_project / "site" / p).st_ino for p in before}
+    assert rebuild(golden_project) == before
+    assert {p: os.stat(golden_project / "site" / p).st_ino for p in before} == stats
+
+
+def test_a_renamed_actor_updates_every_page_that_shows_it(golden_project: Path, tmp_path: Path):
+    before = rebuild(golden_project)
+    showing = [p for p, data in before.items() if b"Jane Roe" in data and not p.startswith("static/")]
+    assert {"actors/jane-roe/index.html", "who-said-what/index.html", "index.html", "claims.csv", "briefing.json",
+            "articles/talks-resume/index.html", "articles/drones-shipped/index.html"} <= set(showing)
+    article = golden_project / "content/drones-shipped.md"  # the newest article: its name wins a tie
+    article.write_text(article.read_text().replace("name: Jane Roe,", "name: Janet Doe,"))
+    after = rebuild(golden_project)
+    for path in showing:
+        assert b"Janet Doe" in after[path], path
+    assert not any(b">Jane Roe</a>" in data or b",Jane Roe," in data for data in after.values())
+    assert after == clean_build(golden_project, tmp_path)
+
+
+def test_an_edited_body_shows_on_its_page_and_nothing_else_is_rewritten(golden_project: Path, tmp_path: Path):
+    before = rebuild(golden_project)
+    inodes = {p: os.stat(golden_project / "site" / p).st_ino for p in before}
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
+    after = rebuild(golden_project)
+    changed = sorted(p for p in after if after[p] != before.get(p))
+    assert changed == ["articles/talks-resume/index.html"]
+    assert b"said in Vienna." in after["articles/talks-resume/index.html"]
+    kept = [p for p in after if p not in changed and os.stat(golden_project / "site" / p).st_ino == inodes[p]]
+    assert sorted(kept) == sorted(p for p in after if p not in changed)  # hard-linked, not rewritten
+    assert after == clean_build(golden_project, tmp_path)
+
+
+def test_a_deleted_content_file_takes_its_page_away(golden_project: Path, tmp_path: Path):
+    rebuild(golden_project)
+    (golden_project / "content/talks-resume.md").unlink()
+    text = (golden_project / "content/drones-shipped.md").read_text()
+    after = rebuild(golden_project)
+    assert "articles/talks-resume/index.html" not in after
+    assert "actors/jane-roe/index.html" not in after or "jane-roe" in text
+    assert not any(b"talks-resume" in data for data in after.values())
+    assert after == clean_build(golden_project, tmp_path)
+
+
+def test_a_template_change_re_renders_every_page(golden_project: Path, tmp_path: Path):
+    before = rebuild(golden_project)
+    base = golden_project / "templates/base.html"
+    base.write_text(base.read_text().replace("curated by hand", "checked by hand"))
+    after = rebuild(golden_project)
+    pages = [p for p in before if p.endswith(".html")]
+    assert len(pages) > 10 and all(b"checked by hand" in after[p] for p in pages)
+    assert after == clean_build(golden_project, tmp_path)
+
+
+def test_a_changed_setting_re_renders(golden_project: Path, tmp_path: Path):
+    rebuild(golden_project)
+    pyproject = golden_project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('title = "Test briefing"', 'title = "Renamed briefing"'))
+    after = rebuild(golden_project)
+    assert all(b"Renamed briefing" in data for path, data in after.items() if path.endswith(".html"))
+    assert after == clean_build(golden_project, tmp_path)
+
+
+def test_a_same_size_edit_within_the_same_second_is_seen(golden_project: Path):
+    """A file written just before the build may be edited again within its mtime's tick: it is hashed."""
+    article = golden_project / "content/talks-resume.md"
+    os.utime(article)  # just written
+    rebuild(golden_project)
+    stat = article.stat()
+    article.write_text(article.read_text().replace("Talks Resume", "Talks Resumx"))
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert article.stat().st_size == stat.st_size
+    assert b"Talks Resumx" in rebuild(golden_project)["articles/talks-resume/index.html"]
+
+
+def test_a_hand_edited_or_deleted_site_is_rebuilt(golden_project: Path):
+    before = rebuild(golden_project)
+    (golden_project / "site/index.html").write_text("edited by hand")
+    (golden_project / "site/claims.csv").unlink()
+    assert rebuild(golden_project) == before
+
+
+def test_a_killed_write_leaves_the_old_site_byte_identical(golden_project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path):
+    before = rebuild(golden_project)
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Oslo."))
+
+    def killed(staging: Path, site: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(site_module, "_swap", killed)
+    with pytest.raises(KeyboardInterrupt):
+        rebuild(golden_project)
+    assert files_of(golden_project / "site") == before
+    assert [p.name for p in golden_project.iterdir() if p.name.startswith(".site-")] == []
+    monkeypatch.undo()
+    after = rebuild(golden_project)
+    assert b"said in Oslo." in after["articles/talks-resume/index.html"]
+    assert after == clean_build(golden_project, tmp_path)
+
+
+def test_the_record_lives_outside_the_published_site(golden_project: Path):
+    rebuild(golden_project)
+    assert (golden_project / ".site.cache" / RECORD).is_file()
+    assert not any(p.name.startswith(".briefing") or p.suffix == ".pickle" for p in (golden_project / "site").rglob("*"))
+
+
+def test_rendering_over_several_processes_gives_the_same_pages_and_problems(golden_project: Path):
+    from briefing.pages import plan
+    from briefing.pipeline import read_and_link
+    from briefing.problems import BuildError
+    from briefing.render import render_all
+
+    settings = load_settings(golden_project)
+    pages = plan(read_and_link(settings)[0])
+    templates = settings.path("templates")
+    assert render_all(pages, templates, workers=3) == render_all(pages, templates, workers=1)
+    (templates / "weapon.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope }}{% endblock %}")
+    errors = []
+    for workers in (1, 3):
+        with pytest.raises(BuildError) as caught:
+            render_all(pages, templates, workers=workers)
+        errors.append([str(p) for p in caught.value.problems])
+    assert errors[0] == errors[1] and "templates/weapon.html:1: error: while rendering weapons/" in errors[0][0]
+
+
+def test_a_damaged_record_is_ignored_and_the_site_rebuilt(golden_project: Path):
+    before = rebuild(golden_project)
+    record = golden_project / ".site.cache" / RECORD
+    good = json.loads(record.read_text())
+    for damage in ('{"key": 1', json.dumps({**good, "inputs": []}), json.dumps({**good, "pages": None}), "[]"):
+        record.write_text(damage)
+        (golden_project / "content/talks-resume.md").write_text("---\ntitle: Talks\n---\nBody.\n")
+        assert rebuild(golden_project)["articles/talks-resume/index.html"] != before["articles/talks-resume/index.html"]
+        (golden_project / "content/talks-resume.md").unlink()
+        shutil.copy(FIXTURES / "golden/content/talks-resume.md", golden_project / "content")
+        assert rebuild(golden_project) == before, damage
+
+
+def test_cached_parses_are_dropped_when_briefing_code_changes(golden_project: Path):
+    from briefing.incremental import LastBuild
+
+    rebuild(golden_project)
+    last = LastBuild.load(load_settings(golden_project))
+    last.snapshot_inputs()
+    key = last.cache_key()
+    parser = next(p for p in last.inputs if p.endswith(os.sep + "content.py") and "briefing" in p)
+    last.inputs[parser] = [*last.inputs[parser][:2], "0" * 64, True]
+    assert last.cache_key() != key
