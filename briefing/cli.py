@@ -105,8 +105,11 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     report = build(settings, progress=say)
     _say_extracted(report.extracted, say)
-    say.info(f"built {plural(report.pages, 'page')} from {plural(report.articles, 'article')} "
-             f"in {time.perf_counter() - started:.1f} s")
+    pages, articles = plural(report.pages, 'page'), plural(report.articles, 'article')
+    if report.up_to_date:
+        say.info(f"{settings.site}/ is up to date: nothing changed since the last build ({pages} from {articles})")
+    else:
+        say.info(f"built {pages} from {articles} in {time.perf_counter() - started:.1f} s")
     say.detail(f"wrote {settings.site}/: {plural(report.files, 'file')}")
     for pending in sorted(settings.path("content").glob("*.md.new")):
         say.warn(f"{settings.content}/{pending.name}: warning: a newer extraction waits to be merged into "

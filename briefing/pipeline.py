@@ -26,6 +26,7 @@ class Report:
     articles: int
     pages: int
     files: int
+    up_to_date: bool = False  # nothing changed since the last build, so nothing was done
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     """Extract new seeds, read and check content/, link, plan, render, and write site/."""
     last = LastBuild.load(settings)
     if last.unchanged():
-        return Report(NothingExtracted(), last.record["articles"], last.record["pages"], last.record["files"])
+        return Report(NothingExtracted(), last.record["articles"], last.record["pages"], last.record["files"],
+                      up_to_date=True)
     from .linkcheck import static_files
     from .pages import plan
     from .refresh import refresh
