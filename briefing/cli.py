@@ -124,8 +124,11 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _extract(settings: Settings, args: argparse.Namespace) -> int:
+    from .lock import one_build_at_a_time
+    from .problems import os_errors_as_problems
     from .refresh import refresh
 
+    refresh = os_errors_as_problems(one_build_at_a_time(refresh))  # never beside a running build
     say: Reporter = args.reporter
     missing = [str(p) for p in args.seeds if not p.is_file()]
     if missing:

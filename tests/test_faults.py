@@ -245,3 +245,20 @@ def test_two_builds_at_once_give_one_whole_site(golden_project: Path):
     assert [code for code, _ in results] == [0, 0], results
     assert tree(golden_project / "site") == expected
     assert leftovers(golden_project) == []
+
+
+def test_extract_waits_for_a_running_build(golden_project: Path):
+    """`extract` writes content/ too: it takes the same lock as a build and says it is waiting."""
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; sys.path.insert(0, sys.argv[1]);"
+                               "from pathlib import Path; from briefing.lock import build_lock;"
+                               "lock = build_lock(Path(sys.argv[2]), say=print); lock.__enter__();"
+                               "print('locked', flush=True); time.sleep(3)",
+                               str(ROOT), str(golden_project / "site")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        result = run_build(golden_project, "extract")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert f"another build is running (pid {holder.pid}); waiting for it to finish" in result.stderr
