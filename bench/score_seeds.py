@@ -12,7 +12,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+# ../shared beside the project; a git worktree (wt/<name>) sits one level deeper
+SCORER = next((p / "shared" / "eval" / "score.py" for p in ROOT.parents if (p / "shared" / "eval" / "score.py").is_file()),
+              ROOT.parent / "shared" / "eval" / "score.py")
 sys.path.insert(0, str(ROOT))
 
 from briefing.extract import extract_article, load_nlp  # noqa: E402
