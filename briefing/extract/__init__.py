@@ -72,12 +72,13 @@ def _number(items: list[Item], actors: dict) -> tuple[list[dict], list[dict]]:
     denials = [i for i in items if i.kind == "denial"]
     claim_ids = {id(c): f"c{k}" for k, c in enumerate(claims, 1)}
     out_c = [{"id": claim_ids[id(c)], "speaker": c.speaker, "cue": c.cue, "text": c.text, "quote": c.quote,
-              "anonymous": _anonymous(c.speaker, actors), "sentence": c.sentence} for c in claims]
+              "anonymous": _anonymous(c.speaker, actors), "sentence": c.sentence, "rule": c.rule} for c in claims]
     out_d = []
     for k, d in enumerate(denials, 1):
         target = rebutted(d, claims)
         out_d.append({"id": f"d{k}", "speaker": d.speaker, "cue": d.cue, "text": d.text, "quote": d.quote,
-                      "rebuts": claim_ids[id(target)] if target else None, "sentence": d.sentence})
+                      "rebuts": claim_ids[id(target)] if target else None, "sentence": d.sentence,
+                      "rule": d.rule})
     return out_c, out_d
 
 

@@ -9,6 +9,7 @@ from .document import LINK_LINE, Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
 from .owners import newsroom_note
+from .provenance import cue_rule
 from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
 from .tail import from_tail, misparsed_that_clause
@@ -58,7 +59,7 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
     labelled = label_lead(sent, resolver, opens)
     follows = state.last == sent.n - 1 and all_quoted(sent)
     if labelled:
-        items.append(_quoted_item(labelled[0], sent, labelled[1], None))
+        items.append(_quoted_item(labelled[0], sent, labelled[1], None, "transcript-label"))
         state.turn = sent.paragraph
     elif state.turn == sent.paragraph and items:  # the rest of a transcript turn
         items[-1].text = f"{full_stop(items[-1].text)} {clean_text(sent.text)}"
@@ -66,12 +67,13 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
         state.lead, state.last = lead, sent.n
         return True
     elif follows and state.lead:
-        items.append(_quoted_item(state.lead, sent, clean_text(sent.quoted_text() or ""), sent.quoted_text()))
+        items.append(_quoted_item(state.lead, sent, clean_text(sent.quoted_text() or ""), sent.quoted_text(), "colon-lead"))
         state.lead = None
     elif follows and items and opens and sent.paragraph not in state.cued:  # the same speaker's next claim
         prev = items[-1]
         quote = sent.quoted_text()
-        items.append(_quoted_item(Lead(prev.speaker, prev.cue, sent.n), sent, clean_text(quote or ""), quote))
+        items.append(_quoted_item(Lead(prev.speaker, prev.cue, sent.n), sent, clean_text(quote or ""), quote,
+                                  "quote-paragraph-continued"))
     elif follows and items:
         _extend(items[-1], sent)
     else:
@@ -86,9 +88,9 @@ def _has_own_cue(sent: Sentence) -> bool:
     return any(cue_kind(t) and not sent.in_quote(t) and subject_of(t) is not None for t in sent.doc)
 
 
-def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None) -> Item:
+def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None, rule: str) -> Item:
     """A claim made of a sentence of quotation (or a transcript turn) by a known speaker."""
-    return Item("claim", lead.speaker, lead.cue, text, quote, sent.n, -1, set(), paragraph=sent.paragraph)
+    return Item("claim", lead.speaker, lead.cue, text, quote, sent.n, -1, set(), paragraph=sent.paragraph, rule=rule)
 
 
 def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
@@ -115,7 +117,8 @@ def _from_bare_denial(sent: Sentence, verb, resolver: SpeakerResolver) -> Item |
     if not speaker:
         return None
     content = set(range(chunk.start, noun.i + 1))
-    return Item("denial", speaker, verb.text, span_text(sent.doc, content), None, sent.n, verb.i, content)
+    return Item("denial", speaker, verb.text, span_text(sent.doc, content), None, sent.n, verb.i, content,
+                rule="deny-verb-misparsed")
 
 
 def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
@@ -129,14 +132,16 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     content = content_of(cue, kind, subject) or _quoted_before(sent, cue, subject)
     if not speaker or len(content) < 2 or newsroom_note(cue, resolver.reg.actors[speaker].name, resolver.outlet):  # 'What we found' (a heading) claims nothing
         return None
-    text = span_text(sent.doc, content)
+    text, found_kind = span_text(sent.doc, content), kind
     if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):
         kind = "denial"
     if kind == "denial" and cue_kind(cue) == "denial":
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
-    return Item(kind, speaker, cue_phrase(cue), text, quote_of(sent, content), sent.n, cue.i, content)
+    quote = quote_of(sent, content)
+    rule = cue_rule(cue, subject, content, quote is not None, found_kind, kind)
+    return Item(kind, speaker, cue_phrase(cue), text, quote, sent.n, cue.i, content, rule=rule)
 
 
 def _quoted_before(sent: Sentence, cue, subject) -> set[int]:
@@ -162,7 +167,8 @@ def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | 
     if not speaker or not content:
         return None
     text = span_text(sent.doc, content)
-    return Item("claim", speaker, "according to", text, quote_of(sent, content), sent.n, token.i, content)
+    return Item("claim", speaker, "according to", text, quote_of(sent, content), sent.n, token.i, content,
+                rule="according-to")
 
 
 def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | None:
@@ -181,7 +187,7 @@ def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | Non
         return None
     cue = " ".join(t.text for t in noun.head.subtree) if noun.dep_ == "pobj" else f"{owner.text}'s {noun.text}"
     text = span_text(sent.doc, content)
-    return Item("claim", speaker, cue, text, quote_of(sent, content), sent.n, noun.i, content)
+    return Item("claim", speaker, cue, text, quote_of(sent, content), sent.n, noun.i, content, rule="nominal-assessment")
 
 
 def content_of(cue, kind: str, subject) -> set[int]:

@@ -51,7 +51,7 @@ def find_events(sentences: list[Sentence], published, reg: Registry) -> list[dic
             seen |= {key, (mention.edtf, sent.n), (mention.edtf, text)}
             actors = list(dict.fromkeys(a for t in tokens if (a := reg.actor_at(sent.n, t))))
             events.append({"id": f"e{len(events) + 1}", "date": mention.edtf, "when": mention.when,
-                           "text": text, "actors": actors, "sentence": sent.n})
+                           "text": text, "actors": actors, "sentence": sent.n, "rule": mention.rule})
     return events
 
 

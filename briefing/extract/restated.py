@@ -45,7 +45,8 @@ def split_denial(sent: Sentence, item: Item) -> Item | None:
     part = {t.i for t in conj.subtree}
     item.content -= part
     item.text, item.quote = span_text(doc, item.content), quote_of(sent, item.content)
-    return Item("denial", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part)
+    return Item("denial", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part,
+                rule="conjoined-denial")
 
 
 def split_claim(sent: Sentence, item: Item) -> Item | None:
@@ -62,7 +63,8 @@ def split_claim(sent: Sentence, item: Item) -> Item | None:
     part = {t.i for t in conj.subtree}
     item.content -= part | {t.i for t in conj.head.children if t.dep_ == "cc" and t.i < conj.i}
     item.text, item.quote = span_text(doc, item.content), quote_of(sent, item.content)
-    return Item("claim", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part)
+    return Item("claim", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part,
+                rule="conjoined-claim")
 
 
 def full_stop(text: str) -> str:

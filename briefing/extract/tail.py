@@ -29,7 +29,9 @@ def from_tail(sent: Sentence, resolver: SpeakerResolver) -> Item | None:
     content = {t.i for t in doc[:comma] if not t.is_punct or t.i > 0}
     if not speaker or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
         return None
-    return Item("claim", speaker, cue.text, span_text(doc, content), quote_of(sent, content), sent.n, cue.i, content)
+    quote = quote_of(sent, content)
+    rule = "quote-postposed-cue-misparsed" if quote else "postposed-cue-misparsed"
+    return Item("claim", speaker, cue.text, span_text(doc, content), quote, sent.n, cue.i, content, rule=rule)
 
 
 def misparsed_that_clause(cue) -> list:

@@ -1,7 +1,7 @@
 """Transfer frames: the supply, purchase or 'made-in' frame a weapon mention is the object of."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .document import Sentence
 from .registry import Registry
@@ -22,6 +22,7 @@ class Frame:
     recipient: str | None
     status: str
     objects: frozenset[str]  # lemmas of what was transferred ("range", "weaponry")
+    rule: str = "supply-verb"  # the frame's rule name, recorded as the weapon's provenance
 
 
 def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
@@ -40,7 +41,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     if (verb := _with_verb(tok)) is not None:
         recipient = actor_of(sent, next((c for c in verb.children if c.dep_ == "dobj"), None), reg)
         supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg)
-        return Frame(supplier, recipient if recipient != supplier else None, status(verb), lemmas([tok]))
+        return Frame(supplier, recipient if recipient != supplier else None, status(verb), lemmas([tok]), "supply-with")
     verb = _clause_on(tok) or (tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "nsubjpass", "dative")
                                or _absolute(tok) else None)
     if verb is not None and verb.lower_ == "including" and verb.dep_ == "prep":
@@ -48,7 +49,8 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     if verb is None:
         return None
     if verb.lemma_.lower() in INCLUDE and depth < 2 and (package := package_noun(verb)) is not None:
-        return _frame_at(sent, container(package), ent, reg, depth + 1)  # 'a package that includes X'
+        inner = _frame_at(sent, container(package), ent, reg, depth + 1)  # 'a package that includes X'
+        return replace(inner, rule="package-includes") if inner else None
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root, noun_head(ent.root)]
@@ -63,7 +65,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
         recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient
     else:
         return _made_in(sent, verb, ent, reg)
-    return Frame(supplier, recipient, status(verb), lemmas(objects))
+    return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb")
 
 
 def _beneficiary(sent: Sentence, heads, reg: Registry) -> str | None:
@@ -119,7 +121,7 @@ def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:
     if supplier is None or verb.lemma_.lower() not in USE:
         return None
     recipient = actor_of(sent, subject_of(verb, True), reg)
-    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([ent.root]))
+    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([ent.root]), "made-in")
 
 
 REPORTING = frozenset("say claim allege believe report".split())
@@ -145,7 +147,7 @@ def _reported_frame(sent: Sentence, tok, said, ent, reg: Registry) -> Frame:
              for t in c.subtree if (a := reg.actor_at(sent.n, t))), None)
         supplier = state_of(reg, supplier) if supplier else None
     recipient = first_actor(sent, reg, [to_object(tok), to_object(said), to_object(report)])
-    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([tok]))
+    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([tok]), "reported-supply")
 
 
 def _absolute(tok) -> bool:
@@ -183,13 +185,13 @@ def _nominal(sent: Sentence, noun, ent, reg: Registry) -> Frame:
     for t in list(noun.children) + list(ent.root.children):
         if supplier is None and t.dep_ in ("poss", "amod", "compound") and reg.actor_at(sent.n, t):
             supplier = reg.actor_at(sent.n, t)
-    verb, state = noun.head if noun.dep_ == "dobj" else None, "reported"
+    verb, state, rule = noun.head if noun.dep_ == "dobj" else None, "reported", "nominal-transfer"
     if verb is not None and verb.lemma_.lower() in TAKE and recipient is None:
-        recipient, state = actor_of(sent, subject_of(verb, True), reg), status(verb)
+        recipient, state, rule = actor_of(sent, subject_of(verb, True), reg), status(verb), "took-delivery"
     elif verb is not None and verb.lemma_.lower() in APPROVE and supplier is None:
-        supplier, state = actor_of(sent, subject_of(verb, False), reg), "approved"
+        supplier, state, rule = actor_of(sent, subject_of(verb, False), reg), "approved", "approved-sale"
     return Frame(supplier, recipient if recipient != supplier else None, state,
-                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}))
+                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}), rule)
 
 
 def _partner(sent: Sentence, verb, reg: Registry) -> str | None:

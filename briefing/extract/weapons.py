@@ -39,7 +39,7 @@ def _pronouns(sent: Sentence, reg: Registry, items: list[dict], seen: list) -> N
         frame = transfer_frame(sent, pronoun, reg)
         named_system = lambda e: named(reg.gaz.weapons[e.ent_id_])  # noqa: E731
         if frame and (frame.supplier or frame.recipient) and (ent := antecedent(pronoun, seen, sent.n, named_system)):
-            frame = _with_holder(frame, ent, seen, reg)
+            frame = _with_holder(replace(frame, rule="pronoun-object"), ent, seen, reg)
             for m, other in seen:  # 'rockets and missiles, most of them supplied by Iran': each conjunct
                 if other is ent or (other.root.doc is ent.root.doc and other.root in ent.root.conjuncts):
                     _merge(items, reg, other, frame, sent.n)
@@ -52,7 +52,7 @@ def _with_holder(frame: Frame, ent, seen: list, reg: Registry) -> Frame:
         return frame
     n = next(m for m, other in seen if other is ent)
     owner = holder(ent, n, reg)
-    return replace(frame, recipient=owner) if owner and owner != frame.supplier else frame
+    return replace(frame, recipient=owner, rule="share-of-holder") if owner and owner != frame.supplier else frame
 
 
 def fold(items: list[dict]) -> list[dict]:
@@ -87,11 +87,12 @@ def _merge(items: list[dict], reg: Registry, ent, frame: Frame | None, n: int) -
     elif target is not None and (supplier, recipient) != (target["supplier"], target["recipient"]):
         fill = {"supplier": target["supplier"] or supplier, "recipient": target["recipient"] or recipient}
         if (supplier or recipient) and not (target["supplier"] or target["recipient"]):
-            fill["sentence"] = n
+            fill["sentence"], fill["rule"] = n, frame.rule
         target.update(fill)
     if target is None:
         target = {"id": entry.id, "name": entry.name, "aliases": list(entry.aliases), "supplier": supplier,
-                  "recipient": recipient, "quantity": None, "status": None, "sentence": n}
+                  "recipient": recipient, "quantity": None, "status": None, "sentence": n,
+                  "rule": frame.rule if frame else "mention"}
         items.append(target)
     form = ent.text.replace("\u2019", "'")
     if form.lower() != entry.name.lower() and form.lower() not in (a.lower() for a in target["aliases"]):
@@ -130,7 +131,7 @@ def _inherited(sent: Sentence, ent, frames: list[tuple[int, Frame]]) -> Frame | 
     for n, frame in reversed(frames):
         near = sent.n - n <= INHERIT_WINDOW
         if near and any(s.lemma_.lower() in frame.objects | PACKAGES for s in subjects):
-            return frame
+            return replace(frame, rule="inherited-includes")
         if sent.n - n <= 1 and any(s.lower_ in ("it", "they") for s in subjects):
-            return frame  # 'It also includes 12 Bradley Fighting Vehicles'
+            return replace(frame, rule="inherited-includes")  # 'It also includes 12 Bradley Fighting Vehicles'
     return None
