@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .actors import Registry, collect_mentions
 from .attribution import Item, find_attributions
-from .document import parse_article
+from .document import article_sentences, parse_article
 from .events import find_events
 from .gazetteer import load_gazetteer, ruler_patterns
 from .speakers import SpeakerResolver
@@ -31,10 +31,10 @@ def extract_article(raw, nlp, known_actors: list[dict] = (), known_weapons: list
     """Extract the front-matter lists of one article (deterministic: same input, same output)."""
     gaz = load_gazetteer(known_actors, known_weapons)
     _sync_ruler(nlp, gaz, known_actors, known_weapons)
-    sentences = parse_article(raw.paragraphs, nlp)
+    sentences, byline = article_sentences(parse_article(raw.paragraphs, nlp))
     for sent in sentences:
         sent.weapons = weapon_mentions(sent.doc, gaz)
-    excluded = set(raw.authors) | set(raw.contributors)
+    excluded = set(raw.authors) | set(raw.contributors) | byline
     reg = Registry(gaz, excluded)
     collect_mentions(reg, sentences)
     items = find_attributions(sentences, SpeakerResolver(reg, raw.outlet))

@@ -36,3 +36,16 @@ def depth(token) -> int:
     while token.head.i != token.i:
         token, depth = token.head, depth + 1
     return depth
+
+
+# 'the group', 'the rights group', 'the mission': a body named by its kind, not its name.
+GENERIC_BODIES = frozenset("group organisation organization mission agency watchdog charity body campaign".split())
+
+
+def generic_body(reg, sent, head) -> str | None:
+    """'The group reported ...' after 'the monitoring group Belarusian Hajun': the latest organisation
+    or group mentioned before (never a state or a person)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in GENERIC_BODIES:
+        return None
+    return next((m.actor for m in reversed(reg.mentions) if (m.n, m.i) < (sent.n, head.i)
+                 and reg.actors[m.actor].type in ("organization", "group")), None)

@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cues import (ASSERTION_NOUNS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
-                   non_response, subject_of)
+                   non_response, subject_of, told)
 from .document import LINK_LINE, Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
-from .owners import newsroom_note
+from .owners import is_newsroom, newsroom_note
 from .provenance import cue_rule
 from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
@@ -132,6 +132,8 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     content = content_of(cue, kind, subject) or _quoted_before(sent, cue, subject)
     if not speaker or len(content) < 2 or newsroom_note(cue, resolver.reg.actors[speaker].name, resolver.outlet):  # 'What we found' (a heading) claims nothing
         return None
+    if told(cue) is subject and not is_newsroom(resolver.reg.actors[speaker].name, resolver.outlet):
+        return None  # 'Ukraine was told that ...' reports nothing of Ukraine's own
     text, found_kind = span_text(sent.doc, content), kind
     if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):
         kind = "denial"
@@ -193,7 +195,7 @@ def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | Non
 def content_of(cue, kind: str, subject) -> set[int]:
     """Token indices of what was claimed or denied."""
     lemma = cue.lemma_.lower()
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "conj" and _that_clause(c))]
     if lemma in XCOMP_CUES or kind == "denial":
         comps += [c for c in cue.children if c.dep_ == "xcomp"]
     if not comps:  # the small model often hangs the reported clause as advcl ("said ... now involved")
@@ -214,6 +216,11 @@ def content_of(cue, kind: str, subject) -> set[int]:
                 or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS)]
         return {t.i for c in objs for t in c.subtree}
     return set()
+
+
+def _that_clause(verb) -> bool:
+    """'said A, and that B': a conjoined clause opened by 'that' is more of what was said."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children)
 
 
 def _saying(token) -> bool:
@@ -266,6 +273,8 @@ def _carve_out(item: Item, items: list[Item], doc) -> None:
     claim is a claim of its own; cut it out of the outer one."""
     cue = doc[item.cue_i] if item.cue_i >= 0 else None
     if cue is None or cue.dep_ not in ("advcl", "conj") or not any(c.dep_ == "nsubj" for c in cue.children):
+        return
+    if _that_clause(cue):  # 'said A, and that investigators found B': B is still what was said
         return
     for outer in items:
         if outer is not item and item.cue_i in outer.content and outer.speaker != item.speaker:

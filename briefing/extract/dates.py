@@ -28,7 +28,7 @@ PATTERNS = [
                         r"mid)[ -](?P<year>(?:19|20)\d\d)\b(?!,\d)", re.I)),
 ]
 RULES = {"dmonth": "date-day-month", "month": "date-month", "relative": "date-relative-word"}
-SCHEDULED = frozenset(("expect", "schedule", "due", "set", "plan", "slate", "poise"))
+SCHEDULED = frozenset(("expect", "schedule", "due", "set", "plan", "slate", "poise", "reschedule", "postpone", "adjourn"))
 ASSERTIONS = frozenset("report reports claim claims fact news evidence statement warning".split())
 MAY_CONTEXT = re.compile(r"\b(?:in|since|by|until|early|mid|late|of|last|next|this|on)[- ]$", re.I)
 
@@ -101,6 +101,8 @@ def _tense(doc, char: int) -> str:
     if tok is None:
         return "present"
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.lemma_.lower() in SCHEDULED and doc.text[:char].rstrip().lower().endswith(" for"):
+        return "future"  # 'set sentencing for Dec. 5', 'is scheduled for September': the date is to come
     if tok.tag_ == "VB" and "to" in auxes and tok.head.lemma_.lower() in SCHEDULED:
         return "future"  # 'is expected to testify on Wednesday', 'is due to meet on Friday'
     if auxes & {"will", "shall", "'ll", "would", "could", "might", "may"} and not auxes & {"have", "had"}:

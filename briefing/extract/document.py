@@ -96,3 +96,23 @@ def wire_dateline(sent: Sentence) -> int:
     """Where the text after a wire dateline ('ISTANBUL, March 12 (Reuters) - ') starts; 0 if none."""
     found = WIRE_DATELINE.match(sent.text) if sent.n == 1 else None
     return found.end() if found else 0
+
+
+# 'Sources', 'References', 'External links': a list of cited stories ends a Wikinews-style article.
+REFERENCE_HEADING = re.compile(r"^(?:sources?|references|external links|related news|see also)\s*:?$", re.I)
+# 'By Tom Edgington, Business reporter, BBC News': a byline the header did not take.
+BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})?"
+                    r"(?:,\s*[^,]{2,60}){0,3}$")
+
+
+def article_sentences(sentences: list[Sentence]) -> tuple[list[Sentence], set[str]]:
+    """The sentences that are the article's own text, and the names of a byline left in the body.
+
+    A reference list after a 'Sources' heading cites other stories (its titles claim nothing here,
+    its dates date nothing); a byline names the reporters, who are not actors."""
+    heading = next((s.paragraph for s in sentences if s.n > 1 and REFERENCE_HEADING.match(s.text.strip())), None)
+    kept = [s for s in sentences if heading is None or s.paragraph < heading]
+    bylines = [s for s in kept[:3] if BYLINE.match(s.text.strip()) and len(s.text.split()) <= 16]
+    names = {e.text for s in bylines for e in s.doc.ents if e.label_ == "PERSON"}
+    names |= {m.group(0) for s in bylines if (m := re.match(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}", s.text[3:]))}
+    return [s for s in kept if s not in bylines], names

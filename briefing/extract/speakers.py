@@ -5,15 +5,18 @@ import re
 
 from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
-from .antecedents import depth as _depth, is_role, new_topic, other_gender
+from .antecedents import depth as _depth, generic_body, is_role, new_topic, other_gender
 from .registry import Registry
 
 ANON_HEADS = frozenset(
     """official officials source sources diplomat diplomats analyst analysts expert experts aide aides
     spokesman spokeswoman spokesperson person people insider insiders investigator investigators
     officer officers commander commanders governments opposition lawyer lawyers attorney attorneys
-    judge judges prosecutor prosecutors""".split()
+    judge judges prosecutor prosecutors operator operators owner owners captain crew defendant defendants
+    witness witnesses resident residents activist activists campaigner campaigners monitor monitors""".split()
 )
+# 'human rights groups', 'aid groups': unnamed groups that speak (not 'armed groups', which fight).
+ADVOCACY = frozenset("rights aid humanitarian advocacy campaign monitoring watchdog relief civil".split())
 DOC_NOUNS = frozenset("""statement report communique communiqué letter document documents memo release post data
     figures records""".split())
 QUANTIFIERS = frozenset("a an the one two three four several some many other few of most".split())
@@ -62,13 +65,13 @@ class SpeakerResolver:
             return named
         if head.lemma_.lower() in DOC_NOUNS or lower in DOC_NOUNS:
             return self._document(sent, head)
-        if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS:
+        if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS or _advocacy_groups(head):
             return self._anonymous(sent, head)
         return self._institution(sent, head)
 
     def _institution(self, sent, head) -> str | None:
         """'The panel said': the latest actor whose name ends in that noun ('UN's panel')."""
-        if head.pos_ != "NOUN" or not any(c.lower_ in ("the", "its", "this") for c in head.children):
+        if head.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "its", "this") for c in head.children):
             return None
         for m in reversed(self.reg.mentions):
             record = self.reg.actors[m.actor]
@@ -76,7 +79,7 @@ class SpeakerResolver:
             if (m.n, m.i) < (sent.n, head.i) and head.lower_ in (core, record.name.lower().split()[-1]):
                 record.add_alias(head.text)
                 return m.actor
-        return None
+        return generic_body(self.reg, sent, head)
 
     def _pronoun(self, sent, head, cue_lemma: str) -> str | None:
         """'he' / 'she': the last speaker when this pronoun already named them, else the latest person."""
@@ -204,8 +207,10 @@ class SpeakerResolver:
     def _anonymous(self, sent, head) -> str:
         klass = _head_class(head)
         quals = frozenset(self._qualifiers(sent, head))
-        for actor_id, k, q in reversed(self.anon):
-            if k == klass and (not quals or _compatible(q, quals)):
+        same_class = [(a, q) for a, k, q in self.anon if k == klass]
+        for actor_id, q in reversed(same_class):
+            # 'officials said' then 'Ukrainian officials say': the one unqualified group is the same people
+            if not quals or _compatible(q, quals) or (not q and len(same_class) == 1):
                 self.reg.actors[actor_id].add_alias(_np_text(head, full=True))
                 return actor_id
         name = _np_text(head)
@@ -235,6 +240,11 @@ class SpeakerResolver:
 def prev_in_quote(sent, token) -> bool:
     """Whether a token is quoted speech (its subjects are not antecedents)."""
     return sent.in_quote(token)
+
+
+def _advocacy_groups(head) -> bool:
+    """'Human rights groups say', 'aid groups warned': unnamed groups, one anonymous actor."""
+    return head.lower_ == "groups" and any(t.lower_ in ADVOCACY for t in head.lefts)
 
 
 def _partitive(head):
@@ -285,7 +295,7 @@ def _np_text(head, full: bool = False) -> str:
     if not full:
         while words and (words[0].lower_ in QUANTIFIERS or words[0].lower_ in ("senior", "former")):
             words.pop(0)
-    text = " ".join(t.text for t in words)
+    text = re.sub(r" (['’]s)\b", r"\1", " ".join(t.text for t in words))
     familiar = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in ("familiar", "close") and c.i > head.i), None)
     if familiar is not None:  # 'people familiar with the transfers', 'a source close to the government'
         text += " " + " ".join(t.text for t in familiar.subtree)

@@ -62,7 +62,8 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
         supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
-        recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient
+        recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient \
+            or _user(sent, tok, verb, reg)  # 'used fighter jets bought from Russia': who uses them bought them
     else:
         return _made_in(sent, verb, ent, reg)
     return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb")
