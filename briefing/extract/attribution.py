@@ -132,7 +132,7 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     content = content_of(cue, kind, subject) or _quoted_before(sent, cue, subject)
     if not speaker or len(content) < 2 or newsroom_note(cue, resolver.reg.actors[speaker].name, resolver.outlet):  # 'What we found' (a heading) claims nothing
         return None
-    if told(cue) is subject and not is_newsroom(resolver.reg.actors[speaker].name, resolver.outlet):
+    if told(cue) == subject and not is_newsroom(resolver.reg.actors[speaker].name, resolver.outlet):
         return None  # 'Ukraine was told that ...' reports nothing of Ukraine's own
     text, found_kind = span_text(sent.doc, content), kind
     if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):

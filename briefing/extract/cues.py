@@ -156,6 +156,8 @@ def subject_of(cue):
             return objs[0] if objs else None
     if any(c.dep_ == "nsubjpass" for c in cue.children):
         return told(cue) or _misplaced_agent(cue)
+    if cue.dep_ == "acl" and cue.tag_ == "VBD" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "Germany's foreign minister, Annalena Baerbock, called on ...": the finite verb misread as a modifier
     if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
         if cue.dep_ == "advcl" and cue.tag_ != "VBG":
             return None

@@ -1,0 +1,147 @@
+"""Rules for court, sanctions and embargo reporting (BBC, AP, Wikinews styles), on invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract import by_speaker
+
+pytestmark = pytest.mark.nlp
+
+
+def joined(items: list[dict]) -> str:
+    return " | ".join(f"{x['text']} {x['quote'] or ''}" for x in items)
+
+
+# ---------------------------------------------------------------- denials of decisions
+
+@pytest.mark.parametrize("sentence", [
+    "Venezuela's foreign ministry rejected the verdict, calling it a political show.",
+    "The Syrian government dismissed the new sanctions as \u201ceconomic aggression\u201d.",
+    "Serbia rejected the ruling of the tribunal.",
+    "The Kremlin dismissed the warrants.",
+])
+def test_rejecting_a_decision_about_oneself_is_a_denial(extract, sentence):
+    fm = extract(sentence)
+    assert fm["denials"] and fm["denials"][0]["rule"] == "deny-verb"
+
+
+def test_rejecting_a_proposal_is_no_denial(extract):
+    fm = extract("Parliament rejected the budget proposal on Tuesday.")
+    assert not fm["denials"]
+
+
+def test_null_and_void_is_a_denial(extract):
+    fm = extract("A spokesman for the junta, Ko Ko Lwin, told reporters the court's orders were null and void.")
+    assert fm["denials"] and "null and void" in fm["denials"][0]["text"]
+
+
+# ---------------------------------------------------------------- courts and calls
+
+def test_judges_ruled_that_is_a_claim_of_the_judges(extract):
+    fm = extract("Three judges ruled on Friday that the export licences had been granted lawfully.")
+    assert any("granted lawfully" in c["text"] for c in fm["claims"])
+    assert any(a["type"] == "anonymous-source" and "judges" in a["name"] for a in fm["actors"])
+
+
+def test_ruled_out_is_no_ruling(extract):
+    fm = extract("The chancellor, Olaf Scholz, ruled out sending Taurus missiles.")
+    assert not fm["claims"]
+
+
+def test_called_on_and_called_for_are_claims(extract):
+    fm = extract("Amnesty International called for an immediate halt to arms sales to the junta.",
+                 "Germany's foreign minister, Annalena Baerbock, called on China to stop supplying parts.")
+    assert "immediate halt" in joined(by_speaker(fm["claims"], "amnesty-international"))
+    assert "stop supplying" in joined(by_speaker(fm["claims"], "annalena-baerbock"))
+
+
+def test_that_clauses_joined_by_and_are_one_claim(extract):
+    fm = extract("Prosecutors said the firm had wired the money through Cyprus, and that customs officers later "
+                 "found the same engines in Iranian drones.")
+    assert len(fm["claims"]) == 1
+    assert "Cyprus" in fm["claims"][0]["text"] and "engines" in fm["claims"][0]["text"]
+
+
+# ---------------------------------------------------------------- who speaks
+
+def test_newsroom_understands_and_has_been_told(extract):
+    fm = extract("The BBC understands that the Treasury is drafting new measures.",
+                 "The BBC has been told that two banks will be listed.", outlet="BBC News")
+    assert len(by_speaker(fm["claims"], "bbc")) == 2
+
+
+def test_a_state_that_was_told_claims_nothing(extract):
+    fm = extract("Ukraine was told that the deliveries would be delayed.")
+    assert not fm["claims"]
+
+
+def test_advocacy_groups_are_one_anonymous_actor(extract):
+    fm = extract("Aid groups said the convoys had been blocked for a week.",
+                 "Armed groups attacked the town.")
+    groups = [a for a in fm["actors"] if a["type"] == "anonymous-source"]
+    assert [a["id"] for a in groups] == ["aid-groups"]
+
+
+def test_unnamed_operator_denies(extract):
+    fm = extract("The vessel's owner denied that the cargo included weapons.")
+    assert fm["denials"] and fm["denials"][0]["speaker"].endswith("owners")
+
+
+def test_the_group_is_the_latest_organisation(extract):
+    fm = extract("The watchdog group Airwars counted 40 strikes in May.",
+                 "The group said most of the victims were children.")
+    assert by_speaker(fm["claims"], "airwars")
+
+
+def test_the_council_is_the_council_named_before(extract):
+    fm = extract("The Council of the European Union adopted the measures on Monday.",
+                 "In a statement, the Council said the embargo would stay in place.")
+    assert by_speaker(fm["claims"], "council-of-the-european-union")
+
+
+def test_qualified_officials_join_the_one_unqualified_group(extract):
+    fm = extract("The strike killed nine people, officials said.",
+                 "Moldovan officials said the drone had crossed the border twice.")
+    officials = [a for a in fm["actors"] if a["type"] == "anonymous-source"]
+    assert len(officials) == 1 and "Moldovan officials" in officials[0]["aliases"]
+
+
+def test_judge_title_is_stripped(extract):
+    fm = extract("U.S. District Judge Amy Berman Jackson said the evidence was overwhelming.")
+    assert by_speaker(fm["claims"], "amy-berman-jackson")
+
+
+# ---------------------------------------------------------------- article structure
+
+def test_wikinews_sources_list_is_not_article_text(extract):
+    fm = extract("The tribunal convicted the general on Monday, prosecutors said.",
+                 "Sources",
+                 "\u201cGeneral convicted of war crimes\u201d \u2014 Reuters, May 6, 2024")
+    assert [e["date"] for e in fm["events"]] == ["2024-09-02"]
+    assert not any(a["id"] == "reuters" for a in fm["actors"])
+
+
+def test_byline_left_in_the_body_names_no_actor(extract):
+    fm = extract("By Jane Doe, Security correspondent, BBC News",
+                 "Jane Doe visited the factory, the company said.")
+    assert not any(a["id"] == "jane-doe" for a in fm["actors"])
+
+
+# ---------------------------------------------------------------- dates
+
+def test_scheduled_dates_are_events_to_come(extract):
+    fm = extract("The judge set sentencing for Jan. 14.", "A retrial is scheduled for June.",
+                 published=None)
+    assert [e["date"] for e in fm["events"]] == ["XXXX-01-14", "XXXX-06"]
+    fm = extract("The judge set sentencing for Jan. 14.", "A retrial is scheduled for June.")
+    assert [e["date"] for e in fm["events"]] == ["2025-01-14", "2025-06"]
+
+
+def test_the_end_of_a_range_is_not_a_second_event(extract):
+    fm = extract("The court said the strikes took place between October 2022 and March 2023.")
+    assert [e["date"] for e in fm["events"]] == ["2022-10"]
+
+
+def test_a_count_of_times_does_not_swallow_the_event(extract):
+    fm = extract("Convoys carrying shells crossed the border 12 times last winter.")
+    assert fm["events"] and "crossed" in fm["events"][0]["text"]
