@@ -58,7 +58,7 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
     todo = [s for s in changed if force or _needs_extraction(s, settings.root, manifest, existing)]
     if not todo:
         return Outcome()
-    from .extract import extract_article, load_nlp  # spaCy loads only when there is work
+    from .extract import extract_article, load_nlp, parse_articles  # spaCy loads only when there is work
 
     registry, problems = read_registry(content, settings.root)
     known_actors, known_weapons = registry.as_known()
@@ -69,14 +69,15 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
         return Outcome(problems=(Problem("pyproject.toml", 0, f"spaCy model {settings.spacy_model!r} is not "
                                          "installed: set [tool.briefing] spacy_model or pip install it"),))
     written, kept = [], []
+    raws = _read_seeds(todo, settings.root, problems)
+    parsed = parse_articles([raw.paragraphs for raw in raws.values()], nlp)  # one nlp.pipe stream, lazily
     for number, seed in enumerate(todo, 1):
         progress(f"[{number}/{len(todo)}] extracting {display_path(seed, settings.root)}")
-        try:
-            raw = read_seed(seed, settings.root)
-            text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons))
-        except (SeedError, OSError) as error:
-            problems.append(Problem(display_path(seed, settings.root), 0, str(error).split("error: ")[-1]))
+        if seed not in raws:
             continue
+        raw = raws[seed]
+        try:
+            text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons, next(parsed)))
         except Exception as error:  # a bug on one odd article must not stop the others
             problems.append(Problem(display_path(seed, settings.root), 0,
                                     f"extraction failed ({type(error).__name__}: {error}); please report this seed"))
@@ -87,6 +88,17 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
             display_path(target, settings.root))
     _save_manifest(content, manifest)
     return Outcome(tuple(written), tuple(kept), tuple(problems))
+
+
+def _read_seeds(seeds: list[Path], root: Path, problems: list[Problem]) -> dict[Path, RawArticle]:
+    """The seeds that can be read, by path; each one that cannot is a problem."""
+    raws = {}
+    for seed in seeds:
+        try:
+            raws[seed] = read_seed(seed, root)
+        except (SeedError, OSError) as error:
+            problems.append(Problem(display_path(seed, root), 0, str(error).split("error: ")[-1]))
+    return raws
 
 
 def _recorded_unchanged(seed: Path, root: Path, manifest: dict) -> bool:

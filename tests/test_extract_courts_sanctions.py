@@ -145,3 +145,29 @@ def test_the_end_of_a_range_is_not_a_second_event(extract):
 def test_a_count_of_times_does_not_swallow_the_event(extract):
     fm = extract("Convoys carrying shells crossed the border 12 times last winter.")
     assert fm["events"] and "crossed" in fm["events"][0]["text"]
+
+
+# ---------------------------------------------------------------- transfers in charges and sanctions
+
+def transfers(fm: dict) -> set[tuple]:
+    return {(w["id"], w["supplier"], w["recipient"]) for w in fm["weapons"] if w["supplier"] or w["recipient"]}
+
+
+def test_accused_of_supplying_makes_the_accused_the_supplier(extract):
+    fm = extract("Britain accused Belarus of supplying artillery shells to Russia.")
+    assert ("artillery", "belarus", "russia") in transfers(fm)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A federal jury convicted Ali Reza Mansouri of smuggling drones to the Taliban.",
+    "A jury found Ali Reza Mansouri guilty of smuggling drones to the Taliban.",
+])
+def test_convicted_of_smuggling_makes_the_convicted_the_supplier(extract, sentence):
+    fm = extract(sentence)
+    assert ("drone", "ali-reza-mansouri", "taliban") in transfers(fm)
+
+
+def test_unnamed_carriers_move_the_maker_states_weapons(extract):
+    fm = extract("Treasury said the vessels moved North Korean ammunition to Russia.")
+    assert ("ammunition", "north-korea", "russia") in transfers(fm)
+    assert [w["rule"] for w in fm["weapons"] if w["supplier"]] == ["supply-verb"]

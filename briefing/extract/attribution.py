@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import (ASSERTION_NOUNS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
+from .cues import (ASSERTION_NOUNS, CUE_LEMMAS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
                    non_response, subject_of, told)
 from .document import LINK_LINE, Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
@@ -85,7 +85,8 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
 
 def _has_own_cue(sent: Sentence) -> bool:
     """Whether a cue verb with a subject stands outside the sentence's quotation marks."""
-    return any(cue_kind(t) and not sent.in_quote(t) and subject_of(t) is not None for t in sent.doc)
+    return any(t.lemma_.lower() in CUE_LEMMAS and cue_kind(t) and not sent.in_quote(t) and subject_of(t) is not None
+               for t in sent.doc)
 
 
 def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None, rule: str) -> Item:
@@ -94,12 +95,13 @@ def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None, rule:
 
 
 def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
-    out = [item for t in sent.doc if (item := _from_cue(sent, t, resolver))]
+    toks = [(t, t.lemma_.lower()) for t in sent.doc]  # one pass: only cue words are looked at closely
+    out = [item for t, lemma in toks if lemma in CUE_LEMMAS and (item := _from_cue(sent, t, resolver))]
     out += [denial for item in out if (denial := split_denial(sent, item))]
     out += [claim for item in out if (claim := split_claim(sent, item))]
     out += [item for t in according_to(sent.doc) if (item := _from_according(sent, t, resolver))]
-    out += [item for t in sent.doc if t.lemma_.lower() in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
-    out += [item for t in sent.doc if (item := _from_bare_denial(sent, t, resolver))]
+    out += [item for t, lemma in toks if lemma in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
+    out += [item for t, _ in toks if t.lower_[:1] in "rd" and (item := _from_bare_denial(sent, t, resolver))]
     if not out and (item := from_tail(sent, resolver)):
         out.append(item)
     return sorted(out, key=lambda x: x.cue_i)

@@ -49,6 +49,10 @@ CALLED_FALSE = re.compile(DISMISSIVE.pattern[:-3] + r"|unjustified|speculation|g
                           r"invention|fairy tales?)\b", re.I)
 
 
+# Every lemma `cue_kind` can return a kind for: a cheap first test before the parse is consulted.
+CUE_LEMMAS = CLAIM_CUES | DENIAL_CUES | frozenset(PHRASAL_DENIALS) | {"call"}
+
+
 def cue_kind(token) -> str | None:
     """'claim', 'denial' or None for a verb token."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):

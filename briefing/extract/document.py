@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ..sentences import numbered_sentences
 
@@ -59,26 +60,45 @@ def quote_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_quotes(paragraph: str, offset: int, length: int) -> list[tuple[int, int]]:
+def _sentence_quotes(spans: list[tuple[int, int]], offset: int, length: int) -> list[tuple[int, int]]:
     out = []
-    for start, end in quote_spans(paragraph):
+    for start, end in spans:
         s, e = max(start, offset), min(end, offset + length)
         if s < e:
             out.append((s - offset, e - offset))
     return out
 
 
+PIPE_BATCH = 128  # sentences per nlp.pipe batch: the fastest of 32-1024 measured (bench/bench_extract.py)
+
+
+def parse_articles(bodies, nlp, batch_size: int = PIPE_BATCH) -> Iterator[list[Sentence]]:
+    """Each body's numbered, parsed sentences (see `parse_article`), parsing the sentences of all
+    bodies in one `nlp.pipe` stream: batches span articles, and parsing stays lazy, so an article
+    is ready as soon as its own sentences are."""
+    bodies = [tuple(paragraphs) for paragraphs in bodies]
+    numbered = [numbered_sentences("\n\n".join(paragraphs)) for paragraphs in bodies]
+    docs = nlp.pipe((text for sentences in numbered for _, _, text in sentences), batch_size=batch_size)
+    for paragraphs, sentences in zip(bodies, numbered):
+        yield _sentences(paragraphs, sentences, [next(docs) for _ in sentences])
+
+
 def parse_article(paragraphs: tuple[str, ...] | list[str], nlp) -> list[Sentence]:
     """Number the body's sentences exactly as the site does, and parse each with spaCy."""
-    numbered = numbered_sentences("\n\n".join(paragraphs))
-    texts = [text for _, _, text in numbered]
-    docs = list(nlp.pipe(texts))
+    return next(parse_articles([paragraphs], nlp))
+
+
+def _sentences(paragraphs: tuple[str, ...], numbered: list[tuple[int, int, str]], docs: list) -> list[Sentence]:
+    """Sentences with their quoted spans, located in their paragraph."""
     cursor: dict[int, int] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}
     sentences = []
     for (n, p_index, text), doc in zip(numbered, docs):
         paragraph = " ".join(paragraphs[p_index].split())
         offset = paragraph.find(text, cursor.get(p_index, 0))
-        quotes = _sentence_quotes(paragraph, offset, len(text)) if offset >= 0 else []
+        if p_index not in spans:
+            spans[p_index] = quote_spans(paragraph)
+        quotes = _sentence_quotes(spans[p_index], offset, len(text)) if offset >= 0 else []
         cursor[p_index] = max(offset, 0) + len(text)
         sentences.append(Sentence(n, p_index, text, doc, quotes))
     return sentences

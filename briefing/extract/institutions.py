@@ -105,8 +105,8 @@ def collect_appositive_orgs(reg: Registry, sent) -> None:
     """'Rostec, the state defence conglomerate, said' / 'the watchdog group Airwars': a capitalised word
     the model left untagged (or took for a product) that an apposition calls a company or organisation."""
     for tok in sent.doc:
-        if tok.ent_type_ not in ("", "PRODUCT", "WORK_OF_ART") or reg.actor_at(sent.n, tok) \
-                or not tok.text[:1].isupper() or len(tok.text) < 3 or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        if not tok.text[:1].isupper() or len(tok.text) < 3 or tok.pos_ not in ("PROPN", "ADJ", "NOUN") \
+                or tok.ent_type_ not in ("", "PRODUCT", "WORK_OF_ART") or reg.actor_at(sent.n, tok):
             continue
         named = tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.i < tok.i and _org_noun(tok.head)
         if named or any(c.dep_ == "appos" and _org_noun(c) for c in tok.children):

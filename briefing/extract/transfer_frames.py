@@ -54,8 +54,8 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root, noun_head(ent.root)]
-    if lemma in SUPPLY:
-        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg)
+    if lemma in SUPPLY:  # 'the ships moved North Korean shells to Russia': unnamed carriers, the maker's state supplies
+        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) or origin(sent, ent, reg)
         recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
             or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg)
