@@ -171,3 +171,26 @@ def test_unnamed_carriers_move_the_maker_states_weapons(extract):
     fm = extract("Treasury said the vessels moved North Korean ammunition to Russia.")
     assert ("ammunition", "north-korea", "russia") in transfers(fm)
     assert [w["rule"] for w in fm["weapons"] if w["supplier"]] == ["supply-verb"]
+
+
+# ---------------------------------------------------------------- round 12 (h57-h60 first contact)
+
+def test_a_relative_clause_denial_is_its_speakers_own(extract):
+    fm = extract("Investigators said in May that the rockets came from Iran, a finding Tehran dismissed as \u201cfiction\u201d.")
+    assert by_speaker(fm["claims"], "investigators") and by_speaker(fm["denials"], "iran")
+    assert "fiction" not in joined(fm["claims"])
+
+
+def test_a_conjoined_never_supplied_clause_is_a_denial(extract):
+    fm = extract("Spokesman Mao Ning said Beijing opposed the measures and that China had never sold weapons to Myanmar.")
+    assert "never sold" in joined(fm["denials"]) and "opposed the measures" in joined(fm["claims"])
+
+
+def test_not_a_violation_is_a_denial(extract):
+    fm = extract("Kenya's army said the flights were not a violation of the embargo.")
+    assert [d["rule"] for d in fm["denials"]] == ["claim-of-denial"] and not fm["claims"]
+
+
+def test_rejecting_an_embargo_as_unfair_is_a_denial(extract):
+    fm = extract("Eritrea's government has long rejected the embargo as an attack on its independence.")
+    assert fm["denials"] and fm["denials"][0]["rule"] == "deny-verb"

@@ -274,8 +274,8 @@ def _carve_out(item: Item, items: list[Item], doc) -> None:
     """'Peskov said the reports were a hoax, while Putin said ...': another speaker's own cue inside a
     claim is a claim of its own; cut it out of the outer one."""
     cue = doc[item.cue_i] if item.cue_i >= 0 else None
-    if cue is None or cue.dep_ not in ("advcl", "conj") or not any(c.dep_ == "nsubj" for c in cue.children):
-        return
+    if cue is None or cue.dep_ not in ("advcl", "conj", "relcl") or not any(c.dep_ == "nsubj" for c in cue.children):
+        return  # relcl: '..., a finding Abu Dhabi dismissed as "baseless"' is Abu Dhabi's own denial
     if _that_clause(cue):  # 'said A, and that investigators found B': B is still what was said
         return
     for outer in items:
@@ -283,6 +283,9 @@ def _carve_out(item: Item, items: list[Item], doc) -> None:
             outer.content -= {t.i for t in cue.subtree}
             outer.text = span_text(doc, outer.content)
             outer.quote = outer.quote if outer.quote and outer.quote in outer.text else None
+            if outer.rule == "claim-of-denial" and not DISMISSIVE.search(outer.text):
+                outer.kind = "claim"  # the dismissive words were the other speaker's
+                outer.rule = "cue-clause" if outer.cue_i < min(outer.content, default=0) else "postposed-cue"
 
 
 def _denying(item: Item, doc) -> bool:

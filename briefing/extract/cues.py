@@ -24,7 +24,7 @@ ASSERTION_NOUNS = frozenset(
 )
 # What a party rejects when it rejects a decision about itself: 'rejected the ruling', 'dismissed the warrants'.
 DECISION_NOUNS = frozenset("""decision ruling verdict judgment judgement sanction sanctions measure measures warrant
-    warrants charge charges finding findings conclusion conclusions indictment resolution""".split())
+    warrants charge charges finding findings conclusion conclusions indictment resolution embargo restrictions""".split())
 # Cues whose content may be an object or prepositional phrase rather than a clause.
 OBJECT_CUES = frozenset(
     """deny confirm announce report pledge promise plead demand urge warn threaten vow reiterate
@@ -42,7 +42,8 @@ EVIDENCE_NOUNS = frozenset("evidence sign signs indication proof information con
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
-    r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear|null and void)\b", re.I)
+    r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear|null and void|"
+    r"not (?:a |in )?(?:violation|breach)|did not (?:violate|breach)|no (?:violation|breach))\b", re.I)
 
 # What 'called X ...' dismisses with, besides the DISMISSIVE words: 'called the measures "unjustified"'.
 CALLED_FALSE = re.compile(DISMISSIVE.pattern[:-3] + r"|unjustified|speculation|gossip|rumou?rs?|fiction|fantasy|"
@@ -116,8 +117,9 @@ def _negated_content(root) -> bool:
 def _objects_assertion(token) -> bool:
     """'rejected the claims', 'reports ... were dismissed' (the passive subject is the object), 'rejected
     the ruling', 'dismissed the sanctions as illegal' (a decision rejected, or anything dismissed as ...)."""
-    if any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
-        return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.dep_ == "prep" and c.lower_ == "as" for t in (token, *objects) for c in t.children):
+        return True  # 'dismissed the sanctions as illegal' (the parser may hang 'as' on the object)
     return any(c.dep_ in ("dobj", "ccomp", "nsubjpass")
                and (c.lemma_.lower() in ASSERTION_NOUNS | DECISION_NOUNS or c.lower_ in DECISION_NOUNS or c.dep_ == "ccomp")
                for c in token.children)

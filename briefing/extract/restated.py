@@ -1,7 +1,7 @@
 """Denials and claims that share a sentence, or restate the sentence before: split one off, or merge."""
 from __future__ import annotations
 
-from .cues import ASSERTION_NOUNS, cue_kind
+from .cues import ASSERTION_NOUNS, cue_kind, negated_transfer
 from .document import Sentence
 from .items import Item, quote_of, span_text
 
@@ -39,8 +39,9 @@ def split_denial(sent: Sentence, item: Item) -> Item | None:
     if item.kind != "claim":
         return None
     roots = [doc[i] for i in item.content if doc[i].head.i not in item.content]
-    conj = next((c for r in roots for c in r.children if c.dep_ == "conj" and cue_kind(c) == "denial"), None)
-    if conj is None:
+    conj = next((c for r in roots for c in r.children if c.dep_ == "conj" and (cue_kind(c) == "denial" or (
+        negated_transfer(c) and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))), None)
+    if conj is None:  # 'said Beijing opposes the sanctions and that China had never provided weapons'
         return None
     part = {t.i for t in conj.subtree}
     item.content -= part
