@@ -137,7 +137,7 @@ def weapon_forms(term: str) -> list[str]:
     missile' also finds 'Short-range ballistic missiles' and 'short range ballistic missiles'."""
     words = [p for w in term.split() for p in w.split("-") if p]
     last = words[-1]
-    plurals = [last, last + "s", last + "es"] if last.isalpha() else [last]
+    plurals = [last, last + ("es" if re.search(r"(?:s|x|z|ch|sh|o)$", last, re.I) else "s")] if last.isalpha() else [last]
     out: list[str] = [term]
     for joins in itertools.product((" ", "-"), repeat=min(len(words) - 1, 4)):
         stem = words[0] + "".join((joins[k] if k < len(joins) else " ") + w for k, w in enumerate(words[1:-1]))
