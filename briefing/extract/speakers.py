@@ -6,21 +6,11 @@ import re
 from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
 from .antecedents import depth as _depth, generic_body, is_role, new_topic, other_gender
+from .anonymous import ANON_HEADS, QUANTIFIERS, advocacy_groups, compatible, head_class, np_text
 from .registry import Registry
 
-ANON_HEADS = frozenset(
-    """official officials source sources diplomat diplomats analyst analysts expert experts aide aides
-    spokesman spokeswoman spokesperson person people insider insiders investigator investigators
-    officer officers commander commanders governments opposition lawyer lawyers attorney attorneys
-    judge judges prosecutor prosecutors operator operators owner owners captain crew defendant defendants
-    witness witnesses resident residents activist activists campaigner campaigners monitor monitors""".split()
-)
-# 'human rights groups', 'aid groups': unnamed groups that speak (not 'armed groups', which fight).
-ADVOCACY = frozenset("rights aid humanitarian advocacy campaign monitoring watchdog relief civil".split())
 DOC_NOUNS = frozenset("""statement report communique communiqué letter document documents memo release post data
     figures records""".split())
-QUANTIFIERS = frozenset("a an the one two three four several some many other few of most".split())
-WEST_LIKE = frozenset(("west", "united-states", "europe", "european-union", "nato", "united-kingdom"))
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 GROUP_PRONOUNS = frozenset(("it", "they"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
@@ -65,7 +55,7 @@ class SpeakerResolver:
             return named
         if head.lemma_.lower() in DOC_NOUNS or lower in DOC_NOUNS:
             return self._document(sent, head)
-        if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS or _advocacy_groups(head):
+        if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS or advocacy_groups(head):
             return self._anonymous(sent, head)
         return self._institution(sent, head)
 
@@ -205,18 +195,18 @@ class SpeakerResolver:
                 self.doc_speakers.append((sent.n, t.lemma_.lower(), speaker))
 
     def _anonymous(self, sent, head) -> str:
-        klass = _head_class(head)
+        klass = head_class(head)
         quals = frozenset(self._qualifiers(sent, head))
         same_class = [(a, q) for a, k, q in self.anon if k == klass]
         for actor_id, q in reversed(same_class):
             # 'officials said' then 'Ukrainian officials say': the one unqualified group is the same people
-            if not quals or _compatible(q, quals) or (not q and len(same_class) == 1):
-                self.reg.actors[actor_id].add_alias(_np_text(head, full=True))
+            if not quals or compatible(q, quals) or (not q and len(same_class) == 1):
+                self.reg.actors[actor_id].add_alias(np_text(head, full=True))
                 return actor_id
-        name = _np_text(head)
+        name = np_text(head)
         actor_id = slugify(name)
         record = self.reg.ensure(actor_id, name, "anonymous-source")
-        full = _np_text(head, full=True)
+        full = np_text(head, full=True)
         record.add_alias(full)
         record.add_alias(re.sub(r"^(?:an?|the|one)\s+", "", full, flags=re.I))  # 'senior administration official'
         self.anon.append((actor_id, klass, quals))
@@ -242,11 +232,6 @@ def prev_in_quote(sent, token) -> bool:
     return sent.in_quote(token)
 
 
-def _advocacy_groups(head) -> bool:
-    """'Human rights groups say', 'aid groups warned': unnamed groups, one anonymous actor."""
-    return head.lower_ == "groups" and any(t.lower_ in ADVOCACY for t in head.lefts)
-
-
 def _partitive(head):
     """'one of the officials' -> 'officials'."""
     if head.lower_ in QUANTIFIERS or head.pos_ == "NUM":
@@ -269,40 +254,3 @@ def _participle_subject(head):
 def _patron(modifier) -> bool:
     """'the IRGC-affiliated Tasnim news agency', 'Iran-backed militia': the patron does not speak."""
     return modifier.dep_ == "amod" and modifier.tag_ == "VBN" and any(c.dep_ == "npadvmod" for c in modifier.children)
-
-
-def _head_class(head) -> str:
-    lemma = head.lemma_.lower()
-    return "people" if lemma in ("person", "people") else lemma.rstrip("s")
-
-
-def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    if a & b:
-        return True
-    west_a, west_b = bool(a & WEST_LIKE), bool(b & WEST_LIKE)
-    return ("west" in a or "west" in b) and west_a and west_b
-
-
-def _np_text(head, full: bool = False) -> str:
-    """'one of the U.S. officials' -> 'U.S. officials'; full=True keeps the determiners."""
-    words = []
-    for t in head.subtree:
-        if t.i > head.i:
-            break
-        if t.dep_ == "punct" and t.text not in (".", "-"):
-            continue
-        words.append(t)
-    if not full:
-        while words and (words[0].lower_ in QUANTIFIERS or words[0].lower_ in ("senior", "former")):
-            words.pop(0)
-    text = re.sub(r" (['’]s)\b", r"\1", " ".join(t.text for t in words))
-    familiar = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in ("familiar", "close") and c.i > head.i), None)
-    if familiar is not None:  # 'people familiar with the transfers', 'a source close to the government'
-        text += " " + " ".join(t.text for t in familiar.subtree)
-    behalf = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > head.i), None)
-    if full and behalf is not None:  # 'a lawyer for the defendants': the alias keeps whom they speak for
-        text += " " + " ".join(t.text for t in behalf.subtree)
-    text = re.sub(r"\s+-\s+", "-", text)
-    if not full and head.tag_ == "NN" and head.lower_ in ANON_HEADS and head.lower_ + "s" in ANON_HEADS:
-        text += "s"  # one anonymous group: "a senior official" names "officials"
-    return text
