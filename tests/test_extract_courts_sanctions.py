@@ -194,3 +194,11 @@ def test_not_a_violation_is_a_denial(extract):
 def test_rejecting_an_embargo_as_unfair_is_a_denial(extract):
     fm = extract("Eritrea's government has long rejected the embargo as an attack on its independence.")
     assert fm["denials"] and fm["denials"][0]["rule"] == "deny-verb"
+
+
+def test_a_report_by_experts_speaks_for_the_experts_and_so_does_the_panel(extract):
+    fm = extract("Eritrea has shipped rifles to the militia, according to a report by UN experts seen by Reuters.",
+                 "The report says the crates were unloaded at night.",
+                 "The panel says the shipments continued in March.")
+    speakers = [c["speaker"] for c in fm["claims"]]
+    assert speakers == ["un-experts"] * 3

@@ -170,6 +170,9 @@ class SpeakerResolver:
             return self.resolve(sent, agent)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                author = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if author is not None and (author.lower_ in ANON_HEADS or advocacy_groups(author)):
+                    return self._anonymous(sent, author)  # 'a report by UN experts': the experts, not the UN
                 for t in child.subtree:
                     if self.reg.actor_at(sent.n, t):
                         return self.reg.actor_at(sent.n, t)
