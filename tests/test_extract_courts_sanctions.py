@@ -202,3 +202,20 @@ def test_a_report_by_experts_speaks_for_the_experts_and_so_does_the_panel(extrac
                  "The panel says the shipments continued in March.")
     speakers = [c["speaker"] for c in fm["claims"]]
     assert speakers == ["un-experts"] * 3
+
+
+def test_a_supplier_named_again_supplies_the_same_recipient(extract):
+    fm = extract("Belarus sent artillery shells to Russia in May.",
+                 "Minsk has also shipped Polonez rocket launchers, the report said.")
+    carried = [w for w in fm["weapons"] if w["rule"] == "recipient-carried-over"]
+    assert carried and {(w["supplier"], w["recipient"]) for w in carried} == {("belarus", "russia")}
+
+
+def test_a_supplier_named_with_a_new_recipient_keeps_it(extract):
+    fm = extract("Iran sent drones to Russia.", "Iran has also supplied missiles to the Houthis.")
+    assert ("missile", "iran", "houthis") in transfers(fm)
+
+
+def test_the_demonym_of_the_first_conjunct_supplies_them_all(extract):
+    fm = extract("Officials said the vessels moved Iranian drones and ballistic missiles to Russia.")
+    assert {("drone", "iran", "russia"), ("ballistic-missile", "iran", "russia")} <= transfers(fm)

@@ -55,7 +55,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root, noun_head(ent.root)]
     if lemma in SUPPLY:  # 'the ships moved North Korean shells to Russia': unnamed carriers, the maker's state supplies
-        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) or origin(sent, ent, reg)
+        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) or _made_by(sent, ent, reg)
         recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
             or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg)
@@ -67,6 +67,18 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     else:
         return _made_in(sent, verb, ent, reg)
     return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb")
+
+
+def _made_by(sent: Sentence, ent, reg: Registry) -> str | None:
+    """The state a shipment comes from by its demonym, which may stand on the first of conjoined
+    objects ('moved North Korean ammunition and ballistic missiles to Russia')."""
+    found = origin(sent, ent, reg)
+    root = ent.root
+    while found is None and root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head
+        found = next((a for c in root.children if c.dep_ in ("amod", "compound", "nmod") and c.i < root.i
+                      for t in c.subtree if (a := reg.actor_at(sent.n, t)) and reg.actors[a].type == "state"), None)
+    return found
 
 
 def _beneficiary(sent: Sentence, heads, reg: Registry) -> str | None:
@@ -172,6 +184,9 @@ def _clause_on(noun):
             continue
         if c.dep_ == "relcl" and any(o.dep_ in ("dobj", "nsubjpass") and o.lower_ in RELATIVES for o in c.children):
             return c
+        if c.dep_ == "relcl" and c.i > noun.i and not any(o.dep_ in ("dobj", "nsubjpass", "ccomp") for o in c.children) \
+                and any(o.dep_ == "nsubj" and o.lower_ not in RELATIVES for o in c.children):
+            return c  # 'the drones the UAE supplied': the relative pronoun left out
         if c.dep_ == "acl" and c.tag_ == "VBN":
             return c
     return None

@@ -11,6 +11,7 @@ from .transfer_pronouns import antecedent, holder, pronoun_objects
 from .transfer_parts import COUNTS, INCLUDE, PACKAGES, QUANTITY_DEPS, container
 
 INHERIT_WINDOW = 4  # sentences between the transfer and the list of what it holds
+CARRY_WINDOW = 6  # sentences a supplier's last recipient is carried over to its next unaddressed transfer
 
 
 def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
@@ -22,7 +23,7 @@ def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
         for ent in sent.weapons:
             if ent.start and sent.doc[ent.start - 1].lower_ == "think":
                 continue
-            frame = transfer_frame(sent, ent, reg) or _inherited(sent, ent, frames)
+            frame = _carried_recipient(transfer_frame(sent, ent, reg) or _inherited(sent, ent, frames), frames, sent.n)
             if reg.gaz.weapons[ent.ent_id_].frame_only and not (frame and (frame.supplier or frame.recipient)):
                 continue  # 'the components of the car': dual-use goods are weapons only when transferred
             if frame and (frame.supplier or frame.recipient):
@@ -119,6 +120,16 @@ def quantity(ent) -> str | None:
     if head.i != root.i and head.lemma_.lower() in COUNTS:
         return "".join(t.text_with_ws for t in head.subtree if t.i <= head.i).strip() or None
     return None
+
+
+def _carried_recipient(frame: Frame | None, frames: list[tuple[int, Frame]], n: int) -> Frame | None:
+    """'Pyongyang has also shipped KN-23 missiles' after 'North Korea sent shells to Russia': a supplier
+    named without a recipient supplies the one it was last said to supply, a few sentences before."""
+    if frame is None or not frame.supplier or frame.recipient:
+        return frame
+    earlier = next((f for m, f in reversed(frames) if n - m <= CARRY_WINDOW and f.supplier == frame.supplier
+                    and f.recipient), None)
+    return replace(frame, recipient=earlier.recipient, rule="recipient-carried-over") if earlier else frame
 
 
 def _inherited(sent: Sentence, ent, frames: list[tuple[int, Frame]]) -> Frame | None:
