@@ -219,3 +219,26 @@ def test_a_supplier_named_with_a_new_recipient_keeps_it(extract):
 def test_the_demonym_of_the_first_conjunct_supplies_them_all(extract):
     fm = extract("Officials said the vessels moved Iranian drones and ballistic missiles to Russia.")
     assert {("drone", "iran", "russia"), ("ballistic-missile", "iran", "russia")} <= transfers(fm)
+
+
+# ---------------------------------------------------------------- round 13 (h61-h64 first contact)
+
+def test_an_accusation_that_a_party_rejects_at_the_end_is_its_denial(extract):
+    fm = extract("The militia has been armed by Rwanda, according to UN experts, an accusation the Rwandan government rejects.")
+    assert [d["speaker"] for d in fm["denials"]] == ["rwanda"]
+
+
+def test_the_city_of_a_name_is_a_place(extract):
+    fm = extract("The militia shelled the town of Kalehe Heights on Monday, killing five people, medics said.")
+    assert not any("Kalehe" in a["name"] for a in fm["actors"])
+    assert by_speaker(fm["claims"], "medics")
+
+
+def test_a_known_programme_is_an_actor(extract):
+    fm = extract("The World Food Programme warned that two million people faced famine.")
+    assert by_speaker(fm["claims"], "world-food-programme")
+
+
+def test_not_reporting_something_is_no_claim(extract):
+    fm = extract("Ukraine has not reported their use on the battlefield.")
+    assert not fm["claims"] and not fm["denials"]

@@ -9,7 +9,8 @@ ANON_HEADS = frozenset(
     spokesman spokeswoman spokesperson person people insider insiders investigator investigators
     officer officers commander commanders governments opposition lawyer lawyers attorney attorneys
     judge judges prosecutor prosecutors operator operators owner owners captain crew defendant defendants
-    witness witnesses resident residents activist activists campaigner campaigners monitor monitors""".split()
+    witness witnesses resident residents activist activists campaigner campaigners monitor monitors
+    worker workers medic medics doctor doctors nurse nurses rescuer rescuers volunteer volunteers agencies""".split()
 )
 # 'human rights groups', 'aid groups': unnamed groups that speak (not 'armed groups', which fight).
 ADVOCACY = frozenset("rights aid humanitarian advocacy campaign monitoring watchdog relief civil".split())

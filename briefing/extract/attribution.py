@@ -12,7 +12,7 @@ from .owners import is_newsroom, newsroom_note
 from .provenance import cue_rule
 from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
-from .tail import from_tail, misparsed_that_clause
+from .tail import denied_noun, from_tail, misparsed_that_clause
 
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
 CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to", "as"))
@@ -101,7 +101,8 @@ def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
     out += [claim for item in out if (claim := split_claim(sent, item))]
     out += [item for t in according_to(sent.doc) if (item := _from_according(sent, t, resolver))]
     out += [item for t, lemma in toks if lemma in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
-    out += [item for t, _ in toks if t.lower_[:1] in "rd" and (item := _from_bare_denial(sent, t, resolver))]
+    out += [item for t, _ in toks if t.lower_[:1] in "rd" and (item := _from_bare_denial(sent, t, resolver)
+                                                               or denied_noun(sent, t, resolver))]
     if not out and (item := from_tail(sent, resolver)):
         out.append(item)
     return sorted(out, key=lambda x: x.cue_i)
@@ -212,6 +213,8 @@ def content_of(cue, kind: str, subject) -> set[int]:
         objs = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and len(list(c.subtree)) >= 4]
         if objs:
             return {t.i for c in objs for t in c.subtree}
+    if kind == "denial" and cue.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in cue.children):
+        return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}  # 'an accusation (that) X rejects'
     if lemma in OBJECT_CUES or kind == "denial":
         objs = [c for c in cue.children
                 if (c.dep_ in ("dobj", "attr", "oprd", "advcl") and not (kind == "denial" and _saying(c)))
@@ -274,7 +277,8 @@ def _carve_out(item: Item, items: list[Item], doc) -> None:
     """'Peskov said the reports were a hoax, while Putin said ...': another speaker's own cue inside a
     claim is a claim of its own; cut it out of the outer one."""
     cue = doc[item.cue_i] if item.cue_i >= 0 else None
-    if cue is None or cue.dep_ not in ("advcl", "conj", "relcl") or not any(c.dep_ == "nsubj" for c in cue.children):
+    own = cue is not None and cue.dep_ in ("advcl", "conj", "relcl") and any(c.dep_ == "nsubj" for c in cue.children)
+    if not own and item.rule != "deny-verb-misparsed":
         return  # relcl: '..., a finding Abu Dhabi dismissed as "baseless"' is Abu Dhabi's own denial
     if _that_clause(cue):  # 'said A, and that investigators found B': B is still what was said
         return

@@ -117,6 +117,8 @@ def _negated_content(root) -> bool:
 def _objects_assertion(token) -> bool:
     """'rejected the claims', 'reports ... were dismissed' (the passive subject is the object), 'rejected
     the ruling', 'dismissed the sanctions as illegal' (a decision rejected, or anything dismissed as ...)."""
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in ASSERTION_NOUNS | DECISION_NOUNS:
+        return True  # 'an accusation the Emirati government rejects'
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "prep" and c.lower_ == "as" for t in (token, *objects) for c in t.children):
         return True  # 'dismissed the sanctions as illegal' (the parser may hang 'as' on the object)
@@ -130,7 +132,7 @@ def is_negated(token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-NONCOMMITTAL = frozenset("confirm acknowledge say comment disclose reveal specify address elaborate".split())
+NONCOMMITTAL = frozenset("confirm acknowledge say comment disclose reveal specify address elaborate report".split())
 
 
 def non_response(token) -> bool:
