@@ -242,3 +242,13 @@ def test_a_known_programme_is_an_actor(extract):
 def test_not_reporting_something_is_no_claim(extract):
     fm = extract("Ukraine has not reported their use on the battlefield.")
     assert not fm["claims"] and not fm["denials"]
+
+
+def test_weapons_a_state_provides_inside_a_negated_claim_are_no_denial(extract):
+    fm = extract("\u201cThe militia cannot keep fighting without the rockets Iran provides,\u201d Foreign Minister Ana Ruiz said.")
+    assert not fm["denials"] and by_speaker(fm["claims"], "ana-ruiz")
+
+
+def test_pleaded_guilty_keeps_the_plea(extract):
+    fm = extract("Mr Omar Said, 44, pleaded guilty to exporting rifle scopes to Russia.")
+    assert "guilty" in joined(fm["claims"])

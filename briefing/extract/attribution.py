@@ -217,7 +217,7 @@ def content_of(cue, kind: str, subject) -> set[int]:
         return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}  # 'an accusation (that) X rejects'
     if lemma in OBJECT_CUES or kind == "denial":
         objs = [c for c in cue.children
-                if (c.dep_ in ("dobj", "attr", "oprd", "advcl") and not (kind == "denial" and _saying(c)))
+                if (c.dep_ in ("dobj", "attr", "oprd", "acomp", "advcl") and not (kind == "denial" and _saying(c)))
                 or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS)]
         return {t.i for c in objs for t in c.subtree}
     return set()

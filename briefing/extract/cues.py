@@ -98,8 +98,18 @@ def negated_transfer(content_root) -> bool:
     if content_root.lemma_.lower() in RECEIVE_ACTIONS:  # 'does not receive weapons from Iran'
         return any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS_NOUNS for c in content_root.children)
     subject = {t.i for c in content_root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in DENIED_ACTIONS and t.i not in subject
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in DENIED_ACTIONS and t.i not in subject and _verb_chain(t, content_root)
                for t in content_root.subtree)  # not 'drones supplied to Kyiv would not change ...'
+
+
+def _verb_chain(verb, root) -> bool:
+    """Whether `verb` is a complement of `root` ('never allowed ... to transfer'), not a modifier of one
+    of its nouns ('cannot continue without the weapons Iran provides')."""
+    while verb.i != root.i:
+        if verb.dep_ in ("relcl", "acl"):
+            return False
+        verb = verb.head
+    return True
 
 
 def _no_evidence(root) -> bool:
