@@ -20,22 +20,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import score_seeds  # noqa: E402
-from score_seeds import ROOT, SCORER, front_matter  # noqa: E402
+from score_seeds import ROOT, SCORER, front_matter, write_extractions  # noqa: E402
 
 import yaml  # noqa: E402
 
-from briefing.extract import extract_article, load_nlp  # noqa: E402
-from briefing.ingest import read_seed  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "heldout"
 
 
 def write_heldout(out: Path, nlp=None, only: str = "*") -> None:
     """Extract each held-out seed (whose name matches `only`) into out/<seed name>.md."""
-    nlp = nlp or load_nlp()
-    for seed in sorted({p for g in only.split(",") for p in (HELDOUT / "seeds").glob(f"{g}.txt")}):
-        raw = read_seed(seed, ROOT)
-        (out / f"{seed.stem}.md").write_text(front_matter(raw, extract_article(raw, nlp)), encoding="utf-8")
+    write_extractions(sorted({p for g in only.split(",") for p in (HELDOUT / "seeds").glob(f"{g}.txt")}), out, nlp)
 
 
 def print_transfers(out: Path, gold: Path) -> None:

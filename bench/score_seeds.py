@@ -12,10 +12,12 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+# ../shared beside the project; a git worktree (wt/<name>) sits one level deeper
+SCORER = next((p / "shared" / "eval" / "score.py" for p in ROOT.parents if (p / "shared" / "eval" / "score.py").is_file()),
+              ROOT.parent / "shared" / "eval" / "score.py")
 sys.path.insert(0, str(ROOT))
 
-from briefing.extract import extract_article, load_nlp  # noqa: E402
+from briefing.extract import extract_articles, load_nlp  # noqa: E402
 from briefing.ingest import read_seed  # noqa: E402
 
 
@@ -31,12 +33,16 @@ def front_matter(raw, extraction: dict) -> str:
     return "---\n" + yaml.safe_dump(head, sort_keys=False, allow_unicode=True) + "---\n" + body + "\n"
 
 
+def write_extractions(seeds: list[Path], out: Path, nlp=None) -> None:
+    """Extract the seeds (in one nlp.pipe stream) into out/<seed name>.md."""
+    raws = [read_seed(seed, ROOT) for seed in seeds]
+    for seed, raw, extraction in zip(seeds, raws, extract_articles(raws, nlp or load_nlp())):
+        (out / f"{seed.stem}.md").write_text(front_matter(raw, extraction), encoding="utf-8")
+
+
 def write_all(out: Path) -> None:
     """Extract each seed into out/<seed name>.md."""
-    nlp = load_nlp()
-    for seed in sorted((ROOT / "seeds").glob("*.txt")):
-        raw = read_seed(seed, ROOT)
-        (out / f"{seed.stem}.md").write_text(front_matter(raw, extract_article(raw, nlp)), encoding="utf-8")
+    write_extractions(sorted((ROOT / "seeds").glob("*.txt")), out)
 
 
 def main(argv: list[str]) -> int:

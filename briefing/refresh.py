@@ -59,25 +59,28 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
     todo = [s for s in changed if force or _needs_extraction(s, settings.root, manifest, existing)]
     if not todo:
         return Outcome()
-    from .extract import extract_article, load_nlp  # spaCy loads only when there is work
-
     registry, problems = read_registry(content, settings.root)
+    raws = _read_seeds(todo, settings.root, settings.max_seed_bytes, problems)
+    if not raws:  # nothing readable: no reason to load spaCy
+        return Outcome(problems=tuple(problems))
+    from .extract import extract_article, load_nlp, parse_articles  # spaCy loads only when there is work
+
     known_actors, known_weapons = registry.as_known()
-    progress(f"loading spaCy model {settings.spacy_model} to extract {plural(len(todo), 'seed')}")
+    progress(f"loading spaCy model {settings.spacy_model} to extract {plural(len(raws), 'seed')}")
     try:
         nlp = load_nlp(settings.spacy_model, known_actors, known_weapons)
     except OSError:  # spaCy's way of saying the model package is not installed
         return Outcome(problems=(Problem("pyproject.toml", 0, f"spaCy model {settings.spacy_model!r} is not "
                                          "installed: set [tool.briefing] spacy_model or pip install it"),))
     written, kept = [], []
+    parsed = parse_articles([raw.paragraphs for raw in raws.values()], nlp)  # one nlp.pipe stream, lazily
     for number, seed in enumerate(todo, 1):
         progress(Step(number, len(todo), display_path(seed, settings.root)))  # prints "[n/N] extracting <seed>"
-        try:
-            raw = read_seed(seed, settings.root, settings.max_seed_bytes)
-            text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons))
-        except (SeedError, OSError) as error:
-            problems.append(Problem(display_path(seed, settings.root), 0, str(error).split("error: ")[-1], "warning"))
+        if seed not in raws:
             continue
+        raw = raws[seed]
+        try:
+            text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons, next(parsed)))
         except Exception as error:  # a bug on one odd article must not stop the others
             problems.append(Problem(display_path(seed, settings.root), 0,
                                     f"extraction failed ({type(error).__name__}: {error}); please report this seed"))
@@ -88,6 +91,17 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
             display_path(target, settings.root))
     _save_manifest(content, manifest)
     return Outcome(tuple(written), tuple(kept), tuple(problems))
+
+
+def _read_seeds(seeds: list[Path], root: Path, max_bytes: int, problems: list[Problem]) -> dict[Path, RawArticle]:
+    """The seeds that can be read, by path; each one that cannot is a warning (the others still build)."""
+    raws = {}
+    for seed in seeds:
+        try:
+            raws[seed] = read_seed(seed, root, max_bytes)
+        except (SeedError, OSError) as error:
+            problems.append(Problem(display_path(seed, root), 0, str(error).split("error: ")[-1], "warning"))
+    return raws
 
 
 def _recorded_unchanged(seed: Path, root: Path, manifest: dict) -> bool:

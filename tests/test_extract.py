@@ -14,7 +14,9 @@ from briefing.extract.gazetteer import load_gazetteer
 
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+# ../shared/eval beside the project (one level further up from a git worktree under wt/)
+EVAL = next((p / "shared" / "eval" for p in Path(__file__).resolve().parents[1:] if (p / "shared" / "eval" / "score.py").is_file()),
+            Path(__file__).resolve().parents[2] / "shared" / "eval")
 
 
 def by_speaker(items: list[dict], speaker: str) -> list[dict]:

@@ -22,7 +22,7 @@ def fake_extract(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     module = types.ModuleType("briefing.extract")
 
-    def extract_article(raw, nlp, known_actors=(), known_weapons=()):
+    def extract_article(raw, nlp, known_actors=(), known_weapons=(), sentences=None):
         calls.append(raw.seed)
         return {"actors": [{"id": "officials", "name": "officials", "type": "anonymous-source", "aliases": []}],
                 "weapons": [], "claims": [{"id": "c1", "speaker": "officials", "cue": "said",
@@ -31,6 +31,7 @@ def fake_extract(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     module.extract_article = extract_article
     module.load_nlp = lambda model, known_actors=(), known_weapons=(): object()
+    module.parse_articles = lambda bodies, nlp: iter([None] * len(bodies))
     monkeypatch.setitem(sys.modules, "briefing.extract", module)
     return calls
 

@@ -19,6 +19,7 @@ LINK_WORDS = frozenset(("of", "for", "on", "and"))
 THING_HEADS = frozenset("""act strait river sea charter treaty law convention agreement accords protocol doctrine
     bridge street airport system systems program programme initiative""".split())
 LOCATIVE_PREPS = frozenset("in at near across into within throughout inside outside around".split())
+PLACE_NOUNS = frozenset("city town village region province district port capital state territory island".split())
 VESSELS = frozenset("ship vessel frigate cruiser destroyer corvette submarine carrier tanker boat plane".split())
 ATTRIBUTIVE_OK = frozenset(("officials", "official", "government", "administration", "forces", "military"))
 CLIMB_DEPS = frozenset(("compound", "poss", "amod", "appos", "conj", "nmod", "npadvmod", "case"))
@@ -153,10 +154,12 @@ def _not_an_actor(ent) -> bool:
 
 def _link(reg: Registry, ent, following=()) -> str | None:
     """The actor an entity names; `following` holds the next sentence, for a 'he'/'she' cue."""
-    if len(ent) > 1 and _not_an_actor(ent):
-        return None
+    if len(ent) > 1 and _not_an_actor(ent) and ent.ent_id_ not in reg.gaz.actors:
+        return None  # a known name ('World Food Programme') is an actor whatever its last word
     if ent.ent_id_ == "place" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in VESSELS):
         return None  # a place, or "a patrol ship, the Sergei Kotov": a vessel named after a person
+    if not ent.ent_id_ and _named_place(ent):
+        return None
     if ent.ent_id_ and ent.ent_id_ in reg.gaz.actors:
         entry = reg.gaz.actors[ent.ent_id_]
         reg.ensure(entry.id, entry.name, entry.type)
@@ -177,6 +180,12 @@ def _link(reg: Registry, ent, following=()) -> str | None:
         entry = reg.gaz.actors[known]
         return reg.ensure(known, entry.name, entry.type).id
     return None
+
+
+def _named_place(ent) -> bool:
+    """'the besieged city of El Fasher', 'the port of Hodeidah': the name of a place, whatever the model thinks."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _company_named(ent) -> bool:

@@ -36,3 +36,19 @@ def depth(token) -> int:
     while token.head.i != token.i:
         token, depth = token.head, depth + 1
     return depth
+
+
+# 'the group', 'the rights group', 'the mission': a body named by its kind, not its name.
+GENERIC_BODIES = frozenset("group organisation organization mission agency watchdog charity body campaign".split())
+
+
+def generic_body(reg, sent, head) -> str | None:
+    """'The group reported ...' after 'the monitoring group Belarusian Hajun': the latest organisation
+    or group mentioned before (never a state or a person)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in GENERIC_BODIES | {"panel"}:
+        return None
+    if head.lemma_.lower() == "panel":  # 'a report by UN experts ... The panel says': the experts
+        return next((a.id for a in reversed(list(reg.actors.values()))
+                     if a.type == "anonymous-source" and a.name.lower().endswith("experts")), None)
+    return next((m.actor for m in reversed(reg.mentions) if (m.n, m.i) < (sent.n, head.i)
+                 and reg.actors[m.actor].type in ("organization", "group")), None)

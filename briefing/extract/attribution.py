@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import (ASSERTION_NOUNS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
-                   non_response, subject_of)
+from .cues import (ASSERTION_NOUNS, CUE_LEMMAS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
+                   non_response, subject_of, told)
 from .document import LINK_LINE, Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
-from .owners import newsroom_note
+from .owners import is_newsroom, newsroom_note
+from .provenance import cue_rule
 from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
-from .tail import from_tail, misparsed_that_clause
+from .tail import denied_noun, from_tail, misparsed_that_clause
 
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
 CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to", "as"))
@@ -58,7 +59,7 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
     labelled = label_lead(sent, resolver, opens)
     follows = state.last == sent.n - 1 and all_quoted(sent)
     if labelled:
-        items.append(_quoted_item(labelled[0], sent, labelled[1], None))
+        items.append(_quoted_item(labelled[0], sent, labelled[1], None, "transcript-label"))
         state.turn = sent.paragraph
     elif state.turn == sent.paragraph and items:  # the rest of a transcript turn
         items[-1].text = f"{full_stop(items[-1].text)} {clean_text(sent.text)}"
@@ -66,12 +67,13 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
         state.lead, state.last = lead, sent.n
         return True
     elif follows and state.lead:
-        items.append(_quoted_item(state.lead, sent, clean_text(sent.quoted_text() or ""), sent.quoted_text()))
+        items.append(_quoted_item(state.lead, sent, clean_text(sent.quoted_text() or ""), sent.quoted_text(), "colon-lead"))
         state.lead = None
     elif follows and items and opens and sent.paragraph not in state.cued:  # the same speaker's next claim
         prev = items[-1]
         quote = sent.quoted_text()
-        items.append(_quoted_item(Lead(prev.speaker, prev.cue, sent.n), sent, clean_text(quote or ""), quote))
+        items.append(_quoted_item(Lead(prev.speaker, prev.cue, sent.n), sent, clean_text(quote or ""), quote,
+                                  "quote-paragraph-continued"))
     elif follows and items:
         _extend(items[-1], sent)
     else:
@@ -83,21 +85,24 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
 
 def _has_own_cue(sent: Sentence) -> bool:
     """Whether a cue verb with a subject stands outside the sentence's quotation marks."""
-    return any(cue_kind(t) and not sent.in_quote(t) and subject_of(t) is not None for t in sent.doc)
+    return any(t.lemma_.lower() in CUE_LEMMAS and cue_kind(t) and not sent.in_quote(t) and subject_of(t) is not None
+               for t in sent.doc)
 
 
-def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None) -> Item:
+def _quoted_item(lead: Lead, sent: Sentence, text: str, quote: str | None, rule: str) -> Item:
     """A claim made of a sentence of quotation (or a transcript turn) by a known speaker."""
-    return Item("claim", lead.speaker, lead.cue, text, quote, sent.n, -1, set(), paragraph=sent.paragraph)
+    return Item("claim", lead.speaker, lead.cue, text, quote, sent.n, -1, set(), paragraph=sent.paragraph, rule=rule)
 
 
 def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
-    out = [item for t in sent.doc if (item := _from_cue(sent, t, resolver))]
+    toks = [(t, t.lemma_.lower()) for t in sent.doc]  # one pass: only cue words are looked at closely
+    out = [item for t, lemma in toks if lemma in CUE_LEMMAS and (item := _from_cue(sent, t, resolver))]
     out += [denial for item in out if (denial := split_denial(sent, item))]
     out += [claim for item in out if (claim := split_claim(sent, item))]
     out += [item for t in according_to(sent.doc) if (item := _from_according(sent, t, resolver))]
-    out += [item for t in sent.doc if t.lemma_.lower() in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
-    out += [item for t in sent.doc if (item := _from_bare_denial(sent, t, resolver))]
+    out += [item for t, lemma in toks if lemma in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
+    out += [item for t, _ in toks if t.lower_[:1] in "rd" and (item := _from_bare_denial(sent, t, resolver)
+                                                               or denied_noun(sent, t, resolver))]
     if not out and (item := from_tail(sent, resolver)):
         out.append(item)
     return sorted(out, key=lambda x: x.cue_i)
@@ -115,7 +120,8 @@ def _from_bare_denial(sent: Sentence, verb, resolver: SpeakerResolver) -> Item |
     if not speaker:
         return None
     content = set(range(chunk.start, noun.i + 1))
-    return Item("denial", speaker, verb.text, span_text(sent.doc, content), None, sent.n, verb.i, content)
+    return Item("denial", speaker, verb.text, span_text(sent.doc, content), None, sent.n, verb.i, content,
+                rule="deny-verb-misparsed")
 
 
 def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
@@ -129,14 +135,18 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     content = content_of(cue, kind, subject) or _quoted_before(sent, cue, subject)
     if not speaker or len(content) < 2 or newsroom_note(cue, resolver.reg.actors[speaker].name, resolver.outlet):  # 'What we found' (a heading) claims nothing
         return None
-    text = span_text(sent.doc, content)
+    if told(cue) == subject and not is_newsroom(resolver.reg.actors[speaker].name, resolver.outlet):
+        return None  # 'Ukraine was told that ...' reports nothing of Ukraine's own
+    text, found_kind = span_text(sent.doc, content), kind
     if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):
         kind = "denial"
     if kind == "denial" and cue_kind(cue) == "denial":
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
-    return Item(kind, speaker, cue_phrase(cue), text, quote_of(sent, content), sent.n, cue.i, content)
+    quote = quote_of(sent, content)
+    rule = cue_rule(cue, subject, content, quote is not None, found_kind, kind)
+    return Item(kind, speaker, cue_phrase(cue), text, quote, sent.n, cue.i, content, rule=rule)
 
 
 def _quoted_before(sent: Sentence, cue, subject) -> set[int]:
@@ -162,7 +172,8 @@ def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | 
     if not speaker or not content:
         return None
     text = span_text(sent.doc, content)
-    return Item("claim", speaker, "according to", text, quote_of(sent, content), sent.n, token.i, content)
+    return Item("claim", speaker, "according to", text, quote_of(sent, content), sent.n, token.i, content,
+                rule="according-to")
 
 
 def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | None:
@@ -181,13 +192,13 @@ def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | Non
         return None
     cue = " ".join(t.text for t in noun.head.subtree) if noun.dep_ == "pobj" else f"{owner.text}'s {noun.text}"
     text = span_text(sent.doc, content)
-    return Item("claim", speaker, cue, text, quote_of(sent, content), sent.n, noun.i, content)
+    return Item("claim", speaker, cue, text, quote_of(sent, content), sent.n, noun.i, content, rule="nominal-assessment")
 
 
 def content_of(cue, kind: str, subject) -> set[int]:
     """Token indices of what was claimed or denied."""
     lemma = cue.lemma_.lower()
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "conj" and _that_clause(c))]
     if lemma in XCOMP_CUES or kind == "denial":
         comps += [c for c in cue.children if c.dep_ == "xcomp"]
     if not comps:  # the small model often hangs the reported clause as advcl ("said ... now involved")
@@ -202,12 +213,19 @@ def content_of(cue, kind: str, subject) -> set[int]:
         objs = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and len(list(c.subtree)) >= 4]
         if objs:
             return {t.i for c in objs for t in c.subtree}
+    if kind == "denial" and cue.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in cue.children):
+        return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}  # 'an accusation (that) X rejects'
     if lemma in OBJECT_CUES or kind == "denial":
         objs = [c for c in cue.children
-                if (c.dep_ in ("dobj", "attr", "oprd", "advcl") and not (kind == "denial" and _saying(c)))
+                if (c.dep_ in ("dobj", "attr", "oprd", "acomp", "advcl") and not (kind == "denial" and _saying(c)))
                 or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS)]
         return {t.i for c in objs for t in c.subtree}
     return set()
+
+
+def _that_clause(verb) -> bool:
+    """'said A, and that B': a conjoined clause opened by 'that' is more of what was said."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children)
 
 
 def _saying(token) -> bool:
@@ -259,13 +277,19 @@ def _carve_out(item: Item, items: list[Item], doc) -> None:
     """'Peskov said the reports were a hoax, while Putin said ...': another speaker's own cue inside a
     claim is a claim of its own; cut it out of the outer one."""
     cue = doc[item.cue_i] if item.cue_i >= 0 else None
-    if cue is None or cue.dep_ not in ("advcl", "conj") or not any(c.dep_ == "nsubj" for c in cue.children):
+    own = cue is not None and cue.dep_ in ("advcl", "conj", "relcl") and any(c.dep_ == "nsubj" for c in cue.children)
+    if not own and item.rule != "deny-verb-misparsed":
+        return  # relcl: '..., a finding Abu Dhabi dismissed as "baseless"' is Abu Dhabi's own denial
+    if _that_clause(cue):  # 'said A, and that investigators found B': B is still what was said
         return
     for outer in items:
         if outer is not item and item.cue_i in outer.content and outer.speaker != item.speaker:
             outer.content -= {t.i for t in cue.subtree}
             outer.text = span_text(doc, outer.content)
             outer.quote = outer.quote if outer.quote and outer.quote in outer.text else None
+            if outer.rule == "claim-of-denial" and not DISMISSIVE.search(outer.text):
+                outer.kind = "claim"  # the dismissive words were the other speaker's
+                outer.rule = "cue-clause" if outer.cue_i < min(outer.content, default=0) else "postposed-cue"
 
 
 def _denying(item: Item, doc) -> bool:

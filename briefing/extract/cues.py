@@ -9,7 +9,7 @@ CLAIM_CUES = frozenset(
     comment emphasize emphasise stress reiterate assert allege contend testify brief boast
     believe think expect conclude predict fear worry assess estimate judge suspect
     warn caution threaten vow pledge promise urge demand accuse blame criticize criticise condemn
-    denounce plead hope signal verify observe find document""".split()
+    denounce plead hope signal verify observe find document rule understand learn""".split()
 )
 DENIAL_CUES = frozenset(
     "deny reject dismiss rebut dispute disavow contradict counter rebuff repudiate refute debunk".split()
@@ -22,12 +22,16 @@ ASSERTION_NOUNS = frozenset(
     """claim claims accusation allegation report charge assertion suggestion assessment finding
     notion idea story reports accusations allegations charges account version""".split()
 )
+# What a party rejects when it rejects a decision about itself: 'rejected the ruling', 'dismissed the warrants'.
+DECISION_NOUNS = frozenset("""decision ruling verdict judgment judgement sanction sanctions measure measures warrant
+    warrants charge charges finding findings conclusion conclusions indictment resolution embargo restrictions""".split())
 # Cues whose content may be an object or prepositional phrase rather than a clause.
 OBJECT_CUES = frozenset(
     """deny confirm announce report pledge promise plead demand urge warn threaten vow reiterate
-    condemn criticize criticise denounce accuse blame acknowledge admit verify observe describe find document""".split()
+    condemn criticize criticise denounce accuse blame acknowledge admit verify observe describe find document
+    call""".split()
 )
-XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect refuse acknowledge admit".split())
+XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect refuse acknowledge admit call".split())
 # Phrasal denials: the verb only denies with its particle ("pushed back on", "brushed aside").
 PHRASAL_DENIALS = {"push": "back", "brush": "aside", "wave": "away", "shrug": "off", "hit": "back"}
 # A claim whose content is a negated transfer answers an accusation: "has not sent any weapons".
@@ -38,11 +42,16 @@ EVIDENCE_NOUNS = frozenset("evidence sign signs indication proof information con
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
-    r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear)\b", re.I)
+    r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear|null and void|"
+    r"not (?:a |in )?(?:violation|breach)|did not (?:violate|breach)|no (?:violation|breach))\b", re.I)
 
 # What 'called X ...' dismisses with, besides the DISMISSIVE words: 'called the measures "unjustified"'.
 CALLED_FALSE = re.compile(DISMISSIVE.pattern[:-3] + r"|unjustified|speculation|gossip|rumou?rs?|fiction|fantasy|"
                           r"invention|fairy tales?)\b", re.I)
+
+
+# Every lemma `cue_kind` can return a kind for: a cheap first test before the parse is consulted.
+CUE_LEMMAS = CLAIM_CUES | DENIAL_CUES | frozenset(PHRASAL_DENIALS) | {"call"}
 
 
 def cue_kind(token) -> str | None:
@@ -56,6 +65,10 @@ def cue_kind(token) -> str | None:
         return "denial"
     if lemma == "call" and _calls_it_false(token):
         return "denial"
+    if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon") for c in token.children):
+        return "claim"  # 'called on the Council to act', 'called for an embargo'
+    if lemma == "rule" and any(c.lower_ == "out" for c in token.children):
+        return None  # 'ruled out sending troops' is no ruling
     particle = PHRASAL_DENIALS.get(lemma)
     if particle and any(c.lower_ == particle and c.dep_ in ("prt", "advmod") for c in token.children):
         return "denial"
@@ -85,8 +98,18 @@ def negated_transfer(content_root) -> bool:
     if content_root.lemma_.lower() in RECEIVE_ACTIONS:  # 'does not receive weapons from Iran'
         return any(c.dep_ == "dobj" and c.lemma_.lower() in ARMS_NOUNS for c in content_root.children)
     subject = {t.i for c in content_root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree}
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in DENIED_ACTIONS and t.i not in subject
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in DENIED_ACTIONS and t.i not in subject and _verb_chain(t, content_root)
                for t in content_root.subtree)  # not 'drones supplied to Kyiv would not change ...'
+
+
+def _verb_chain(verb, root) -> bool:
+    """Whether `verb` is a complement of `root` ('never allowed ... to transfer'), not a modifier of one
+    of its nouns ('cannot continue without the weapons Iran provides')."""
+    while verb.i != root.i:
+        if verb.dep_ in ("relcl", "acl"):
+            return False
+        verb = verb.head
+    return True
 
 
 def _no_evidence(root) -> bool:
@@ -102,8 +125,15 @@ def _negated_content(root) -> bool:
 
 
 def _objects_assertion(token) -> bool:
-    """'rejected the claims', 'reports ... were dismissed' (the passive subject is the object)."""
-    return any(c.dep_ in ("dobj", "ccomp", "nsubjpass") and (c.lemma_.lower() in ASSERTION_NOUNS or c.dep_ == "ccomp")
+    """'rejected the claims', 'reports ... were dismissed' (the passive subject is the object), 'rejected
+    the ruling', 'dismissed the sanctions as illegal' (a decision rejected, or anything dismissed as ...)."""
+    if token.dep_ == "relcl" and token.head.lemma_.lower() in ASSERTION_NOUNS | DECISION_NOUNS:
+        return True  # 'an accusation the Emirati government rejects'
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.dep_ == "prep" and c.lower_ == "as" for t in (token, *objects) for c in t.children):
+        return True  # 'dismissed the sanctions as illegal' (the parser may hang 'as' on the object)
+    return any(c.dep_ in ("dobj", "ccomp", "nsubjpass")
+               and (c.lemma_.lower() in ASSERTION_NOUNS | DECISION_NOUNS or c.lower_ in DECISION_NOUNS or c.dep_ == "ccomp")
                for c in token.children)
 
 
@@ -112,7 +142,7 @@ def is_negated(token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-NONCOMMITTAL = frozenset("confirm acknowledge say comment disclose reveal specify address elaborate".split())
+NONCOMMITTAL = frozenset("confirm acknowledge say comment disclose reveal specify address elaborate report".split())
 
 
 def non_response(token) -> bool:
@@ -143,7 +173,9 @@ def subject_of(cue):
             objs = [c for c in child.children if c.dep_ == "pobj"]
             return objs[0] if objs else None
     if any(c.dep_ == "nsubjpass" for c in cue.children):
-        return _misplaced_agent(cue)
+        return told(cue) or _misplaced_agent(cue)
+    if cue.dep_ == "acl" and cue.tag_ == "VBD" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "Germany's foreign minister, Annalena Baerbock, called on ...": the finite verb misread as a modifier
     if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
         if cue.dep_ == "advcl" and cue.tag_ != "VBG":
             return None
@@ -159,3 +191,10 @@ def _misplaced_agent(cue):
     by = next((t for t in cue.subtree if t.i > cue.i and t.lower_ == "by" and t.dep_ in ("prep", "agent")), None)
     objs = [c for c in by.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")] if by is not None else []
     return objs[0] if objs else None
+
+
+def told(cue):
+    """'The BBC has been told that ...': the one told reports it (kept only for a newsroom)."""
+    if cue.lemma_.lower() not in ("tell", "inform") or not any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubjpass"), None)

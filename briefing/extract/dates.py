@@ -27,7 +27,8 @@ PATTERNS = [
     ("year", re.compile(r"\b(?:in|since|by|until|through|the|of|early|late|before|after|during|from|to|"
                         r"mid)[ -](?P<year>(?:19|20)\d\d)\b(?!,\d)", re.I)),
 ]
-SCHEDULED = frozenset(("expect", "schedule", "due", "set", "plan", "slate", "poise"))
+RULES = {"dmonth": "date-day-month", "month": "date-month", "relative": "date-relative-word"}
+SCHEDULED = frozenset(("expect", "schedule", "due", "set", "plan", "slate", "poise", "reschedule", "postpone", "adjourn"))
 ASSERTIONS = frozenset("report reports claim claims fact news evidence statement warning".split())
 MAY_CONTEXT = re.compile(r"\b(?:in|since|by|until|early|mid|late|of|last|next|this|on)[- ]$", re.I)
 
@@ -40,6 +41,7 @@ class DateMention:
     end: int
     when: str
     edtf: str
+    rule: str = "date"  # which pattern resolved it: 'date-weekday', 'date-season', 'date-later', ...
 
 
 def find_dates(doc, published: date | None, anchor: str | None = None) -> list[DateMention]:
@@ -52,7 +54,7 @@ def find_dates(doc, published: date | None, anchor: str | None = None) -> list[D
         for m in pattern.finditer(text):
             edtf = shift(anchor, kind, m.groupdict()) if kind != "that" or not _complementizer(doc, m.start()) else None
             if edtf:
-                found.append(DateMention(m.start(), m.end(), m.group(0), edtf))
+                found.append(DateMention(m.start(), m.end(), m.group(0), edtf, f"date-anchored-{kind}"))
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("year") if kind == "year" else m.span()
@@ -63,7 +65,7 @@ def find_dates(doc, published: date | None, anchor: str | None = None) -> list[D
                 year = season_year(m.group("rel"), text[: m.start()], anchor)
                 edtf = f"{year}-{SEASONS[m.group('season').lower()]}" if year else None
             if edtf:
-                found.append(DateMention(start, end, text[start:end], edtf))
+                found.append(DateMention(start, end, text[start:end], edtf, RULES.get(kind, f"date-{kind}")))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -99,6 +101,8 @@ def _tense(doc, char: int) -> str:
     if tok is None:
         return "present"
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.lemma_.lower() in SCHEDULED and doc.text[:char].rstrip().lower().endswith(" for"):
+        return "future"  # 'set sentencing for Dec. 5', 'is scheduled for September': the date is to come
     if tok.tag_ == "VB" and "to" in auxes and tok.head.lemma_.lower() in SCHEDULED:
         return "future"  # 'is expected to testify on Wednesday', 'is due to meet on Friday'
     if auxes & {"will", "shall", "'ll", "would", "could", "might", "may"} and not auxes & {"have", "had"}:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ..sentences import numbered_sentences
 
@@ -59,26 +60,45 @@ def quote_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_quotes(paragraph: str, offset: int, length: int) -> list[tuple[int, int]]:
+def _sentence_quotes(spans: list[tuple[int, int]], offset: int, length: int) -> list[tuple[int, int]]:
     out = []
-    for start, end in quote_spans(paragraph):
+    for start, end in spans:
         s, e = max(start, offset), min(end, offset + length)
         if s < e:
             out.append((s - offset, e - offset))
     return out
 
 
+PIPE_BATCH = 128  # sentences per nlp.pipe batch: the fastest of 32-1024 measured (bench/bench_extract.py)
+
+
+def parse_articles(bodies, nlp, batch_size: int = PIPE_BATCH) -> Iterator[list[Sentence]]:
+    """Each body's numbered, parsed sentences (see `parse_article`), parsing the sentences of all
+    bodies in one `nlp.pipe` stream: batches span articles, and parsing stays lazy, so an article
+    is ready as soon as its own sentences are."""
+    bodies = [tuple(paragraphs) for paragraphs in bodies]
+    numbered = [numbered_sentences("\n\n".join(paragraphs)) for paragraphs in bodies]
+    docs = nlp.pipe((text for sentences in numbered for _, _, text in sentences), batch_size=batch_size)
+    for paragraphs, sentences in zip(bodies, numbered):
+        yield _sentences(paragraphs, sentences, [next(docs) for _ in sentences])
+
+
 def parse_article(paragraphs: tuple[str, ...] | list[str], nlp) -> list[Sentence]:
     """Number the body's sentences exactly as the site does, and parse each with spaCy."""
-    numbered = numbered_sentences("\n\n".join(paragraphs))
-    texts = [text for _, _, text in numbered]
-    docs = list(nlp.pipe(texts))
+    return next(parse_articles([paragraphs], nlp))
+
+
+def _sentences(paragraphs: tuple[str, ...], numbered: list[tuple[int, int, str]], docs: list) -> list[Sentence]:
+    """Sentences with their quoted spans, located in their paragraph."""
     cursor: dict[int, int] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}
     sentences = []
     for (n, p_index, text), doc in zip(numbered, docs):
         paragraph = " ".join(paragraphs[p_index].split())
         offset = paragraph.find(text, cursor.get(p_index, 0))
-        quotes = _sentence_quotes(paragraph, offset, len(text)) if offset >= 0 else []
+        if p_index not in spans:
+            spans[p_index] = quote_spans(paragraph)
+        quotes = _sentence_quotes(spans[p_index], offset, len(text)) if offset >= 0 else []
         cursor[p_index] = max(offset, 0) + len(text)
         sentences.append(Sentence(n, p_index, text, doc, quotes))
     return sentences
@@ -96,3 +116,23 @@ def wire_dateline(sent: Sentence) -> int:
     """Where the text after a wire dateline ('ISTANBUL, March 12 (Reuters) - ') starts; 0 if none."""
     found = WIRE_DATELINE.match(sent.text) if sent.n == 1 else None
     return found.end() if found else 0
+
+
+# 'Sources', 'References', 'External links': a list of cited stories ends a Wikinews-style article.
+REFERENCE_HEADING = re.compile(r"^(?:sources?|references|external links|related news|see also)\s*:?$", re.I)
+# 'By Tom Edgington, Business reporter, BBC News': a byline the header did not take.
+BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})?"
+                    r"(?:,\s*[^,]{2,60}){0,3}$")
+
+
+def article_sentences(sentences: list[Sentence]) -> tuple[list[Sentence], set[str]]:
+    """The sentences that are the article's own text, and the names of a byline left in the body.
+
+    A reference list after a 'Sources' heading cites other stories (its titles claim nothing here,
+    its dates date nothing); a byline names the reporters, who are not actors."""
+    heading = next((s.paragraph for s in sentences if s.n > 1 and REFERENCE_HEADING.match(s.text.strip())), None)
+    kept = [s for s in sentences if heading is None or s.paragraph < heading]
+    bylines = [s for s in kept[:3] if BYLINE.match(s.text.strip()) and len(s.text.split()) <= 16]
+    names = {e.text for s in bylines for e in s.doc.ents if e.label_ == "PERSON"}
+    names |= {m.group(0) for s in bylines if (m := re.match(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}", s.text[3:]))}
+    return [s for s in kept if s not in bylines], names

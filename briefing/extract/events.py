@@ -24,6 +24,8 @@ TARGET = re.compile(r"\bfor\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$
 AIM_VERBS = frozenset(("aim", "target", "hope", "intend", "seek", "want", "vow", "pledge", "promise", "goal"))
 DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle|start|beginning|close)\s+of\s+)?"
                       r"(?:(?:early|mid|late)[- ]?)?$", re.I)
+SCHEDULING = frozenset(("schedule", "set", "slate", "reschedule", "postpone", "adjourn", "delay", "fix"))
+RANGE_END = re.compile(r"\b(?:between|from)\s+[\w ,.-]{3,40}\s+(?:and|to|until|through)\s+$", re.I)
 AGO = re.compile(r"\b\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b", re.I)
 
 
@@ -51,7 +53,7 @@ def find_events(sentences: list[Sentence], published, reg: Registry) -> list[dic
             seen |= {key, (mention.edtf, sent.n), (mention.edtf, text)}
             actors = list(dict.fromkeys(a for t in tokens if (a := reg.actor_at(sent.n, t))))
             events.append({"id": f"e{len(events) + 1}", "date": mention.edtf, "when": mention.when,
-                           "text": text, "actors": actors, "sentence": sent.n})
+                           "text": text, "actors": actors, "sentence": sent.n, "rule": mention.rule})
     return events
 
 
@@ -65,9 +67,11 @@ def is_deadline(doc, start: int) -> bool:
     """Whether the date at `start` is a target ('for November') or the deadline of an aim ('aims to
     double output by the end of 2026', 'the goal is ... by 2025'); 'expected to arrive by 2027' stays."""
     text = doc.text[:start]
-    if TARGET.search(text):
-        return True
     tok = _token_at(doc, start)
+    if TARGET.search(text):  # 'set sentencing for Dec. 5', 'is scheduled for September' are dated events
+        return tok is None or _governor(tok).lemma_.lower() not in SCHEDULING
+    if RANGE_END.search(text):
+        return True  # 'between October 2022 and March 2023': the range is dated by its start
     if not DEADLINE.search(text) or tok is None:
         return False
     return any(a.lemma_.lower() in AIM_VERBS for a in tok.ancestors)
@@ -99,9 +103,11 @@ def _event_tokens(doc, char: int) -> list:
     tok = _token_at(doc, char)
     if tok is None:
         return []
-    if tok.dep_ in NOUN_DATE_DEPS and tok.head.pos_ in ("NOUN", "PROPN"):
-        head = tok.head
+    if tok.dep_ in NOUN_DATE_DEPS and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ != "npadvmod":
+        head = tok.head  # not '20 times last autumn', which measures the verb's happening
         return [t for t in head.subtree] if len(list(head.subtree)) > 3 else list(doc)
+    if tok.dep_ in NOUN_DATE_DEPS and tok.head.dep_ == "npadvmod":
+        tok = tok.head
     verb = _governor(tok)
     while verb.dep_ in CLIMB_DEPS and not _has_subject(verb) and verb.head.i != verb.i:
         verb = verb.head

@@ -1,6 +1,8 @@
 """The built-in gazetteer (gazetteer.yaml) merged with curated registry entries."""
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -65,10 +67,16 @@ def _plural_demonyms(entry: Entry) -> list[str]:
     return [a + "s" for a in entry.aliases if entry.type == "state" and re.search(r"(an|ian)$", a)]
 
 
+@functools.lru_cache(maxsize=1)
+def _builtin() -> dict:
+    """gazetteer.yaml, parsed once per process (it was half of the extraction time, parsed per article)."""
+    text = resources.files(__package__).joinpath("gazetteer.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_gazetteer(known_actors=(), known_weapons=()) -> Gazetteer:
     """Read gazetteer.yaml and overlay curated actors and weapons (curated wins by id)."""
-    text = resources.files(__package__).joinpath("gazetteer.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = _builtin()
     actors: dict[str, Entry] = {}
     for kind, key in (("state", "states"), ("organization", "organizations"), ("person", "persons")):
         for raw in data.get(key) or []:
@@ -108,10 +116,8 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict]:
             patterns.append({"label": label, "pattern": form, "id": entry.id})
     patterns += [{"label": "LOC", "pattern": place, "id": "place"} for place in gaz.places]
     for entry in gaz.weapons.values():
-        for term in dict.fromkeys(entry.terms or [entry.name]):
-            patterns.append({"label": "WEAPON", "pattern": weapon_tokens(term), "id": entry.id})
-            if "-" in term:  # the tokenizer keeps some hyphenated names whole ("F-16")
-                patterns.append({"label": "WEAPON", "pattern": _whole_words(term), "id": entry.id})
+        forms = dict.fromkeys(f for term in entry.terms or [entry.name] for f in weapon_forms(term))
+        patterns += [{"label": "WEAPON", "pattern": form, "id": entry.id} for form in forms]
     if "artillery" in gaz.weapons:
         patterns.append({"label": "WEAPON", "pattern": CALIBRE_ROUNDS, "id": "artillery"})
     return patterns
@@ -124,23 +130,19 @@ CALIBRE_ROUNDS = [  # '155mm shells', '152-mm rounds', '122 mm artillery ammunit
 ]
 
 
-def _whole_words(term: str) -> list[dict]:
-    """A pattern keeping hyphenated words whole, the last word in the singular or plural."""
-    words = term.lower().split()
-    pattern: list[dict] = [{"LOWER": w} for w in words[:-1]]
+def weapon_forms(term: str) -> list[str]:
+    """The spellings a weapon term is matched in, as exact phrases (fast; a token pattern per term
+    made the ruler the slowest step): words joined by spaces or hyphens, the last one singular or
+    plural, as written, lower case, capitalised, title case or upper case. 'short-range ballistic
+    missile' also finds 'Short-range ballistic missiles' and 'short range ballistic missiles'."""
+    words = [p for w in term.split() for p in w.split("-") if p]
     last = words[-1]
-    pattern.append({"LOWER": {"IN": [last, last + "s"]}} if last.isalpha() else {"LOWER": last})
-    return pattern
-
-
-def weapon_tokens(term: str) -> list[dict]:
-    """A token pattern for a weapon term: any case, optional hyphens, plural last word."""
-    words = [w for w in re.split(r"[\s-]+", term) if w]
-    pattern: list[dict] = []
-    for i, word in enumerate(words):
-        if i:
-            pattern.append({"ORTH": "-", "OP": "?"})
-        low = word.lower()
-        forms = [low, low + "s", low + "es"] if i == len(words) - 1 and low.isalpha() else [low]
-        pattern.append({"LOWER": {"IN": forms}})
-    return pattern
+    plurals = [last, last + ("es" if re.search(r"(?:s|x|z|ch|sh|o)$", last, re.I) else "s")] if last.isalpha() else [last]
+    out: list[str] = [term]
+    for joins in itertools.product((" ", "-"), repeat=min(len(words) - 1, 4)):
+        stem = words[0] + "".join((joins[k] if k < len(joins) else " ") + w for k, w in enumerate(words[1:-1]))
+        sep = joins[len(words) - 2] if 0 < len(words) - 1 <= len(joins) else " "
+        for plural in plurals:
+            form = stem + sep + plural if len(words) > 1 else plural
+            out += [form, form.lower(), form[:1].upper() + form[1:], form.title(), form.upper()]
+    return out

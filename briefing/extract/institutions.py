@@ -102,15 +102,20 @@ ORG_APPOSITIONS = COMPANY_NOUNS | {"group", "organization", "organisation", "ins
 
 
 def collect_appositive_orgs(reg: Registry, sent) -> None:
-    """'Rostec, the state defence conglomerate, said': a capitalised word the model left untagged
-    that an apposition calls a company or organisation."""
+    """'Rostec, the state defence conglomerate, said' / 'the watchdog group Airwars': a capitalised word
+    the model left untagged (or took for a product) that an apposition calls a company or organisation."""
     for tok in sent.doc:
-        if tok.ent_type_ or reg.actor_at(sent.n, tok) or not tok.text[:1].isupper() or len(tok.text) < 3 \
-                or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        if not tok.text[:1].isupper() or len(tok.text) < 3 or tok.pos_ not in ("PROPN", "ADJ", "NOUN") \
+                or tok.ent_type_ not in ("", "PRODUCT", "WORK_OF_ART") or reg.actor_at(sent.n, tok):
             continue
-        if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_APPOSITIONS and c.pos_ == "NOUN" for c in tok.children):
+        named = tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.i < tok.i and _org_noun(tok.head)
+        if named or any(c.dep_ == "appos" and _org_noun(c) for c in tok.children):
             record = reg.ensure(slugify(tok.text), tok.text, "organization")
             reg.mention(sent.n, sent.doc[tok.i : tok.i + 1], record.id, True)
+
+
+def _org_noun(tok) -> bool:
+    return tok.lemma_.lower() in ORG_APPOSITIONS and tok.pos_ == "NOUN"
 
 
 LEGAL_SUFFIXES = frozenset("AG Inc Ltd Corp SDPR PLC plc GmbH LLC SE".split())

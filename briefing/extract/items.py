@@ -21,6 +21,7 @@ class Item:
     content: set[int] = field(default_factory=set)
     rebuts: str | None = None
     paragraph: int = -1
+    rule: str = ""  # the rule that found it (kebab-case), recorded in the front-matter as provenance
 
 
 def span_text(doc, indices: set[int]) -> str:

@@ -60,10 +60,11 @@ def newsroom_note(cue, speaker_name: str, outlet: str | None) -> bool:
     if cue.lemma_.lower() not in VERIFY_VERBS or not negated:
         return False
     independently = any(c.lower_ == "independently" for c in cue.children)
-    return independently or _is_newsroom(speaker_name, outlet)
+    return independently or is_newsroom(speaker_name, outlet)
 
 
-def _is_newsroom(name: str, outlet: str | None) -> bool:
+def is_newsroom(name: str, outlet: str | None) -> bool:
+    """Whether a name is the outlet or a news organisation the header parser knows."""
     from ..outlets import OUTLETS, URL_OUTLETS  # the outlet names the header parser knows
 
     key = name.lower().removeprefix("the ")

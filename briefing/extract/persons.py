@@ -10,7 +10,7 @@ HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. president prime minister gen gen. maj maj. lt lt. col col.
     adm adm. sen sen. rep rep. gov gov. secretary chancellor ayatollah king prince queen
     general lieutenant colonel admiral senator representative governor sheikh spokesman spokeswoman
-    spokesperson""".split()
+    spokesperson judge""".split()
 )
 TITLE_DEPS = frozenset(("compound", "amod", "poss", "case", "nmod"))
 

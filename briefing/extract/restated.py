@@ -1,7 +1,7 @@
 """Denials and claims that share a sentence, or restate the sentence before: split one off, or merge."""
 from __future__ import annotations
 
-from .cues import ASSERTION_NOUNS, cue_kind
+from .cues import ASSERTION_NOUNS, cue_kind, negated_transfer
 from .document import Sentence
 from .items import Item, quote_of, span_text
 
@@ -39,13 +39,15 @@ def split_denial(sent: Sentence, item: Item) -> Item | None:
     if item.kind != "claim":
         return None
     roots = [doc[i] for i in item.content if doc[i].head.i not in item.content]
-    conj = next((c for r in roots for c in r.children if c.dep_ == "conj" and cue_kind(c) == "denial"), None)
-    if conj is None:
+    conj = next((c for r in roots for c in r.children if c.dep_ == "conj" and (cue_kind(c) == "denial" or (
+        negated_transfer(c) and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))), None)
+    if conj is None:  # 'said Beijing opposes the sanctions and that China had never provided weapons'
         return None
     part = {t.i for t in conj.subtree}
     item.content -= part
     item.text, item.quote = span_text(doc, item.content), quote_of(sent, item.content)
-    return Item("denial", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part)
+    return Item("denial", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part,
+                rule="conjoined-denial")
 
 
 def split_claim(sent: Sentence, item: Item) -> Item | None:
@@ -62,7 +64,8 @@ def split_claim(sent: Sentence, item: Item) -> Item | None:
     part = {t.i for t in conj.subtree}
     item.content -= part | {t.i for t in conj.head.children if t.dep_ == "cc" and t.i < conj.i}
     item.text, item.quote = span_text(doc, item.content), quote_of(sent, item.content)
-    return Item("claim", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part)
+    return Item("claim", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part,
+                rule="conjoined-claim")
 
 
 def full_stop(text: str) -> str:

@@ -5,19 +5,12 @@ import re
 
 from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
-from .antecedents import depth as _depth, is_role, new_topic, other_gender
+from .antecedents import depth as _depth, generic_body, is_role, new_topic, other_gender
+from .anonymous import ANON_HEADS, QUANTIFIERS, advocacy_groups, compatible, head_class, np_text
 from .registry import Registry
 
-ANON_HEADS = frozenset(
-    """official officials source sources diplomat diplomats analyst analysts expert experts aide aides
-    spokesman spokeswoman spokesperson person people insider insiders investigator investigators
-    officer officers commander commanders governments opposition lawyer lawyers attorney attorneys
-    judge judges prosecutor prosecutors""".split()
-)
 DOC_NOUNS = frozenset("""statement report communique communiqué letter document documents memo release post data
     figures records""".split())
-QUANTIFIERS = frozenset("a an the one two three four several some many other few of most".split())
-WEST_LIKE = frozenset(("west", "united-states", "europe", "european-union", "nato", "united-kingdom"))
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 GROUP_PRONOUNS = frozenset(("it", "they"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
@@ -62,13 +55,13 @@ class SpeakerResolver:
             return named
         if head.lemma_.lower() in DOC_NOUNS or lower in DOC_NOUNS:
             return self._document(sent, head)
-        if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS:
+        if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS or advocacy_groups(head):
             return self._anonymous(sent, head)
         return self._institution(sent, head)
 
     def _institution(self, sent, head) -> str | None:
         """'The panel said': the latest actor whose name ends in that noun ('UN's panel')."""
-        if head.pos_ != "NOUN" or not any(c.lower_ in ("the", "its", "this") for c in head.children):
+        if head.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "its", "this") for c in head.children):
             return None
         for m in reversed(self.reg.mentions):
             record = self.reg.actors[m.actor]
@@ -76,7 +69,7 @@ class SpeakerResolver:
             if (m.n, m.i) < (sent.n, head.i) and head.lower_ in (core, record.name.lower().split()[-1]):
                 record.add_alias(head.text)
                 return m.actor
-        return None
+        return generic_body(self.reg, sent, head)
 
     def _pronoun(self, sent, head, cue_lemma: str) -> str | None:
         """'he' / 'she': the last speaker when this pronoun already named them, else the latest person."""
@@ -177,6 +170,9 @@ class SpeakerResolver:
             return self.resolve(sent, agent)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                author = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if author is not None and (author.lower_ in ANON_HEADS or advocacy_groups(author)):
+                    return self._anonymous(sent, author)  # 'a report by UN experts': the experts, not the UN
                 for t in child.subtree:
                     if self.reg.actor_at(sent.n, t):
                         return self.reg.actor_at(sent.n, t)
@@ -202,16 +198,18 @@ class SpeakerResolver:
                 self.doc_speakers.append((sent.n, t.lemma_.lower(), speaker))
 
     def _anonymous(self, sent, head) -> str:
-        klass = _head_class(head)
+        klass = head_class(head)
         quals = frozenset(self._qualifiers(sent, head))
-        for actor_id, k, q in reversed(self.anon):
-            if k == klass and (not quals or _compatible(q, quals)):
-                self.reg.actors[actor_id].add_alias(_np_text(head, full=True))
+        same_class = [(a, q) for a, k, q in self.anon if k == klass]
+        for actor_id, q in reversed(same_class):
+            # 'officials said' then 'Ukrainian officials say': the one unqualified group is the same people
+            if not quals or compatible(q, quals) or (not q and len(same_class) == 1):
+                self.reg.actors[actor_id].add_alias(np_text(head, full=True))
                 return actor_id
-        name = _np_text(head)
+        name = np_text(head)
         actor_id = slugify(name)
         record = self.reg.ensure(actor_id, name, "anonymous-source")
-        full = _np_text(head, full=True)
+        full = np_text(head, full=True)
         record.add_alias(full)
         record.add_alias(re.sub(r"^(?:an?|the|one)\s+", "", full, flags=re.I))  # 'senior administration official'
         self.anon.append((actor_id, klass, quals))
@@ -259,40 +257,3 @@ def _participle_subject(head):
 def _patron(modifier) -> bool:
     """'the IRGC-affiliated Tasnim news agency', 'Iran-backed militia': the patron does not speak."""
     return modifier.dep_ == "amod" and modifier.tag_ == "VBN" and any(c.dep_ == "npadvmod" for c in modifier.children)
-
-
-def _head_class(head) -> str:
-    lemma = head.lemma_.lower()
-    return "people" if lemma in ("person", "people") else lemma.rstrip("s")
-
-
-def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    if a & b:
-        return True
-    west_a, west_b = bool(a & WEST_LIKE), bool(b & WEST_LIKE)
-    return ("west" in a or "west" in b) and west_a and west_b
-
-
-def _np_text(head, full: bool = False) -> str:
-    """'one of the U.S. officials' -> 'U.S. officials'; full=True keeps the determiners."""
-    words = []
-    for t in head.subtree:
-        if t.i > head.i:
-            break
-        if t.dep_ == "punct" and t.text not in (".", "-"):
-            continue
-        words.append(t)
-    if not full:
-        while words and (words[0].lower_ in QUANTIFIERS or words[0].lower_ in ("senior", "former")):
-            words.pop(0)
-    text = " ".join(t.text for t in words)
-    familiar = next((c for c in head.children if c.dep_ == "amod" and c.lower_ in ("familiar", "close") and c.i > head.i), None)
-    if familiar is not None:  # 'people familiar with the transfers', 'a source close to the government'
-        text += " " + " ".join(t.text for t in familiar.subtree)
-    behalf = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > head.i), None)
-    if full and behalf is not None:  # 'a lawyer for the defendants': the alias keeps whom they speak for
-        text += " " + " ".join(t.text for t in behalf.subtree)
-    text = re.sub(r"\s+-\s+", "-", text)
-    if not full and head.tag_ == "NN" and head.lower_ in ANON_HEADS and head.lower_ + "s" in ANON_HEADS:
-        text += "s"  # one anonymous group: "a senior official" names "officials"
-    return text

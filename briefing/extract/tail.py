@@ -2,7 +2,7 @@
 parsed as a relative clause ('told reporters at a briefing that ...')."""
 from __future__ import annotations
 
-from .cues import cue_kind, subject_of
+from .cues import ASSERTION_NOUNS, DENIAL_FORM, cue_kind, subject_of
 from .document import Sentence
 from .items import Item, quote_of, span_text
 from .speakers import SpeakerResolver
@@ -29,7 +29,9 @@ def from_tail(sent: Sentence, resolver: SpeakerResolver) -> Item | None:
     content = {t.i for t in doc[:comma] if not t.is_punct or t.i > 0}
     if not speaker or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
         return None
-    return Item("claim", speaker, cue.text, span_text(doc, content), quote_of(sent, content), sent.n, cue.i, content)
+    quote = quote_of(sent, content)
+    rule = "quote-postposed-cue-misparsed" if quote else "postposed-cue-misparsed"
+    return Item("claim", speaker, cue.text, span_text(doc, content), quote, sent.n, cue.i, content, rule=rule)
 
 
 def misparsed_that_clause(cue) -> list:
@@ -45,3 +47,21 @@ def misparsed_that_clause(cue) -> list:
                     k.dep_ in ("nsubj", "nsubjpass") and k.lower_ not in ("that", "which", "who") for k in kids):
                 out.append(clause)
     return out
+
+
+def denied_noun(sent: Sentence, verb, resolver: SpeakerResolver) -> Item | None:
+    """'..., an accusation the Emirati government rejects.': a closing relative clause whose verb the
+    parser read as a noun; the words between the assertion and the verb name who denies it."""
+    doc = sent.doc
+    if verb.pos_ != "NOUN" or not DENIAL_FORM.fullmatch(verb.lower_) or verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct:
+        return None
+    noun = next((t for t in reversed(doc[max(0, verb.i - 6) : verb.i]) if t.lemma_.lower() in ASSERTION_NOUNS), None)
+    if noun is None or noun.i + 1 >= verb.i:
+        return None
+    speaker = next((a for t in doc[noun.i + 1 : verb.i] if (a := resolver.reg.actor_at(sent.n, t))), None)
+    if speaker is None:
+        return None
+    content = {t.i for t in doc[noun.i : verb.i + 1] if not t.is_punct}
+    content |= {t.i for t in noun.lefts if t.dep_ == "det"}
+    return Item("denial", speaker, verb.text, span_text(doc, content), None, sent.n, verb.i, content,
+                rule="deny-verb-misparsed")

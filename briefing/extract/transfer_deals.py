@@ -26,7 +26,7 @@ def seized(sent: Sentence, tok, ent, reg: Registry, frame_cls):
             break
     if not (supplier or recipient):
         return None
-    return frame_cls(supplier, recipient, "intercepted", lemmas([tok]))
+    return frame_cls(supplier, recipient, "intercepted", lemmas([tok]), "seized-bound-for")
 
 
 def contracted(sent: Sentence, tok, ent, reg: Registry, frame_cls):
@@ -50,7 +50,7 @@ def contracted(sent: Sentence, tok, ent, reg: Registry, frame_cls):
         supplier = None
     if not (supplier or recipient):
         return None
-    return frame_cls(supplier, recipient if recipient != supplier else None, "ordered", lemmas([tok, deal]))
+    return frame_cls(supplier, recipient if recipient != supplier else None, "ordered", lemmas([tok, deal]), "contract-for")
 
 
 def package_noun(verb):

@@ -1,7 +1,7 @@
 """Transfer frames: the supply, purchase or 'made-in' frame a weapon mention is the object of."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .document import Sentence
 from .registry import Registry
@@ -22,6 +22,7 @@ class Frame:
     recipient: str | None
     status: str
     objects: frozenset[str]  # lemmas of what was transferred ("range", "weaponry")
+    rule: str = "supply-verb"  # the frame's rule name, recorded as the weapon's provenance
 
 
 def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
@@ -40,7 +41,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     if (verb := _with_verb(tok)) is not None:
         recipient = actor_of(sent, next((c for c in verb.children if c.dep_ == "dobj"), None), reg)
         supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg)
-        return Frame(supplier, recipient if recipient != supplier else None, status(verb), lemmas([tok]))
+        return Frame(supplier, recipient if recipient != supplier else None, status(verb), lemmas([tok]), "supply-with")
     verb = _clause_on(tok) or (tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "nsubjpass", "dative")
                                or _absolute(tok) else None)
     if verb is not None and verb.lower_ == "including" and verb.dep_ == "prep":
@@ -48,22 +49,36 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     if verb is None:
         return None
     if verb.lemma_.lower() in INCLUDE and depth < 2 and (package := package_noun(verb)) is not None:
-        return _frame_at(sent, container(package), ent, reg, depth + 1)  # 'a package that includes X'
+        inner = _frame_at(sent, container(package), ent, reg, depth + 1)  # 'a package that includes X'
+        return replace(inner, rule="package-includes") if inner else None
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root, noun_head(ent.root)]
-    if lemma in SUPPLY:
-        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg)
+    if lemma in SUPPLY:  # 'the ships moved North Korean shells to Russia': unnamed carriers, the maker's state supplies
+        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) or _made_by(sent, ent, reg)
         recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
             or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg)
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
         supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
-        recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient
+        recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient \
+            or _user(sent, tok, verb, reg)  # 'used fighter jets bought from Russia': who uses them bought them
     else:
         return _made_in(sent, verb, ent, reg)
-    return Frame(supplier, recipient, status(verb), lemmas(objects))
+    return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb")
+
+
+def _made_by(sent: Sentence, ent, reg: Registry) -> str | None:
+    """The state a shipment comes from by its demonym, which may stand on the first of conjoined
+    objects ('moved North Korean ammunition and ballistic missiles to Russia')."""
+    found = origin(sent, ent, reg)
+    root = ent.root
+    while found is None and root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head
+        found = next((a for c in root.children if c.dep_ in ("amod", "compound", "nmod") and c.i < root.i
+                      for t in c.subtree if (a := reg.actor_at(sent.n, t)) and reg.actors[a].type == "state"), None)
+    return found
 
 
 def _beneficiary(sent: Sentence, heads, reg: Registry) -> str | None:
@@ -119,7 +134,7 @@ def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:
     if supplier is None or verb.lemma_.lower() not in USE:
         return None
     recipient = actor_of(sent, subject_of(verb, True), reg)
-    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([ent.root]))
+    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([ent.root]), "made-in")
 
 
 REPORTING = frozenset("say claim allege believe report".split())
@@ -145,7 +160,7 @@ def _reported_frame(sent: Sentence, tok, said, ent, reg: Registry) -> Frame:
              for t in c.subtree if (a := reg.actor_at(sent.n, t))), None)
         supplier = state_of(reg, supplier) if supplier else None
     recipient = first_actor(sent, reg, [to_object(tok), to_object(said), to_object(report)])
-    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([tok]))
+    return Frame(supplier, recipient if recipient != supplier else None, "delivered", lemmas([tok]), "reported-supply")
 
 
 def _absolute(tok) -> bool:
@@ -169,6 +184,9 @@ def _clause_on(noun):
             continue
         if c.dep_ == "relcl" and any(o.dep_ in ("dobj", "nsubjpass") and o.lower_ in RELATIVES for o in c.children):
             return c
+        if c.dep_ == "relcl" and c.i > noun.i and not any(o.dep_ in ("dobj", "nsubjpass", "ccomp") for o in c.children) \
+                and any(o.dep_ == "nsubj" and o.lower_ not in RELATIVES for o in c.children):
+            return c  # 'the drones the UAE supplied': the relative pronoun left out
         if c.dep_ == "acl" and c.tag_ == "VBN":
             return c
     return None
@@ -183,13 +201,13 @@ def _nominal(sent: Sentence, noun, ent, reg: Registry) -> Frame:
     for t in list(noun.children) + list(ent.root.children):
         if supplier is None and t.dep_ in ("poss", "amod", "compound") and reg.actor_at(sent.n, t):
             supplier = reg.actor_at(sent.n, t)
-    verb, state = noun.head if noun.dep_ == "dobj" else None, "reported"
+    verb, state, rule = noun.head if noun.dep_ == "dobj" else None, "reported", "nominal-transfer"
     if verb is not None and verb.lemma_.lower() in TAKE and recipient is None:
-        recipient, state = actor_of(sent, subject_of(verb, True), reg), status(verb)
+        recipient, state, rule = actor_of(sent, subject_of(verb, True), reg), status(verb), "took-delivery"
     elif verb is not None and verb.lemma_.lower() in APPROVE and supplier is None:
-        supplier, state = actor_of(sent, subject_of(verb, False), reg), "approved"
+        supplier, state, rule = actor_of(sent, subject_of(verb, False), reg), "approved", "approved-sale"
     return Frame(supplier, recipient if recipient != supplier else None, state,
-                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}))
+                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}), rule)
 
 
 def _partner(sent: Sentence, verb, reg: Registry) -> str | None:

@@ -6,7 +6,8 @@ import re
 from .document import Sentence
 from .registry import Registry
 
-SUPPLY = frozenset("send ship supply deliver provide sell transfer give export hand gift furnish smuggle".split())
+SUPPLY = frozenset("""send ship supply deliver provide sell transfer give export hand gift furnish smuggle move traffic
+    funnel channel ferry transport""".split())
 WITH_SUPPLY = SUPPLY | {"arm", "equip"}  # 'supply / arm X with Y': X receives
 RELATIVES = frozenset("which that who whom".split())
 PERSONAL = frozenset("it they he she".split())
@@ -35,6 +36,22 @@ MILITARY = re.compile(r"\b(?:army|military|armed forces|defen[cs]e forces|air fo
 def first_actor(sent: Sentence, reg: Registry, toks) -> str | None:
     """The actor id of the first of `toks` that names one."""
     return next((a for t in toks if (a := actor_of(sent, t, reg))), None)
+
+
+def _charged(verb):
+    """'accused Iran of supplying drones', 'convicted a trader of smuggling chips', 'found two men
+    guilty of helping smuggle': whoever is accused or convicted of the transfer made it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
+        return None
+    judged = verb.head.head
+    if judged.pos_ in ("NOUN", "PROPN") and judged.dep_ == "dobj":
+        return judged  # 'convicted Ali Reza of smuggling', the parser hanging 'of' on the name
+    if judged.pos_ == "ADJ":  # 'found them guilty of': who is guilty, the small clause's subject or the object
+        subject = next((c for c in judged.children if c.dep_ == "nsubj"), None)
+        if subject is not None or judged.head.i == judged.i:
+            return subject
+        judged = judged.head
+    return next((c for c in judged.children if c.dep_ == "dobj"), None) if judged.pos_ == "VERB" else None
 
 
 def origin(sent: Sentence, ent, reg: Registry, made: frozenset[str] = frozenset()) -> str | None:
@@ -104,6 +121,8 @@ def subject_of(verb, receiving: bool):
             return next((p for p in c.children if p.dep_ == "pobj"), None)
     if verb.dep_ == "xcomp" and (obj := next((c for c in verb.head.children if c.dep_ == "dobj"), None)):
         return obj  # 'urged partners to provide': the partners would supply, not the speaker
+    if (charged := _charged(verb)) is not None:
+        return charged
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, receiving)
     if verb.dep_ == "acl" and receiving:

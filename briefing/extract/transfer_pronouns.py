@@ -14,10 +14,12 @@ SHARES = frozenset("most many some all half several none".split())  # 'most of t
 
 def pronoun_objects(sent: Sentence) -> list:
     """Pronouns that are what a supply or purchase verb transfers ('supplied them', 'they were shipped')."""
-    out = [share for tok in sent.doc if (share := _share(sent, tok)) is not None]
+    out = [share for tok in sent.doc if tok.lower_ in SHARES and (share := _share(sent, tok)) is not None]
     for tok in sent.doc:
+        if tok.lower_ not in OBJECT_PRONOUNS:
+            continue
         verb = tok.head
-        if tok.lower_ not in OBJECT_PRONOUNS or verb.lemma_.lower() not in SUPPLY | RECEIVE:
+        if verb.lemma_.lower() not in SUPPLY | RECEIVE:
             continue
         if (tok.dep_ == "dobj" and tok.lower_ != "they") or (tok.dep_ == "nsubjpass" and tok.lower_ != "them"):
             if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):

@@ -11,6 +11,7 @@ from .transfer_pronouns import antecedent, holder, pronoun_objects
 from .transfer_parts import COUNTS, INCLUDE, PACKAGES, QUANTITY_DEPS, container
 
 INHERIT_WINDOW = 4  # sentences between the transfer and the list of what it holds
+CARRY_WINDOW = 6  # sentences a supplier's last recipient is carried over to its next unaddressed transfer
 
 
 def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
@@ -22,7 +23,7 @@ def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
         for ent in sent.weapons:
             if ent.start and sent.doc[ent.start - 1].lower_ == "think":
                 continue
-            frame = transfer_frame(sent, ent, reg) or _inherited(sent, ent, frames)
+            frame = _carried_recipient(transfer_frame(sent, ent, reg) or _inherited(sent, ent, frames), frames, sent.n)
             if reg.gaz.weapons[ent.ent_id_].frame_only and not (frame and (frame.supplier or frame.recipient)):
                 continue  # 'the components of the car': dual-use goods are weapons only when transferred
             if frame and (frame.supplier or frame.recipient):
@@ -39,7 +40,7 @@ def _pronouns(sent: Sentence, reg: Registry, items: list[dict], seen: list) -> N
         frame = transfer_frame(sent, pronoun, reg)
         named_system = lambda e: named(reg.gaz.weapons[e.ent_id_])  # noqa: E731
         if frame and (frame.supplier or frame.recipient) and (ent := antecedent(pronoun, seen, sent.n, named_system)):
-            frame = _with_holder(frame, ent, seen, reg)
+            frame = _with_holder(replace(frame, rule="pronoun-object"), ent, seen, reg)
             for m, other in seen:  # 'rockets and missiles, most of them supplied by Iran': each conjunct
                 if other is ent or (other.root.doc is ent.root.doc and other.root in ent.root.conjuncts):
                     _merge(items, reg, other, frame, sent.n)
@@ -52,7 +53,7 @@ def _with_holder(frame: Frame, ent, seen: list, reg: Registry) -> Frame:
         return frame
     n = next(m for m, other in seen if other is ent)
     owner = holder(ent, n, reg)
-    return replace(frame, recipient=owner) if owner and owner != frame.supplier else frame
+    return replace(frame, recipient=owner, rule="share-of-holder") if owner and owner != frame.supplier else frame
 
 
 def fold(items: list[dict]) -> list[dict]:
@@ -87,11 +88,12 @@ def _merge(items: list[dict], reg: Registry, ent, frame: Frame | None, n: int) -
     elif target is not None and (supplier, recipient) != (target["supplier"], target["recipient"]):
         fill = {"supplier": target["supplier"] or supplier, "recipient": target["recipient"] or recipient}
         if (supplier or recipient) and not (target["supplier"] or target["recipient"]):
-            fill["sentence"] = n
+            fill["sentence"], fill["rule"] = n, frame.rule
         target.update(fill)
     if target is None:
         target = {"id": entry.id, "name": entry.name, "aliases": list(entry.aliases), "supplier": supplier,
-                  "recipient": recipient, "quantity": None, "status": None, "sentence": n}
+                  "recipient": recipient, "quantity": None, "status": None, "sentence": n,
+                  "rule": frame.rule if frame else "mention"}
         items.append(target)
     form = ent.text.replace("\u2019", "'")
     if form.lower() != entry.name.lower() and form.lower() not in (a.lower() for a in target["aliases"]):
@@ -120,6 +122,16 @@ def quantity(ent) -> str | None:
     return None
 
 
+def _carried_recipient(frame: Frame | None, frames: list[tuple[int, Frame]], n: int) -> Frame | None:
+    """'Pyongyang has also shipped KN-23 missiles' after 'North Korea sent shells to Russia': a supplier
+    named without a recipient supplies the one it was last said to supply, a few sentences before."""
+    if frame is None or not frame.supplier or frame.recipient:
+        return frame
+    earlier = next((f for m, f in reversed(frames) if n - m <= CARRY_WINDOW and f.supplier == frame.supplier
+                    and f.recipient), None)
+    return replace(frame, recipient=earlier.recipient, rule="recipient-carried-over") if earlier else frame
+
+
 def _inherited(sent: Sentence, ent, frames: list[tuple[int, Frame]]) -> Frame | None:
     """'The weaponry includes artillery' after 'X shipped weaponry to Y'."""
     tok = container(ent.root)
@@ -130,7 +142,7 @@ def _inherited(sent: Sentence, ent, frames: list[tuple[int, Frame]]) -> Frame | 
     for n, frame in reversed(frames):
         near = sent.n - n <= INHERIT_WINDOW
         if near and any(s.lemma_.lower() in frame.objects | PACKAGES for s in subjects):
-            return frame
+            return replace(frame, rule="inherited-includes")
         if sent.n - n <= 1 and any(s.lower_ in ("it", "they") for s in subjects):
-            return frame  # 'It also includes 12 Bradley Fighting Vehicles'
+            return replace(frame, rule="inherited-includes")  # 'It also includes 12 Bradley Fighting Vehicles'
     return None
