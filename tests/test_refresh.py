@@ -199,7 +199,8 @@ def test_the_spacy_model_setting_reaches_spacy_load(project: Path, monkeypatch: 
         loaded.append(name)
         raise OSError(f"[E050] Can't find model '{name}'")  # stop here: the real model is not needed
 
-    monkeypatch.setitem(sys.modules, "spacy", types.SimpleNamespace(load=load))
+    spacy = pytest.importorskip("spacy")
+    monkeypatch.setattr(spacy, "load", load)
     (project / "pyproject.toml").write_text('[tool.briefing]\nsearch = false\nspacy_model = "en_core_web_sm"\n')
     (project / "seeds/a.txt").write_text(SEED)
     outcome = refresh(load_settings(project), progress=quiet)
