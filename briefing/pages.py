@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import exports
-from .link import chronology
 from .markup import body_html
 from .model import Article, Briefing
 from .views import SPEAKER_KINDS, Views, flow_diagram, grouped_chronology, when
@@ -54,7 +53,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
 
 
 def _article_page(article: Article, views: Views) -> Page:
-    said = [s for s in views.said if s.article.slug == article.slug]
+    said = views.said_in(article.slug)
     facts: dict[int, list[tuple[str, str, str]]] = {}
     for s in said:
         if s.fact.origin and s.fact.origin.sentence:
@@ -74,8 +73,8 @@ def _actors_by_type(briefing: Briefing) -> list[tuple[str, list]]:
 
 
 def _actor_context(actor, views: Views) -> dict:
-    said = [s for s in views.said if s.speaker.id == actor.id]
-    events = [(a, e) for a, e in chronology(views.briefing) if actor.id in e.actors]
+    said = views.said_by(actor.id)
+    events = views.events_of(actor.id)
     return {
         "actor": actor,
         "quotes": [s for s in said if s.kind == "claim" and s.fact.quote],
