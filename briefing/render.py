@@ -1,6 +1,7 @@
 """Render pages with Jinja2 (autoescape, StrictUndefined); every link is made relative by `url()`."""
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import posixpath
@@ -14,10 +15,23 @@ from .problems import BuildError, Problem
 from .textutil import slugify
 
 
+_ENVIRONMENTS: dict[str, jinja2.Environment] = {}
+
+
 def environment(templates: Path) -> jinja2.Environment:
+    """The Jinja2 environment of a templates folder, made once per process: its compiled templates
+    are kept, and Jinja2 (auto_reload) compiles a template again when its file changes."""
+    key = str(Path(templates).resolve())
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _new_environment(key)
+    return _ENVIRONMENTS[key]
+
+
+def _new_environment(templates: str) -> jinja2.Environment:
     """The Jinja2 environment: strict about missing variables, escaping everything."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader(templates),
+        auto_reload=True,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -42,9 +56,20 @@ def relative_url(page_path: str, target: str) -> str:
     path, hash_, fragment = target.partition("#")
     if path.endswith("/") or path == "":
         path += "index.html"
-    start = posixpath.dirname(page_path) or "."
-    relative = posixpath.relpath(path, start)
-    return relative + (hash_ + fragment if fragment else "")
+    return _relative_path(path, posixpath.dirname(page_path)) + (hash_ + fragment if fragment else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(path: str, start: str) -> str:
+    """posixpath.relpath(path, start or "."), by splitting strings when both are plain site paths
+    (no ".", ".." or empty segments, not absolute); posixpath decides anything else."""
+    parts, base = path.split("/"), start.split("/") if start else []
+    if any(p in ("", ".", "..") for p in (*parts, *base)):
+        return posixpath.relpath(path, start or ".")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 PAGES_PER_WORKER = 300  # below this a forked worker costs more than it saves
