@@ -90,11 +90,18 @@ def _field_names(cls: type) -> tuple[str, ...]:
 _STRING = json.encoder.encode_basestring  # C; what json.dumps(ensure_ascii=False) writes a string with
 
 
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
 def indented_json(value, level: int = 0) -> str:
     """`json.dumps(value, indent=2, ensure_ascii=False)`, byte for byte, several times faster: with an
     indent, json.dumps runs its pure-Python encoder, this writes each plain value with the C one."""
     if isinstance(value, str):
         return _STRING(value)
+    if value is None or isinstance(value, bool):
+        return _CONSTANTS[value]
+    if type(value) is int:
+        return int.__repr__(value)
     if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
         inner = "\n" + "  " * (level + 1)
         return "{" + inner + ("," + inner).join(

@@ -10,6 +10,7 @@ This module imports nothing heavy: the unchanged path never loads Jinja2, YAML o
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -269,3 +270,27 @@ class _Parsed:
 
     links: list
     ids: set
+
+
+@contextlib.contextmanager
+def bodies_cached(last: LastBuild):
+    """Within this block, article bodies rendered by an earlier build (same code, same libraries)
+    are taken from `bodies.pickle` instead of rendered again; it is saved with this build's bodies."""
+    import pickle
+
+    from . import markup
+
+    store, key = last.cache / "bodies.pickle", last.cache_key()
+    try:
+        saved = pickle.loads(store.read_bytes())
+        old = saved["bodies"] if saved.get("key") == key else {}
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
+        old = {}
+    markup.RENDERED.update(old)
+    markup.used.clear()
+    yield
+    kept = {k: markup.RENDERED[k] for k in markup.used if k in markup.RENDERED}
+    markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
+    markup.RENDERED.update(kept)
+    if kept.keys() != old.keys():
+        atomic_write(store, pickle.dumps({"key": key, "bodies": kept}, protocol=pickle.HIGHEST_PROTOCOL))
