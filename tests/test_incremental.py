@@ -199,3 +199,18 @@ def test_cached_parses_are_dropped_when_briefing_code_changes(golden_project: Pa
     parser = next(p for p in last.inputs if p.endswith(os.sep + "content.py") and "briefing" in p)
     last.inputs[parser] = [*last.inputs[parser][:2], "0" * 64, True]
     assert last.cache_key() != key
+
+
+def test_a_rebuild_renders_only_the_edited_body_again(golden_project: Path, monkeypatch: pytest.MonkeyPatch):
+    from briefing import markup
+
+    rebuild(golden_project)
+    markup.RENDERED.clear()  # as in a new process: the bodies come from the build cache
+    rendered = []
+    real = markup._body_html
+    monkeypatch.setattr(markup, "_body_html", lambda body, facts: rendered.append(body) or real(body, facts))
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
+    after = rebuild(golden_project)
+    assert len(rendered) == 1 and "said in Vienna." in rendered[0]
+    assert b"said in Vienna." in after["articles/talks-resume/index.html"]
