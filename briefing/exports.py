@@ -5,7 +5,7 @@ import csv
 import io
 import json
 from dataclasses import fields, is_dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .link import SEASONS, chronology, date_label
 from .model import Briefing
@@ -82,7 +82,7 @@ def plain(value):
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 

@@ -14,7 +14,6 @@ from .pages import Page
 from .problems import BuildError, Problem
 from .textutil import slugify
 
-
 _ENVIRONMENTS: dict[str, jinja2.Environment] = {}
 
 

@@ -66,7 +66,7 @@ def load_yaml(head: str, display: str, first_line: int = 2) -> tuple[Any, Any]:
     if FastLoader is not None:
         try:
             return _load(FastLoader, head, display, first_line)
-        except Exception:  # noqa: BLE001 - every failure is reported by the pure-Python reading below
+        except Exception:  # noqa: BLE001, S110 - every failure is reported by the pure-Python reading below
             pass
     return _load(yaml.SafeLoader, head, display, first_line)
 

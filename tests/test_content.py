@@ -190,5 +190,5 @@ def test_yaml_the_fast_parser_reads_differently_falls_back_to_the_exact_message(
     (tmp_path / "tab.md").write_text("---\ntitle: x\n\tactors: []\n---\nBody.\n")
     article, problems = parse_article(tmp_path / "tab.md", "tab.md")
     assert article is None
-    assert [str(p) for p in problems] == ["tab.md:3: error: column 1: YAML: found character '\\t' that cannot start "
-                                          "any token, while scanning for the next token"]
+    assert [str(p) for p in problems] == [("tab.md:3: error: column 1: YAML: found character '\\t' that cannot start "
+                                           "any token, while scanning for the next token")]
