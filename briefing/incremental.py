@@ -15,6 +15,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class LastBuild:
     key: str
     record: dict = field(default_factory=dict)
     inputs: dict[str, Entry] = field(default_factory=dict)
+    rendered: dict = field(default_factory=dict)  # what render_cached saw: saved with the record
 
     @classmethod
     def load(cls, settings) -> "LastBuild":
@@ -96,7 +98,7 @@ class LastBuild:
         site = self.settings.path("site")
         outputs = {k: [*v, None, True] for k, v in output_stats(site).items()}
         self.record = {"format": FORMAT, "key": self.key, "inputs": self.inputs,
-                       "outputs": outputs, **counts}
+                       "outputs": outputs, "rendered": self.rendered, **counts}
         self._write_record()
 
     def _write_record(self) -> None:
@@ -294,3 +296,63 @@ def bodies_cached(last: LastBuild):
     markup.RENDERED.update(kept)
     if kept.keys() != old.keys():
         atomic_write(store, pickle.dumps({"key": key, "bodies": kept}, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# A template that reads an article's body other than through the article page's `body`
+# (article.body, map(attribute='body'), attr('body'), x['body']) makes every page depend on bodies.
+READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s*|\s*\(\s*)['"]body['"]""")
+
+
+def render_cached(pages: list, templates: Path, briefing, last: LastBuild) -> dict[str, str]:
+    """render.render_all, except after a change to article bodies only: then every page but the
+    articles whose body changed is taken from the last build's site (when its file is as that
+    build wrote it). Everything else a page shows (front-matter of every article, the registry,
+    templates, settings, this code) is summed up in one digest; any change to it renders all."""
+    from .render import render_all
+
+    shape = _shape(briefing, templates, last)
+    bodies = {a.slug: hashlib.sha256(a.body.encode("utf-8", "surrogatepass")).hexdigest() for a in briefing.articles}
+    previous = last.record.get("rendered")
+    if not isinstance(previous, dict) or not isinstance(previous.get("bodies"), dict):
+        previous = {}
+    reused: dict[str, str] = {}
+    if shape is not None and previous.get("shape") == shape:
+        site, outputs = last.settings.path("site"), last.record.get("outputs", {})
+        for page in pages:
+            article = page.context.get("article")
+            if page.template is None or (article is not None and previous["bodies"].get(article.slug) != bodies.get(article.slug)):
+                continue
+            text = _as_written(site / page.path, outputs.get(page.path))
+            if text is not None:
+                reused[page.path] = text
+    fresh = render_all([p for p in pages if p.path not in reused], templates)
+    last.rendered = {"shape": shape, "bodies": bodies} if shape is not None else {}
+    return {p.path: reused[p.path] if p.path in reused else fresh[p.path] for p in pages if p.path in reused or p.path in fresh}
+
+
+def _shape(briefing, templates: Path, last: LastBuild) -> str | None:
+    """A digest of all a page can show except article bodies; None when a template reads bodies."""
+    from dataclasses import replace
+
+    sources = []
+    for path in sorted(p for p in templates.rglob("*") if p.is_file() and "static" not in p.relative_to(templates).parts):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if READS_BODIES.search(text):
+            return None
+        sources.append((str(path.relative_to(templates)), text))
+    shaped = replace(briefing, articles=tuple(replace(a, body="") for a in briefing.articles))
+    return hashlib.sha256(repr((last.cache_key(), sources, shaped)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _as_written(path: Path, entry: list | None) -> str | None:
+    """The text of a file of the last site, if it still has the size and mtime that build recorded."""
+    try:
+        stat = path.stat()
+        if entry is None or [stat.st_size, stat.st_mtime_ns] != entry[:2]:
+            return None
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -158,10 +158,11 @@ class Views:
 
     def said_about(self, actor: Actor) -> list[Said]:
         """What others said that names this actor (any of its names, as whole words)."""
+        candidates = [s for s in (self.said[i] for i in self._mentioning(actor)) if s.speaker.id != actor.id]
+        if not candidates:  # most people are named in one article, by themselves: no pattern to compile
+            return []
         pattern = _names_pattern(actor)
-        candidates = self._mentioning(actor)
-        return [s for s in (self.said[i] for i in candidates)
-                if s.speaker.id != actor.id and pattern.search(_said_text(s))]
+        return [s for s in candidates if pattern.search(_said_text(s))]
 
     def _mentioning(self, actor: Actor) -> list[int]:
         """Positions in `said` of every statement that can name the actor, in order (a superset: the

@@ -214,3 +214,33 @@ def test_a_rebuild_renders_only_the_edited_body_again(golden_project: Path, monk
     after = rebuild(golden_project)
     assert len(rendered) == 1 and "said in Vienna." in rendered[0]
     assert b"said in Vienna." in after["articles/talks-resume/index.html"]
+
+
+def test_after_a_body_edit_only_that_article_page_is_rendered_again(golden_project: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch):
+    from briefing import render
+
+    rebuild(golden_project)
+    rendered = []
+    real = render.render_all
+    monkeypatch.setattr(render, "render_all", lambda pages, *a, **k: rendered.extend(p.path for p in pages if p.template) or real(pages, *a, **k))
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
+    after = rebuild(golden_project)
+    assert rendered == ["articles/talks-resume/index.html"]
+    assert after == clean_build(golden_project, tmp_path)
+    rendered.clear()
+    article.write_text(article.read_text().replace("name: Jane Roe,", "name: Janet Roe,"))  # front-matter: all pages
+    assert rebuild(golden_project) == clean_build(golden_project, tmp_path / "2")
+    assert len(rendered) > 10
+
+
+def test_a_template_that_reads_bodies_makes_every_page_render_again(golden_project: Path, tmp_path: Path):
+    index = golden_project / "templates/index.html"
+    index.write_text(index.read_text().replace("{% block main %}", "{% block main %}<p>{{ briefing.articles|map(attribute='body')|map('length')|sum }}</p>", 1))
+    before = rebuild(golden_project)
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
+    after = rebuild(golden_project)
+    assert after["index.html"] != before["index.html"]
+    assert after == clean_build(golden_project, tmp_path)
