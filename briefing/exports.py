@@ -5,7 +5,7 @@ import csv
 import io
 import json
 from dataclasses import fields, is_dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from .link import SEASONS, chronology, date_label
 from .model import Briefing

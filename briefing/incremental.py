@@ -238,7 +238,10 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
 
 
 def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
-    """linkcheck.check_links, parsing only pages whose text the cache has not seen (links, ids by SHA-256)."""
+    """linkcheck.check_links, parsing only pages whose text the cache has not seen (links, ids by SHA-256).
+
+    Where each link of a page points is kept too (it depends only on the page's path and text), so
+    a link costs a set lookup: only one that may be broken is looked at by linkcheck itself."""
     import pickle
 
     from .linkcheck import _broken, _Collector
@@ -247,10 +250,10 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
     store, key = last.cache / "links.pickle", last.cache_key()
     try:
         saved = pickle.loads(store.read_bytes())
-        old = saved["pages"] if saved["key"] == key else {}
+        old, old_targets = (saved["pages"], saved["targets"]) if saved["key"] == key else ({}, {})
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
-        old = {}
-    seen, parsed = {}, {}
+        old, old_targets = {}, {}
+    seen, parsed, targets, places = {}, {}, {}, {}
     for path, text in files.items():
         if path.endswith(".html"):
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -260,10 +263,33 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
                 old[digest] = (collector.links, collector.ids)
             seen[digest] = old[digest]
             parsed[path] = _Parsed(*seen[digest])
-    atomic_write(store, pickle.dumps({"key": key, "pages": seen}, protocol=pickle.HIGHEST_PROTOCOL))
+            place = places[path] = f"{path}\0{digest}"
+            targets[place] = old_targets.get(place) or [_link_target(path, link) for link, _ in parsed[path].links]
+    atomic_write(store, pickle.dumps({"key": key, "pages": seen, "targets": targets}, protocol=pickle.HIGHEST_PROTOCOL))
     known = set(files) | set(extra)
-    return [Problem(f"site/{path}", line, message) for path, page in sorted(parsed.items())
-            for link, line in page.links if (message := _broken(path, link, known, parsed))]
+    problems = []
+    for path, page in sorted(parsed.items()):
+        for (link, line), (target, fragment) in zip(page.links, targets[places[path]]):
+            if target is not None and target in known and not (fragment and target in parsed and fragment not in parsed[target].ids):
+                continue  # a link that certainly works: linkcheck would find nothing wrong with it
+            if message := _broken(path, link, known, parsed):
+                problems.append(Problem(f"site/{path}", line, message))
+    return problems
+
+
+def _link_target(page: str, link: str) -> tuple[str | None, str]:
+    """(site path, fragment) a relative link of `page` points at, as linkcheck._broken works it out;
+    (None, "") for a link it judges some other way (external, absolute, leaving the site)."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    from .linkcheck import EXTERNAL
+
+    if link.startswith(EXTERNAL) or link.startswith("/") or "pagefind/" in link:
+        return None, ""
+    parts = urlsplit(link)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    return (None, "") if target.startswith("..") else (target, parts.fragment)
 
 
 @dataclass(frozen=True)

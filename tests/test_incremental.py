@@ -244,3 +244,20 @@ def test_a_template_that_reads_bodies_makes_every_page_render_again(golden_proje
     after = rebuild(golden_project)
     assert after["index.html"] != before["index.html"]
     assert after == clean_build(golden_project, tmp_path)
+
+
+def test_broken_links_are_found_as_the_plain_link_check_finds_them_with_or_without_the_cache(golden_project: Path):
+    from briefing.pipeline import check
+    from briefing.problems import BuildError
+
+    rebuild(golden_project)
+    index = golden_project / "templates/index.html"
+    index.write_text(index.read_text().replace("{% block main %}", '{% block main %}<a href="nowhere.html">a</a> '
+                     '<a href="#nope">b</a> <a href="../out.html">c</a> <a href="/abs">d</a> '
+                     '<a href="actors/jane-roe/index.html#missing">e</a> <a href="actors/jane-roe/#s1">f</a>', 1))
+    expected = [str(p) for p in check(load_settings(golden_project))]
+    assert len(expected) == 6  # a folder link without index.html is broken too
+    for _ in range(2):  # the second build finds every page's links in the cache
+        with pytest.raises(BuildError) as caught:
+            build(load_settings(golden_project), progress=lambda _: None)
+        assert [str(p) for p in caught.value.problems] == expected
