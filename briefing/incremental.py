@@ -330,8 +330,8 @@ READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s
 
 
 def render_cached(pages: list, templates: Path, briefing, last: LastBuild) -> dict[str, str]:
-    """render.render_all, except after a change to article bodies only: then every page but the
-    articles whose body changed is taken from the last build's site (when its file is as that
+    """render.render_all, except after a change to article bodies only: then every page (data
+    files included) but the articles whose body changed is taken from the last build's site (when its file is as that
     build wrote it). Everything else a page shows (front-matter of every article, the registry,
     templates, settings, this code) is summed up in one digest; any change to it renders all."""
     from .render import render_all
@@ -346,7 +346,8 @@ def render_cached(pages: list, templates: Path, briefing, last: LastBuild) -> di
         site, outputs = last.settings.path("site"), last.record.get("outputs", {})
         for page in pages:
             article = page.context.get("article")
-            if page.template is None or (article is not None and previous["bodies"].get(article.slug) != bodies.get(article.slug)):
+            if (page.template is None and page.make is None) or \
+                    (article is not None and previous["bodies"].get(article.slug) != bodies.get(article.slug)):
                 continue
             text = _as_written(site / page.path, outputs.get(page.path))
             if text is not None:

@@ -1,6 +1,7 @@
 """The whole site map in one place: every page's path, template and context."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import exports
@@ -17,6 +18,11 @@ class Page:
     template: str | None = None
     context: dict = field(default_factory=dict)
     text: str | None = None
+    make: Callable[[], str] | None = None  # the text, made only when needed (a rebuild may keep the last one)
+
+    def source(self) -> str:
+        """The text of a page that has no template."""
+        return self.text if self.text is not None else self.make() if self.make else ""
 
 
 def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[Page]:
@@ -43,9 +49,10 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("404.html", "404.html", {"base_url": base}),
         Page("feed.xml", "feed.xml", {"base_url": base}),
         Page("sitemap.xml", "sitemap.xml", {"base_url": base}),
-        Page("briefing.json", text=exports.briefing_json(briefing)),
-        Page("claims.csv", text=exports.claims_csv(views)),
-        Page("timeline.json", text=exports.timeline_json(briefing)),
+        # The data files never show article bodies (render_cached relies on it).
+        Page("briefing.json", make=lambda: exports.briefing_json(briefing)),
+        Page("claims.csv", make=lambda: exports.claims_csv(views)),
+        Page("timeline.json", make=lambda: exports.timeline_json(briefing)),
         Page("robots.txt", text="User-agent: *\nAllow: /\n" + (f"Sitemap: {base}/sitemap.xml\n" if base else "")),
         Page(".nojekyll", text=""),
     ]

@@ -132,7 +132,7 @@ def _render(pages: list[Page], templates: Path) -> tuple[dict[str, str], list[Pr
     out, problems = {}, []
     for page in pages:
         if page.template is None:
-            out[page.path] = page.text or ""
+            out[page.path] = page.source()
             continue
         try:
             out[page.path] = env.get_template(page.template).render(page_path=page.path, **page.context)
