@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import pickle
 import posixpath
@@ -14,16 +15,24 @@ from .pages import Page
 from .problems import BuildError, Problem
 from .textutil import slugify
 
-_ENVIRONMENTS: dict[str, jinja2.Environment] = {}
+_ENVIRONMENTS: dict[str, tuple[str, jinja2.Environment]] = {}
 
 
 def environment(templates: Path) -> jinja2.Environment:
-    """The Jinja2 environment of a templates folder, made once per process: its compiled templates
-    are kept, and Jinja2 (auto_reload) compiles a template again when its file changes."""
-    key = str(Path(templates).resolve())
-    if key not in _ENVIRONMENTS:
-        _ENVIRONMENTS[key] = _new_environment(key)
-    return _ENVIRONMENTS[key]
+    """The Jinja2 environment of a templates folder, kept while its files hold the same bytes (so
+    `serve` compiles templates once, and an edit is seen even within the file system's mtime tick)."""
+    folder = str(Path(templates).resolve())
+    digest = hashlib.sha256()
+    try:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "static" not in path.relative_to(folder).parts:
+                digest.update(f"{path.relative_to(folder)}\0".encode("utf-8", "surrogateescape") + path.read_bytes())
+    except OSError:  # unreadable: a fresh environment reports it the way Jinja2 does
+        return _new_environment(folder)
+    kept = _ENVIRONMENTS.get(folder)
+    if kept is None or kept[0] != digest.hexdigest():
+        kept = _ENVIRONMENTS[folder] = (digest.hexdigest(), _new_environment(folder))
+    return kept[1]
 
 
 def _new_environment(templates: str) -> jinja2.Environment:
