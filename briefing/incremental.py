@@ -285,7 +285,7 @@ def _link_target(page: str, link: str) -> tuple[str | None, str]:
 
     from .linkcheck import EXTERNAL
 
-    if link.startswith(EXTERNAL) or link.startswith("/") or "pagefind/" in link:
+    if link.startswith((*EXTERNAL, "/")) or "pagefind/" in link:
         return None, ""
     parts = urlsplit(link)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
