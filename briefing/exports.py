@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
+from functools import cache
 
 from .link import SEASONS, chronology, date_label
 from .model import Briefing
@@ -15,13 +16,13 @@ def briefing_json(briefing: Briefing) -> str:
     """Everything, as JSON: articles with their facts, merged actors and weapons."""
     data = {
         "title": briefing.title,
-        "actors": [asdict(a) for a in briefing.actors.values()],
-        "weapons": [asdict(w) for w in briefing.weapons.values()],
-        "articles": [{k: v for k, v in asdict(a).items() if k != "body"} for a in briefing.articles],
+        "actors": [plain(a) for a in briefing.actors.values()],
+        "weapons": [plain(w) for w in briefing.weapons.values()],
+        "articles": [{k: v for k, v in plain(a).items() if k != "body"} for a in briefing.articles],
         "rebuttals": [{"claim": f"{c.article}#{c.fact}", "denials": [f"{d.article}#{d.fact}" for d in ds]}
                       for c, ds in briefing.rebuttals.items()],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return indented_json(data) + "\n"
 
 
 def claims_csv(views: Views) -> str:
@@ -52,8 +53,7 @@ def timeline_json(briefing: Briefing) -> str:
             "group": article.title,
             "unique_id": f"{article.slug}-{event.id}",
         })
-    return json.dumps({"title": {"text": {"headline": briefing.title}}, "events": events},
-                      indent=2, ensure_ascii=False) + "\n"
+    return indented_json({"title": {"text": {"headline": briefing.title}}, "events": events}) + "\n"
 
 
 def _timeline_date(edtf: str) -> dict | None:
@@ -66,3 +66,48 @@ def _timeline_date(edtf: str) -> dict | None:
     if len(parts) > 2:
         date["day"] = str(int(parts[2]))
     return date
+
+
+def plain(value):
+    """`dataclasses.asdict` for the model's frozen dataclasses (str, int, bool, None, tuples), without
+    its deep copies: dataclasses become dicts, tuples lists; anything else is kept as it is."""
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {plain(k): plain(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+_STRING = json.encoder.encode_basestring  # C; what json.dumps(ensure_ascii=False) writes a string with
+
+
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def indented_json(value, level: int = 0) -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=False)`, byte for byte, several times faster: with an
+    indent, json.dumps runs its pure-Python encoder, this writes each plain value with the C one."""
+    if isinstance(value, str):
+        return _STRING(value)
+    if value is None or isinstance(value, bool):
+        return _CONSTANTS[value]
+    if type(value) is int:
+        return int.__repr__(value)
+    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+        inner = "\n" + "  " * (level + 1)
+        return "{" + inner + ("," + inner).join(
+            f"{_STRING(k)}: {indented_json(v, level + 1)}" for k, v in value.items()) + "\n" + "  " * level + "}"
+    if isinstance(value, (list, tuple)) and value:
+        inner = "\n" + "  " * (level + 1)
+        return "[" + inner + ("," + inner).join(indented_json(v, level + 1) for v in value) + "\n" + "  " * level + "]"
+    # numbers, true/false/null, {}, [], keys that are not text; JSON strings hold no raw newline
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * level)

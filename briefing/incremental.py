@@ -10,10 +10,12 @@ This module imports nothing heavy: the unchanged path never loads Jinja2, YAML o
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -42,6 +44,7 @@ class LastBuild:
     key: str
     record: dict = field(default_factory=dict)
     inputs: dict[str, Entry] = field(default_factory=dict)
+    rendered: dict = field(default_factory=dict)  # what render_cached saw: saved with the record
 
     @classmethod
     def load(cls, settings) -> "LastBuild":
@@ -95,7 +98,7 @@ class LastBuild:
         site = self.settings.path("site")
         outputs = {k: [*v, None, True] for k, v in output_stats(site).items()}
         self.record = {"format": FORMAT, "key": self.key, "inputs": self.inputs,
-                       "outputs": outputs, **counts}
+                       "outputs": outputs, "rendered": self.rendered, **counts}
         self._write_record()
 
     def _write_record(self) -> None:
@@ -235,7 +238,10 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
 
 
 def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
-    """linkcheck.check_links, parsing only pages whose text the cache has not seen (links, ids by SHA-256)."""
+    """linkcheck.check_links, parsing only pages whose text the cache has not seen (links, ids by SHA-256).
+
+    Where each link of a page points is kept too (it depends only on the page's path and text), so
+    a link costs a set lookup: only one that may be broken is looked at by linkcheck itself."""
     import pickle
 
     from .linkcheck import _broken, _Collector
@@ -244,10 +250,10 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
     store, key = last.cache / "links.pickle", last.cache_key()
     try:
         saved = pickle.loads(store.read_bytes())
-        old = saved["pages"] if saved["key"] == key else {}
+        old, old_targets = (saved["pages"], saved["targets"]) if saved["key"] == key else ({}, {})
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
-        old = {}
-    seen, parsed = {}, {}
+        old, old_targets = {}, {}
+    seen, parsed, targets, places = {}, {}, {}, {}
     for path, text in files.items():
         if path.endswith(".html"):
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -257,10 +263,33 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
                 old[digest] = (collector.links, collector.ids)
             seen[digest] = old[digest]
             parsed[path] = _Parsed(*seen[digest])
-    atomic_write(store, pickle.dumps({"key": key, "pages": seen}, protocol=pickle.HIGHEST_PROTOCOL))
+            place = places[path] = f"{path}\0{digest}"
+            targets[place] = old_targets.get(place) or [_link_target(path, link) for link, _ in parsed[path].links]
+    atomic_write(store, pickle.dumps({"key": key, "pages": seen, "targets": targets}, protocol=pickle.HIGHEST_PROTOCOL))
     known = set(files) | set(extra)
-    return [Problem(f"site/{path}", line, message) for path, page in sorted(parsed.items())
-            for link, line in page.links if (message := _broken(path, link, known, parsed))]
+    problems = []
+    for path, page in sorted(parsed.items()):
+        for (link, line), (target, fragment) in zip(page.links, targets[places[path]]):
+            if target is not None and target in known and not (fragment and target in parsed and fragment not in parsed[target].ids):
+                continue  # a link that certainly works: linkcheck would find nothing wrong with it
+            if message := _broken(path, link, known, parsed):
+                problems.append(Problem(f"site/{path}", line, message))
+    return problems
+
+
+def _link_target(page: str, link: str) -> tuple[str | None, str]:
+    """(site path, fragment) a relative link of `page` points at, as linkcheck._broken works it out;
+    (None, "") for a link it judges some other way (external, absolute, leaving the site)."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    from .linkcheck import EXTERNAL
+
+    if link.startswith((*EXTERNAL, "/")) or "pagefind/" in link:
+        return None, ""
+    parts = urlsplit(link)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    return (None, "") if target.startswith("..") else (target, parts.fragment)
 
 
 @dataclass(frozen=True)
@@ -269,3 +298,88 @@ class _Parsed:
 
     links: list
     ids: set
+
+
+@contextlib.contextmanager
+def bodies_cached(last: LastBuild):
+    """Within this block, article bodies rendered by an earlier build (same code, same libraries)
+    are taken from `bodies.pickle` instead of rendered again; it is saved with this build's bodies."""
+    import pickle
+
+    from . import markup
+
+    store, key = last.cache / "bodies.pickle", last.cache_key()
+    try:
+        saved = pickle.loads(store.read_bytes())
+        old = saved["bodies"] if saved.get("key") == key else {}
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
+        old = {}
+    markup.RENDERED.update(old)
+    markup.used.clear()
+    yield
+    kept = {k: markup.RENDERED[k] for k in markup.used if k in markup.RENDERED}
+    markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
+    markup.RENDERED.update(kept)
+    if kept.keys() != old.keys():
+        atomic_write(store, pickle.dumps({"key": key, "bodies": kept}, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# A template that reads an article's body other than through the article page's `body`
+# (article.body, map(attribute='body'), attr('body'), x['body']) makes every page depend on bodies.
+READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s*|\s*\(\s*)['"]body['"]""")
+
+
+def render_cached(pages: list, templates: Path, briefing, last: LastBuild) -> dict[str, str]:
+    """render.render_all, except after a change to article bodies only: then every page (data
+    files included) but the articles whose body changed is taken from the last build's site (when its file is as that
+    build wrote it). Everything else a page shows (front-matter of every article, the registry,
+    templates, settings, this code) is summed up in one digest; any change to it renders all."""
+    from .render import render_all
+
+    shape = _shape(briefing, templates, last)
+    bodies = {a.slug: hashlib.sha256(a.body.encode("utf-8", "surrogatepass")).hexdigest() for a in briefing.articles}
+    previous = last.record.get("rendered")
+    if not isinstance(previous, dict) or not isinstance(previous.get("bodies"), dict):
+        previous = {}
+    reused: dict[str, str] = {}
+    if shape is not None and previous.get("shape") == shape:
+        site, outputs = last.settings.path("site"), last.record.get("outputs", {})
+        for page in pages:
+            article = page.context.get("article")
+            if (page.template is None and page.make is None) or \
+                    (article is not None and previous["bodies"].get(article.slug) != bodies.get(article.slug)):
+                continue
+            text = _as_written(site / page.path, outputs.get(page.path))
+            if text is not None:
+                reused[page.path] = text
+    fresh = render_all([p for p in pages if p.path not in reused], templates)
+    last.rendered = {"shape": shape, "bodies": bodies} if shape is not None else {}
+    return {p.path: reused[p.path] if p.path in reused else fresh[p.path] for p in pages if p.path in reused or p.path in fresh}
+
+
+def _shape(briefing, templates: Path, last: LastBuild) -> str | None:
+    """A digest of all a page can show except article bodies; None when a template reads bodies."""
+    from dataclasses import replace
+
+    sources = []
+    for path in sorted(p for p in templates.rglob("*") if p.is_file() and "static" not in p.relative_to(templates).parts):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if READS_BODIES.search(text):
+            return None
+        sources.append((str(path.relative_to(templates)), text))
+    shaped = replace(briefing, articles=tuple(replace(a, body="") for a in briefing.articles))
+    return hashlib.sha256(repr((last.cache_key(), sources, shaped)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _as_written(path: Path, entry: list | None) -> str | None:
+    """The text of a file of the last site, if it still has the size and mtime that build recorded."""
+    try:
+        stat = path.stat()
+        if entry is None or [stat.st_size, stat.st_mtime_ns] != entry[:2]:
+            return None
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

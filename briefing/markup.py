@@ -1,6 +1,7 @@
 """Article bodies to safe HTML, with every sentence anchored and every fact highlighted."""
 from __future__ import annotations
 
+import hashlib
 import re
 from html import escape, unescape
 
@@ -22,8 +23,23 @@ ALLOWED_ATTRIBUTES = {"span": {"id", "class", "title"}, "a": {"href", "title"}, 
                       "th": {"scope"}, "td": set(), "p": {"id"}}
 
 
+# Rendered bodies by a digest of (body, facts): kept for the process (`serve` rebuilds) and, through
+# incremental.bodies_cached, between builds. `used` records this build's digests, so a saved cache
+# holds only what the latest build rendered.
+RENDERED: dict[str, str] = {}
+used: set[str] = set()
+
+
 def body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
     """Render a Markdown body; `facts` maps sentence number -> [(fact id, kind, label)]."""
+    key = hashlib.sha256(repr((body, sorted(facts.items()))).encode("utf-8", "surrogatepass")).hexdigest()
+    used.add(key)
+    if key not in RENDERED:
+        RENDERED[key] = _body_html(body, facts)
+    return RENDERED[key]
+
+
+def _body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
     source = "\n\n".join(_anchor_paragraphs(body[:MAX_BODY_CHARS], facts))
     try:
         html = markdown.markdown(source, output_format="html")

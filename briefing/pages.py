@@ -1,10 +1,10 @@
 """The whole site map in one place: every page's path, template and context."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import exports
-from .link import chronology
 from .markup import body_html
 from .model import Article, Briefing
 from .views import SPEAKER_KINDS, Views, flow_diagram, grouped_chronology, when
@@ -18,6 +18,11 @@ class Page:
     template: str | None = None
     context: dict = field(default_factory=dict)
     text: str | None = None
+    make: Callable[[], str] | None = None  # the text, made only when needed (a rebuild may keep the last one)
+
+    def source(self) -> str:
+        """The text of a page that has no template."""
+        return self.text if self.text is not None else self.make() if self.make else ""
 
 
 def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[Page]:
@@ -44,9 +49,10 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("404.html", "404.html", {"base_url": base}),
         Page("feed.xml", "feed.xml", {"base_url": base}),
         Page("sitemap.xml", "sitemap.xml", {"base_url": base}),
-        Page("briefing.json", text=exports.briefing_json(briefing)),
-        Page("claims.csv", text=exports.claims_csv(views)),
-        Page("timeline.json", text=exports.timeline_json(briefing)),
+        # The data files never show article bodies (render_cached relies on it).
+        Page("briefing.json", make=lambda: exports.briefing_json(briefing)),
+        Page("claims.csv", make=lambda: exports.claims_csv(views)),
+        Page("timeline.json", make=lambda: exports.timeline_json(briefing)),
         Page("robots.txt", text="User-agent: *\nAllow: /\n" + (f"Sitemap: {base}/sitemap.xml\n" if base else "")),
         Page(".nojekyll", text=""),
     ]
@@ -54,7 +60,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
 
 
 def _article_page(article: Article, views: Views) -> Page:
-    said = [s for s in views.said if s.article.slug == article.slug]
+    said = views.said_in(article.slug)
     facts: dict[int, list[tuple[str, str, str]]] = {}
     for s in said:
         if s.fact.origin and s.fact.origin.sentence:
@@ -74,8 +80,8 @@ def _actors_by_type(briefing: Briefing) -> list[tuple[str, list]]:
 
 
 def _actor_context(actor, views: Views) -> dict:
-    said = [s for s in views.said if s.speaker.id == actor.id]
-    events = [(a, e) for a, e in chronology(views.briefing) if actor.id in e.actors]
+    said = views.said_by(actor.id)
+    events = views.events_of(actor.id)
     return {
         "actor": actor,
         "quotes": [s for s in said if s.kind == "claim" and s.fact.quote],

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .incremental import LastBuild, check_links_cached, read_articles_cached
+from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, render_cached
 from .lock import one_build_at_a_time
 from .problems import BuildError, Problem, os_errors_as_problems
 
@@ -49,7 +49,6 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     from .linkcheck import static_files
     from .pages import plan
     from .refresh import refresh
-    from .render import render_all
     from .site import search_available, write_site
 
     extracted = refresh(settings, progress=progress)
@@ -57,8 +56,9 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     briefing, problems = read_and_link(settings, last)
     _stop_on([*extracted.problems, *problems], progress)
     search = search_available(settings)
-    pages = plan(briefing, settings.base_url, search)
-    html = render_all(pages, settings.path("templates"))
+    with bodies_cached(last):
+        pages = plan(briefing, settings.base_url, search)
+    html = render_cached(pages, settings.path("templates"), briefing, last)
     static = settings.path("templates") / "static"
     _stop_on(check_links_cached(html, static_files(static), last))
     files = write_site(html, static, settings.path("site"), search)

@@ -1,6 +1,8 @@
 """Render pages with Jinja2 (autoescape, StrictUndefined); every link is made relative by `url()`."""
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import pickle
 import posixpath
@@ -13,11 +15,31 @@ from .pages import Page
 from .problems import BuildError, Problem
 from .textutil import slugify
 
+_ENVIRONMENTS: dict[str, tuple[str, jinja2.Environment]] = {}
+
 
 def environment(templates: Path) -> jinja2.Environment:
+    """The Jinja2 environment of a templates folder, kept while its files hold the same bytes (so
+    `serve` compiles templates once, and an edit is seen even within the file system's mtime tick)."""
+    folder = str(Path(templates).resolve())
+    digest = hashlib.sha256()
+    try:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "static" not in path.relative_to(folder).parts:
+                digest.update(f"{path.relative_to(folder)}\0".encode("utf-8", "surrogateescape") + path.read_bytes())
+    except OSError:  # unreadable: a fresh environment reports it the way Jinja2 does
+        return _new_environment(folder)
+    kept = _ENVIRONMENTS.get(folder)
+    if kept is None or kept[0] != digest.hexdigest():
+        kept = _ENVIRONMENTS[folder] = (digest.hexdigest(), _new_environment(folder))
+    return kept[1]
+
+
+def _new_environment(templates: str) -> jinja2.Environment:
     """The Jinja2 environment: strict about missing variables, escaping everything."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader(templates),
+        auto_reload=True,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -42,9 +64,20 @@ def relative_url(page_path: str, target: str) -> str:
     path, hash_, fragment = target.partition("#")
     if path.endswith("/") or path == "":
         path += "index.html"
-    start = posixpath.dirname(page_path) or "."
-    relative = posixpath.relpath(path, start)
-    return relative + (hash_ + fragment if fragment else "")
+    return _relative_path(path, posixpath.dirname(page_path)) + (hash_ + fragment if fragment else "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(path: str, start: str) -> str:
+    """posixpath.relpath(path, start or "."), by splitting strings when both are plain site paths
+    (no ".", ".." or empty segments, not absolute); posixpath decides anything else."""
+    parts, base = path.split("/"), start.split("/") if start else []
+    if any(p in ("", ".", "..") for p in (*parts, *base)):
+        return posixpath.relpath(path, start or ".")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 PAGES_PER_WORKER = 300  # below this a forked worker costs more than it saves
@@ -108,7 +141,7 @@ def _render(pages: list[Page], templates: Path) -> tuple[dict[str, str], list[Pr
     out, problems = {}, []
     for page in pages:
         if page.template is None:
-            out[page.path] = page.text or ""
+            out[page.path] = page.source()
             continue
         try:
             out[page.path] = env.get_template(page.template).render(page_path=page.path, **page.context)

@@ -106,6 +106,18 @@ class Views:
         self._by_ref = {s.ref: s for s in self.said}
         self.transfers = [Transfer(a, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
                           for a in briefing.articles for w in a.weapons]
+        self.chronology = chronology(briefing)
+        # Indexes, so each page looks up its part instead of scanning everything (a build stays linear).
+        self._said_in = _grouped(self.said, lambda s: (s.article.slug,))
+        self._said_by = _grouped(self.said, lambda s: (s.speaker.id,))
+        self._rebutted = _grouped(((d, c) for c, denials in briefing.rebuttals.items() for d in dict.fromkeys(denials)),
+                                  lambda pair: (pair[0],))  # denial -> the claims it answers
+        self._transfers_in = _grouped(self.transfers, lambda t: (t.article.slug,))
+        self._transfers_of = _grouped(self.transfers, lambda t: (t.weapon.id,))
+        self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
+        self._articles_of = _grouped(briefing.articles, lambda a: (x.id for x in a.actors))
+        self._events_of = _grouped(self.chronology, lambda pair: pair[1].actors)
+        self._words = _grouped(range(len(self.said)), lambda i: WORD.findall(_said_text(self.said[i])))
 
     def actor(self, actor_id: ActorId) -> Actor:
         """The merged actor for an id (every id was checked when its file was read)."""
@@ -119,7 +131,7 @@ class Views:
         """For a claim, the denials that rebut it; for a denial, the claims it rebuts."""
         if said.kind == "claim":
             return [self._by_ref[r] for r in self.briefing.rebuttals.get(said.ref, ()) if r in self._by_ref]
-        return [self._by_ref[c] for c, denials in self.briefing.rebuttals.items() if said.ref in denials]
+        return [self._by_ref[c] for _, c in self._rebutted.get(said.ref, ()) if c in self._by_ref]
 
     def by_speaker(self) -> list[tuple[Actor, list[Said]]]:
         """Every speaker with what they said, the most quoted first."""
@@ -142,12 +154,43 @@ class Views:
 
     def articles_of(self, actor_id: ActorId) -> list[Article]:
         """The articles that list this actor."""
-        return [a for a in self.briefing.articles if any(x.id == actor_id for x in a.actors)]
+        return list(self._articles_of.get(actor_id, ()))
 
     def said_about(self, actor: Actor) -> list[Said]:
         """What others said that names this actor (any of its names, as whole words)."""
+        candidates = [s for s in (self.said[i] for i in self._mentioning(actor)) if s.speaker.id != actor.id]
+        if not candidates:  # most people are named in one article, by themselves: no pattern to compile
+            return []
         pattern = _names_pattern(actor)
-        return [s for s in self.said if s.speaker.id != actor.id and pattern.search(f"{s.fact.text} {s.fact.quote or ''}")]
+        return [s for s in candidates if pattern.search(_said_text(s))]
+
+    def _mentioning(self, actor: Actor) -> list[int]:
+        """Positions in `said` of every statement that can name the actor, in order (a superset: the
+        pattern decides). A name matched as a whole word has each of its word runs as a whole word
+        of the text, so a statement without the rarest run of a name cannot name it that way."""
+        found: set[int] = set()
+        for name in {actor.name, *actor.aliases}:
+            runs = WORD.findall(name)
+            if not runs:  # a name of punctuation only: every statement is a candidate
+                return list(range(len(self.said)))
+            found.update(min((self._words.get(run, ()) for run in runs), key=len))
+        return sorted(found)
+
+    def said_in(self, slug: str) -> list[Said]:
+        """The claims and denials of one article, in order."""
+        return list(self._said_in.get(slug, ()))
+
+    def said_by(self, actor_id: ActorId) -> list[Said]:
+        """What one speaker said, in order."""
+        return list(self._said_by.get(actor_id, ()))
+
+    def transfers_in(self, slug: str) -> list[Transfer]:
+        """The transfers one article reports, in order."""
+        return list(self._transfers_in.get(slug, ()))
+
+    def events_of(self, actor_id: ActorId) -> list[tuple[Article, Event]]:
+        """The chronology's events that involve this actor, oldest first."""
+        return list(self._events_of.get(actor_id, ()))
 
     def most_cited(self, limit: int = 10) -> list[tuple[Actor, int]]:
         """Actors by how many facts involve them (as speaker, supplier, recipient, event actor)."""
@@ -169,11 +212,28 @@ class Views:
 
     def transfers_of(self, weapon_id: WeaponId) -> list[Transfer]:
         """Every report of this weapon system, across articles."""
-        return [t for t in self.transfers if t.weapon.id == weapon_id]
+        return list(self._transfers_of.get(weapon_id, ()))
 
     def transfers_involving(self, actor_id: ActorId) -> list[Transfer]:
         """Transfers in which this actor supplies or receives."""
-        return [t for t in self.transfers if actor_id in (t.weapon.supplier, t.weapon.recipient)]
+        return list(self._transfers_involving.get(actor_id, ()))
+
+
+WORD = re.compile(r"\w+")
+
+
+def _said_text(said: Said) -> str:
+    """The words of a statement that can name an actor."""
+    return f"{said.fact.text} {said.fact.quote or ''}"
+
+
+def _grouped(items, keys) -> dict:
+    """items by each of their keys (an item under a key once), in the items' order."""
+    groups: dict = {}
+    for item in items:
+        for key in dict.fromkeys(keys(item)):
+            groups.setdefault(key, []).append(item)
+    return groups
 
 
 def _names_pattern(actor: Actor) -> re.Pattern:

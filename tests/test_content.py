@@ -169,3 +169,27 @@ def test_a_rebuttal_of_a_claim_in_another_article_suggests_the_nearest(golden_pr
     path.write_text(path.read_text().replace('rebuts: "drones-shipped#c1"', 'rebuts: "drone-shipped#c1"'))
     _, problems = read_and_link(load_settings(golden_project))
     assert [p.message for p in problems] == ["rebuts 'drone-shipped#c1': no such claim: did you mean 'drones-shipped#c1'?"]
+
+
+CONTENT_FILES = sorted([*(FIXTURES / "golden/content").glob("*.md"), *(ROOT / "content").glob("*.md"), *GALLERY])
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=[p.name for p in CONTENT_FILES])
+def test_libyaml_reads_every_file_exactly_as_pure_python_pyyaml(path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Front-matter is parsed by libyaml for speed; the data, the line of every key, the text of
+    every plain scalar and every problem must be what PyYAML's own parser gives."""
+    from briefing import yamlhead
+
+    if yamlhead.FastLoader is None:
+        pytest.skip("PyYAML was built without libyaml: only the pure-Python parser runs")
+    fast = parse_article(path, path.name)
+    monkeypatch.setattr(yamlhead, "FastLoader", None)
+    assert parse_article(path, path.name) == fast
+
+
+def test_yaml_the_fast_parser_reads_differently_falls_back_to_the_exact_message(tmp_path: Path):
+    (tmp_path / "tab.md").write_text("---\ntitle: x\n\tactors: []\n---\nBody.\n")
+    article, problems = parse_article(tmp_path / "tab.md", "tab.md")
+    assert article is None
+    assert [str(p) for p in problems] == [("tab.md:3: error: column 1: YAML: found character '\\t' that cannot start "
+                                           "any token, while scanning for the next token")]

@@ -199,3 +199,65 @@ def test_cached_parses_are_dropped_when_briefing_code_changes(golden_project: Pa
     parser = next(p for p in last.inputs if p.endswith(os.sep + "content.py") and "briefing" in p)
     last.inputs[parser] = [*last.inputs[parser][:2], "0" * 64, True]
     assert last.cache_key() != key
+
+
+def test_a_rebuild_renders_only_the_edited_body_again(golden_project: Path, monkeypatch: pytest.MonkeyPatch):
+    from briefing import markup
+
+    rebuild(golden_project)
+    markup.RENDERED.clear()  # as in a new process: the bodies come from the build cache
+    rendered = []
+    real = markup._body_html
+    monkeypatch.setattr(markup, "_body_html", lambda body, facts: rendered.append(body) or real(body, facts))
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
+    after = rebuild(golden_project)
+    assert len(rendered) == 1 and "said in Vienna." in rendered[0]
+    assert b"said in Vienna." in after["articles/talks-resume/index.html"]
+
+
+def test_after_a_body_edit_only_that_article_page_is_rendered_again(golden_project: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch):
+    from briefing import render
+
+    rebuild(golden_project)
+    rendered = []
+    real = render.render_all
+    monkeypatch.setattr(render, "render_all", lambda pages, *a, **k: rendered.extend(p.path for p in pages if p.template) or real(pages, *a, **k))
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
+    after = rebuild(golden_project)
+    assert rendered == ["articles/talks-resume/index.html"]
+    assert after == clean_build(golden_project, tmp_path)
+    rendered.clear()
+    article.write_text(article.read_text().replace("name: Jane Roe,", "name: Janet Roe,"))  # front-matter: all pages
+    assert rebuild(golden_project) == clean_build(golden_project, tmp_path / "2")
+    assert len(rendered) > 10
+
+
+def test_a_template_that_reads_bodies_makes_every_page_render_again(golden_project: Path, tmp_path: Path):
+    index = golden_project / "templates/index.html"
+    index.write_text(index.read_text().replace("{% block main %}", "{% block main %}<p>{{ briefing.articles|map(attribute='body')|map('length')|sum }}</p>", 1))
+    before = rebuild(golden_project)
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
+    after = rebuild(golden_project)
+    assert after["index.html"] != before["index.html"]
+    assert after == clean_build(golden_project, tmp_path)
+
+
+def test_broken_links_are_found_as_the_plain_link_check_finds_them_with_or_without_the_cache(golden_project: Path):
+    from briefing.pipeline import check
+    from briefing.problems import BuildError
+
+    rebuild(golden_project)
+    index = golden_project / "templates/index.html"
+    index.write_text(index.read_text().replace("{% block main %}", '{% block main %}<a href="nowhere.html">a</a> '
+                     '<a href="#nope">b</a> <a href="../out.html">c</a> <a href="/abs">d</a> '
+                     '<a href="actors/jane-roe/index.html#missing">e</a> <a href="actors/jane-roe/#s1">f</a>', 1))
+    expected = [str(p) for p in check(load_settings(golden_project))]
+    assert len(expected) == 6  # a folder link without index.html is broken too
+    for _ in range(2):  # the second build finds every page's links in the cache
+        with pytest.raises(BuildError) as caught:
+            build(load_settings(golden_project), progress=lambda _: None)
+        assert [str(p) for p in caught.value.problems] == expected

@@ -88,3 +88,37 @@ def test_transfer_diagram_puts_suppliers_left_systems_middle_recipients_right():
     assert diagram.summary == ("Republic of A to Country B: attack drones (delivered; several hundred).",)
     assert [status for _, status in diagram.paths] == ["flow-done", "flow-done"]
     assert flow_diagram([]) is None
+
+
+def test_what_others_said_about_an_actor_matches_any_of_its_names_as_whole_words():
+    from briefing.model import Actor, Article, Briefing, Claim, Source
+
+    actors = {a.id: a for a in [
+        Actor("iran", "Iran", "state", aliases=("Islamic Republic",)),
+        Actor("us", "United States", "state", aliases=("U.S.", "US")),
+        Actor("kim", "Kim Jong Un", "person"),
+        Actor("dots", "...", "group"),  # a name with no letters: every statement is looked at
+        Actor("speaker", "Speaker", "person"),
+    ]}
+    texts = ["Iranian drones arrived", "Iran sent drones", "the Islamic Republic denied it", "Islamic Republicans won",
+             "U.S. officials said", "the USA said", "US says", "United States-made shells", "Kim Jong Un's envoy",
+             "Kim Jong visited", "wait ... and see", "Speaker said Iran"]
+    claims = tuple(Claim(f"c{i}", "speaker" if i == 11 else "kim", t) for i, t in enumerate(texts))
+    article = Article("a", "content/a.md", "A", None, Source(None), "", tuple(actors.values()), claims=claims)
+    views = Views(Briefing("T", (article,), actors, {}, {}))
+    about = {actor_id: [s.fact.text for s in views.said_about(actors[actor_id])] for actor_id in actors}
+    assert about == {
+        "iran": ["Iran sent drones", "the Islamic Republic denied it", "Speaker said Iran"],
+        "us": ["U.S. officials said", "US says", "United States-made shells"],
+        "kim": [],  # nobody else said anything about Kim: his own words are his, not about him
+        "dots": ["wait ... and see"],
+        "speaker": [],
+    }
+
+
+def test_json_exports_are_written_exactly_as_json_dumps_with_an_indent_would():
+    from briefing.exports import indented_json
+
+    value = {"a": [1, -2, 10 ** 20, 1.5, float("inf"), True, False, None, "é\"\\\n\u2028", [], {}, ()],
+             "nested": {"k": [{"x": {1: "number key", None: "null key"}}]}, "": ["", [[]]]}
+    assert indented_json(value) == json.dumps(value, indent=2, ensure_ascii=False)

@@ -113,3 +113,15 @@ def test_statements_on_article_and_actor_pages_carry_search_filters():
     actor = site["actors/jane-roe/index.html"]
     assert set(re.findall(r'data-pagefind-filter="speaker:([^"]+)"', actor)) == {"Jane Roe"}
     assert "In its own words" in actor and "Paraphrased" in actor
+
+
+def test_a_template_edited_between_two_renders_is_used_even_with_the_same_mtime(tmp_path: Path):
+    import os
+
+    template = tmp_path / "t.html"
+    template.write_text("<p>one</p>")
+    stat = template.stat()
+    assert render_all([Page("x.html", "t.html")], tmp_path) == {"x.html": "<p>one</p>"}
+    template.write_text("<p>two</p>")
+    os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # an edit within the same mtime tick
+    assert render_all([Page("x.html", "t.html")], tmp_path) == {"x.html": "<p>two</p>"}
