@@ -29,6 +29,11 @@ CREDIT_LINE = re.compile(r"^from (?:[A-Z][\w&.-]*\s?){1,4}['’]s (?P<names>[A-Z
 _BYLINE_NOTES = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\]|\S+@\S+)")
 _BYLINE_PLACE = re.compile(r"^(?P<byline>[Bb]y .+?) in (?P<place>[A-Z][\w.' -]{1,40})$")
 _BYLINE_OUTLET = re.compile(r"^(?P<byline>.+?),\s*(?P<outlet>[A-Z][\w&.' -]{1,40})$")
+_ROLE_WORDS = (r"reporter|correspondent|editor|writer|journalist|analyst|producer|columnist|contributor|"
+               r"bureau chief|staff|presenter|commentator|investigations?")
+_ROLE = re.compile(rf"^(?P<role>(?:[\w'’-]+\s+){{0,5}}(?:{_ROLE_WORDS})\b(?:\s+[\w'’-]+){{0,3}}?)"
+                   rf"(?:,\s*(?P<outlet>[A-Z][\w&.' -]{{1,40}}))?$", re.I)  # "Business reporter, BBC News"
+_BYLINE_WITH_ROLE = re.compile(r"^(?P<byline>.+?),\s*(?P<role>[^,]+(?:,[^,]+)?)$")
 _AUTHOR_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?(?=\s+and\s|,|$)")
 _FROM_LINE = re.compile(r"^from:\s*(?P<source>.+)$", re.I)
 _STAMP_LINE = re.compile(r"^(?:published|updated|last updated|posted|first published)\b.{0,60}$", re.I)
@@ -38,7 +43,7 @@ URL_LINE = re.compile(r"^https?://\S+$")
 _DATELINE = re.compile(r"^(?:reporting from|reported from)\s+(?P<place>.+?)\.?$", re.I)
 _AP_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'/-]+(?:,\s*[A-Z][\w .'-]+)?)\s*(?:\((?P<agency>[\w .]+)\))?\s*[—–-]{1,2}\s+")
 _BYLINE_NAME = r"(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]+"
-_BYLINE = re.compile(rf"^(?:[Bb][Yy]\s+)?(?P<names>{_BYLINE_NAME}(?:\s*(?:,|,?\s+and)\s+{_BYLINE_NAME})*)$")
+_BYLINE = re.compile(rf"^(?:[Bb][Yy]\s+)?(?P<names>{_BYLINE_NAME}(?:\s*(?:,|,?\s+and|&)\s+{_BYLINE_NAME})*)$")
 _CONTRIBUTORS = re.compile(r"^(?P<names>.+?)\s+contributed(?: reporting| research| to this (?:report|article))?"
                            r"(?: from [^.]+)?\.?$", re.I)
 _CREDITS = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing) by (?P<names>[^;()]+)"
@@ -64,8 +69,8 @@ def split_header(lines: list[str]) -> tuple[dict, list[str]]:
     """Take header facts from the first lines and footer facts from the last ones."""
     header: dict = {}
     lines = list(lines)
-    while lines and (_take_header_line(lines[0], header) or _take_deck(lines, header)
-                     or _take_outlet_line(lines, header)):
+    while lines and (_take_header_line(lines[0], header) or _take_name_and_role(lines, header)
+                     or _take_deck(lines, header) or _take_outlet_line(lines, header)):
         lines.pop(0)
     while lines and _take_footer_line(lines[-1], header):
         lines.pop()
@@ -99,6 +104,10 @@ def _take_header_line(line: str, header: dict) -> bool:
         names, extra = byline
         header["authors"] = names
         header.update({k: v for k, v in extra.items() if not header.get(k)})
+        return True
+    if header.get("authors") and "job_title" not in header and (role := role_line(line)) is not None:
+        header["job_title"] = line  # "By Paul Kirby" / "Europe digital editor": the title under a byline
+        header.update({k: v for k, v in role.items() if not header.get(k)})
         return True
     if "title" not in header and not header and _looks_like_headline(line):
         header["title"] = line
@@ -146,6 +155,9 @@ def parse_byline(line: str) -> tuple[list[str], dict] | None:
         return names, {}
     if (found := _BYLINE_PLACE.match(line)) and (names := byline_names(found["byline"])):
         return names, {"dateline": found["place"]}
+    if (found := _BYLINE_WITH_ROLE.match(line)) and (role := role_line(found["role"])) is not None \
+            and (names := byline_names(found["byline"]) or _bare_name(found["byline"])):
+        return names, role  # "By Tom Edgington, Business reporter, BBC News": the job title is not a place
     if (found := _BYLINE_OUTLET.match(line)) and (names := byline_names(found["byline"])):
         tail = found["outlet"]  # "…, CNN" names the outlet; "…, Washington" the dateline
         if tail.lower() in OUTLETS or tail.isupper():
@@ -154,6 +166,35 @@ def parse_byline(line: str) -> tuple[list[str], dict] | None:
     if " in " in line and (names := byline_names(_AUTHOR_PLACE.sub("", line))):
         return names, {}  # "Finbarr Bermingham in Brussels and Laura Zhou in Beijing"
     return None
+
+
+def role_line(line: str) -> dict | None:
+    """A journalist's job title, maybe with the outlet: "Business reporter, BBC News" -> {"outlet":
+    "BBC News"}; "Europe digital editor" -> {}; None for anything else."""
+    if len(line.split()) > 10 or line.endswith((".", "?", "!", ":")) or not (found := _ROLE.match(line.strip())):
+        return None
+    outlet = found["outlet"]
+    if outlet and outlet.lower() not in OUTLETS and not outlet.isupper():
+        return None
+    words = found["role"].split()
+    named = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]).lower() in OUTLETS), None)
+    outlet = outlet or named  # "BBC Africa correspondent", "CNN senior producer"
+    return {"outlet": OUTLETS.get(outlet.lower(), outlet)} if outlet else {}
+
+
+def _bare_name(text: str) -> list[str] | None:
+    """One author with no "By" ("Jane Doe"), trusted only where a job title follows."""
+    return [text] if _BYLINE.match(text) and _looks_like_name(text) else None
+
+
+def _take_name_and_role(lines: list[str], header: dict) -> bool:
+    """A bare name above a job-title line ("Tom Edgington" / "Business reporter, BBC News")."""
+    if "authors" in header or len(lines) < 2 or not header.get("title") or not _bare_name(lines[0]) \
+            or (role := role_line(lines[1])) is None:
+        return False
+    header["authors"] = [lines.pop(0)]
+    header.update({k: v for k, v in role.items() if not header.get(k)})
+    return True
 
 
 def _take_footer_line(line: str, header: dict) -> bool:
@@ -238,12 +279,14 @@ def byline_names(line: str) -> list[str] | None:
     if not found or not (line.lower().startswith("by ") or "," in line or " and " in line):
         return None
     names = split_names(found.group("names"))
+    if any(n.lower() in OUTLETS for n in names):
+        return None  # "By Sean Seddon, BBC News": an outlet, which parse_byline takes as such
     return names if all(_looks_like_name(n) for n in names) else None
 
 
 def split_names(text: str) -> list[str]:
     """Split "A, B and C" into names."""
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text.strip())
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text.strip())
     return [p.strip() for p in parts if p.strip()]
 
 

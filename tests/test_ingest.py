@@ -200,6 +200,12 @@ def test_standfirst_byline_place_and_outlet_line(tmp_path: Path):
     ("Amos Harel and Ben Samuels, Washington", ["Amos Harel", "Ben Samuels"], {"dateline": "Washington"}),
     ("Finbarr Bermingham in Brussels and Laura Zhou in Beijing", ["Finbarr Bermingham", "Laura Zhou"], {}),
     ("By Sana Noor Haq, CNN", ["Sana Noor Haq"], {"outlet": "CNN"}),
+    ("By Tom Edgington, Business reporter, BBC News", ["Tom Edgington"], {"outlet": "BBC News"}),
+    ("By Paul Kirby, Europe digital editor", ["Paul Kirby"], {}),
+    ("By Barbara Plett Usher, BBC Africa correspondent", ["Barbara Plett Usher"], {"outlet": "BBC News"}),
+    ("By Laura Gozzi & Paul Kirby", ["Laura Gozzi", "Paul Kirby"], {}),
+    ("By Sean Seddon, BBC News", ["Sean Seddon"], {"outlet": "BBC News"}),
+    ("Jane Doe, senior defence correspondent, Reuters", ["Jane Doe"], {"outlet": "Reuters"}),
 ])
 def test_bylines_with_places_and_outlets(line, names, extra):
     from briefing.header import parse_byline
@@ -226,3 +232,17 @@ def test_ap_style_quote_marks_become_typographic(tmp_path: Path):
     raw = read_seed(path, tmp_path)
     assert (raw.outlet, raw.dateline) == ("The Associated Press", "Washington")
     assert raw.paragraphs == ("“These firms fuel the war,” Yellen said. The ministry called it “baseless.”",)
+
+
+@pytest.mark.parametrize("header", [
+    "By Paul Kirby\nEurope digital editor, BBC News",
+    "Paul Kirby\nEurope digital editor, BBC News",
+])
+def test_a_job_title_line_under_a_byline_is_not_article_text(tmp_path: Path, header: str):
+    """BBC pages put the reporter's job title on its own line: neither a dateline nor the lede."""
+    path = tmp_path / "bbc.txt"
+    path.write_text(f"Shadow fleet tankers face new UK sanctions\n{header}\n\n"
+                    "The UK has announced sanctions on 20 more tankers, the Foreign Office said.\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.authors, raw.outlet, raw.dateline) == (("Paul Kirby",), "BBC News", None)
+    assert raw.paragraphs == ("The UK has announced sanctions on 20 more tankers, the Foreign Office said.",)
