@@ -220,13 +220,19 @@ def test_a_lock_held_too_long_is_named_not_waited_on_forever(golden_project: Pat
         f".site.lock: error: another build is running (pid {os.getpid()}); waited 0 s: try again when it has finished"]
 
 
-def test_a_lock_left_by_a_killed_build_does_not_block(golden_project: Path):
+def hold_the_lock(site: Path, seconds: float) -> subprocess.Popen:
+    """Another process that holds the build lock of `site` for `seconds` (returned once it has it)."""
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time; sys.path.insert(0, sys.argv[1]);"
                                "from pathlib import Path; from briefing.lock import build_lock;"
                                "lock = build_lock(Path(sys.argv[2]), say=print); lock.__enter__();"
-                               "print('locked', flush=True); time.sleep(600)",
-                               str(ROOT), str(golden_project / "site")], stdout=subprocess.PIPE, text=True)
+                               "print('locked', flush=True); time.sleep(float(sys.argv[3]))",
+                               str(ROOT), str(site), str(seconds)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def test_a_lock_left_by_a_killed_build_does_not_block(golden_project: Path):
+    holder = hold_the_lock(golden_project / "site", seconds=600)
     holder.kill()
     holder.wait()
     said: list[str] = []
@@ -249,13 +255,8 @@ def test_two_builds_at_once_give_one_whole_site(golden_project: Path):
 
 def test_extract_waits_for_a_running_build(golden_project: Path):
     """`extract` writes content/ too: it takes the same lock as a build and says it is waiting."""
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; sys.path.insert(0, sys.argv[1]);"
-                               "from pathlib import Path; from briefing.lock import build_lock;"
-                               "lock = build_lock(Path(sys.argv[2]), say=print); lock.__enter__();"
-                               "print('locked', flush=True); time.sleep(3)",
-                               str(ROOT), str(golden_project / "site")], stdout=subprocess.PIPE, text=True)
+    holder = hold_the_lock(golden_project / "site", seconds=3)
     try:
-        assert holder.stdout.readline().strip() == "locked"
         result = run_build(golden_project, "extract")
     finally:
         holder.kill()
