@@ -45,6 +45,7 @@ def _new_environment(templates: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),  # compiled templates, keyed by their source; a private temp folder
     )
     env.globals["url"] = url
     env.filters["slug"] = slugify
