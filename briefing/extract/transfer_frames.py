@@ -11,6 +11,7 @@ from .transfer_parts import (INCLUDE, MADE, NEGOTIATED, NOMINAL, RECEIVE, RELATI
 
 
 TAKE = frozenset("take accept await receive get".split())  # 'took delivery of'
+DATIVE = frozenset("give send hand sell offer lend promise".split())  # 'gave Kyiv missiles'
 APPROVE = frozenset("approve authorize authorise clear greenlight notify".split())  # 'approved the sale of'
 
 
@@ -46,6 +47,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
                                or _absolute(tok) else None)
     if verb is not None and verb.lower_ == "including" and verb.dep_ == "prep":
         verb = verb.head  # 'ship weaponry to Russia, including missiles'
+    verb = verb if verb is not None else _used_by(tok)
     if verb is None:
         return None
     if verb.lemma_.lower() in INCLUDE and depth < 2 and (package := package_noun(verb)) is not None:
@@ -58,7 +60,8 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
         supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) or _made_by(sent, ent, reg)
         recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
-            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg)
+            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg) \
+            or _two_objects(sent, verb, ent, reg)
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
         supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
@@ -66,6 +69,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
             or _user(sent, tok, verb, reg)  # 'used fighter jets bought from Russia': who uses them bought them
     else:
         return _made_in(sent, verb, ent, reg)
+    recipient = recipient if recipient != supplier else None  # 'Pyongyang sent North Korean missiles'
     return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb")
 
 
@@ -100,8 +104,30 @@ def _supplier(sent: Sentence, verb, tok, reg: Registry) -> str | None:
         items, subjects = [first, *first.conjuncts], [subject, *subject.conjuncts]
         respective = any(c.lower_ == "respectively" for c in verb.children) or len(items) == len(subjects)
         if respective and tok in items and items.index(tok) < len(subjects):
-            return reg.actor_at(sent.n, subjects[items.index(tok)]) or actor_of(sent, subject, reg)
-    return actor_of(sent, subject, reg)
+            return reg.actor_at(sent.n, subjects[items.index(tok)]) or actor_of(sent, subject, reg, verb)
+    return actor_of(sent, subject, reg, verb) or _supplied_from(sent, verb, reg)
+
+
+def _supplied_from(sent: Sentence, verb, reg: Registry) -> str | None:
+    """'the network smuggled engines from Iran to Yemen': with no supplier for subject, the state
+    or group the goods were sent from (a place of departure that is not one stays unknown)."""
+    sources = [from_object(h) for h in (verb, *(c for c in verb.children if c.dep_ == "dobj"))]
+    actor = first_actor(sent, reg, sources)
+    return actor if actor and reg.actors[actor].type in ("state", "group") else None
+
+
+def _two_objects(sent: Sentence, verb, ent, reg: Registry) -> str | None:
+    """'has given Kyiv ATACMS missiles' / 'gave the Kyiv regime ATACMS missiles': a verb of giving with
+    two objects the model read as one noun phrase; the place or group named before the weapon
+    receives (a demonym, 'North Korean missiles', is where they come from, not who gets them)."""
+    if verb.lemma_.lower() not in DATIVE:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and ent.root in c.subtree), None)
+    if obj is None:
+        return None
+    before = [t for t in obj.subtree if t.i < ent.start and t.ent_type_ in ("GPE", "ORG")]
+    actor = next((a for t in before if (a := reg.actor_at(sent.n, t))), None)
+    return actor if actor and reg.actors[actor].type in ("state", "group") else None
 
 
 def _inner_to(sent: Sentence, objects, reg: Registry) -> str | None:
@@ -126,6 +152,12 @@ def _user(sent: Sentence, noun, verb, reg: Registry) -> str | None:
     if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in USE:
         return None
     return actor_of(sent, subject_of(noun.head, True), reg)
+
+
+def _used_by(noun):
+    """'Russian-made jets flown by Myanmar's air force': the participle of use on the weapon."""
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in USE
+                 and any(a.dep_ == "agent" for a in c.children)), None)
 
 
 def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:

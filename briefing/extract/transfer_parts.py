@@ -51,7 +51,10 @@ def _charged(verb):
         if subject is not None or judged.head.i == judged.i:
             return subject
         judged = judged.head
-    return next((c for c in judged.children if c.dep_ == "dobj"), None) if judged.pos_ == "VERB" else None
+    if judged.pos_ != "VERB":
+        return None
+    return next((c for c in judged.children if c.dep_ == "dobj"), None) or next(
+        (c for c in judged.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), None)  # 'the UAE was accused of'
 
 
 def origin(sent: Sentence, ent, reg: Registry, made: frozenset[str] = frozenset()) -> str | None:
@@ -163,11 +166,15 @@ def from_object(head):
     return None
 
 
-def actor_of(sent: Sentence, tok, reg: Registry) -> str | None:
-    """The first actor in the phrase, an armed force or defence ministry standing for its state."""
+def actor_of(sent: Sentence, tok, reg: Registry, outside=None) -> str | None:
+    """The first actor in the phrase, an armed force or defence ministry standing for its state;
+    none from inside `outside` ('convicted Balakaev of exporting chips to Russia': not Russia)."""
     if tok is None:
         return None
+    outside = outside if outside is not None and tok in outside.ancestors else None
     for t in [tok, *tok.subtree]:
+        if outside is not None and outside.left_edge.i <= t.i <= outside.right_edge.i:
+            continue
         actor = reg.actor_at(sent.n, t)
         if actor and reg.actors[actor].type != "anonymous-source":
             return state_of(reg, actor)
@@ -202,8 +209,8 @@ def status(verb) -> str:
 def container(tok):
     """Climb from a weapon to the noun that quantifies or lists it ('number of drones')."""
     while True:
-        if tok.dep_ == "conj":
-            tok = tok.head
+        if tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i):
+            tok = tok.head  # 'shipped missiles and 170mm guns': the model may hang the second as an appositive
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and tok.head.head.lemma_.lower() in PARTS:
             tok = tok.head.head  # 'components for ballistic missiles'
         elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ == "along":
