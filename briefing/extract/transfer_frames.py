@@ -7,7 +7,7 @@ from .document import Sentence
 from .registry import Registry
 from .transfer_deals import contracted, package_noun, seized
 from .transfer_parts import (INCLUDE, MADE, NEGOTIATED, NOMINAL, RECEIVE, RELATIVES, SUPPLY, USE, WITH_SUPPLY, actor_of, container,
-                             first_actor, from_object, lemmas, noun_head, origin, state_of, status, subject_of, to_object)
+                             charged, first_actor, from_object, lemmas, noun_head, origin, state_of, status, subject_of, to_object)
 
 
 TAKE = frozenset("take accept await receive get".split())  # 'took delivery of'
@@ -57,14 +57,16 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root, noun_head(ent.root)]
     if lemma in SUPPLY:  # 'the ships moved North Korean shells to Russia': unnamed carriers, the maker's state supplies
-        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) or _made_by(sent, ent, reg)
+        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) \
+            or (None if charged(verb) is not None else _made_by(sent, ent, reg))  # a convict's goods: not their maker's
         recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
             or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg) \
             or _two_objects(sent, verb, ent, reg)
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
-        supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
+        supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg) \
+            or origin(sent, ent, reg, MADE)  # 'received Iranian-made drones'
         recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient \
             or _user(sent, tok, verb, reg)  # 'used fighter jets bought from Russia': who uses them bought them
     else:

@@ -18,7 +18,7 @@ CONTAINERS = frozenset(
     """number range stock stocks dozen dozens hundred hundreds thousand thousands batch shipment supply
     supplies delivery deliveries package tranche arsenal million millions kind kinds type types array variety quantity quantities
     container containers crate crates box boxes consignment consignments shipments load loads ton tons tonne tonnes lot lots
-    set sets unit units round rounds battery batteries fleet""".split())
+    set sets unit units round rounds battery batteries fleet worth billion billions order orders""".split())
 PARTS = frozenset("component components part parts".split())
 COUNTS = frozenset("number dozen dozens hundred hundreds thousand thousands batch batches quantity".split())
 INCLUDE = frozenset("include includes included comprise comprises contain contains feature features".split())
@@ -38,7 +38,7 @@ def first_actor(sent: Sentence, reg: Registry, toks) -> str | None:
     return next((a for t in toks if (a := actor_of(sent, t, reg))), None)
 
 
-def _charged(verb):
+def charged(verb):
     """'accused Iran of supplying drones', 'convicted a trader of smuggling chips', 'found two men
     guilty of helping smuggle': whoever is accused or convicted of the transfer made it."""
     if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
@@ -124,8 +124,8 @@ def subject_of(verb, receiving: bool):
             return next((p for p in c.children if p.dep_ == "pobj"), None)
     if verb.dep_ == "xcomp" and (obj := next((c for c in verb.head.children if c.dep_ == "dobj"), None)):
         return obj  # 'urged partners to provide': the partners would supply, not the speaker
-    if (charged := _charged(verb)) is not None:
-        return charged
+    if (convict := charged(verb)) is not None:
+        return convict
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, receiving)
     if verb.dep_ == "acl" and receiving:
@@ -175,6 +175,8 @@ def actor_of(sent: Sentence, tok, reg: Registry, outside=None) -> str | None:
     for t in [tok, *tok.subtree]:
         if outside is not None and outside.left_edge.i <= t.i <= outside.right_edge.i:
             continue
+        if t.head.lower_ == "born" and t.head.i != t.i:
+            continue  # 'a Russian-born businessman': a birthplace does not stand for the person
         actor = reg.actor_at(sent.n, t)
         if actor and reg.actors[actor].type != "anonymous-source":
             return state_of(reg, actor)

@@ -11,7 +11,7 @@ from .transfer_pronouns import antecedent, holder, pronoun_objects
 from .transfer_parts import COUNTS, INCLUDE, PACKAGES, QUANTITY_DEPS, container
 
 INHERIT_WINDOW = 4  # sentences between the transfer and the list of what it holds
-CARRY_WINDOW = 6  # sentences a supplier's last recipient is carried over to its next unaddressed transfer
+CARRY_WINDOW = 8  # sentences a supplier's last recipient is carried over to its next unaddressed transfer
 
 
 def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
