@@ -24,6 +24,7 @@ class Frame:
     status: str
     objects: frozenset[str]  # lemmas of what was transferred ("range", "weaponry")
     rule: str = "supply-verb"  # the frame's rule name, recorded as the weapon's provenance
+    carries: bool = True  # whether a later supplier-only mention may take this frame's recipient
 
 
 def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
@@ -72,7 +73,19 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     else:
         return _made_in(sent, verb, ent, reg)
     recipient = recipient if recipient != supplier else None  # 'Pyongyang sent North Korean missiles'
-    return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb")
+    return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb",
+                 not _barred(verb))
+
+
+def _barred(verb) -> bool:
+    """'banned Tehran from exporting missiles': a transfer forbidden, not one that happened (whose
+    supplier, named again, is not taken to supply the same recipient)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # 'banned Tehran from exporting or importing'
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in BAR
+
+
+BAR = frozenset("ban bar prohibit forbid prevent stop block restrict".split())
 
 
 def _made_by(sent: Sentence, ent, reg: Registry) -> str | None:
@@ -240,8 +253,9 @@ def _nominal(sent: Sentence, noun, ent, reg: Registry) -> Frame:
         recipient, state, rule = actor_of(sent, subject_of(verb, True), reg), status(verb), "took-delivery"
     elif verb is not None and verb.lemma_.lower() in APPROVE and supplier is None:
         supplier, state, rule = actor_of(sent, subject_of(verb, False), reg), "approved", "approved-sale"
+    barred = verb is not None and verb.lemma_.lower() in BAR  # 'vowed to block Iran's sale of missiles'
     return Frame(supplier, recipient if recipient != supplier else None, state,
-                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}), rule)
+                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}), rule, not barred)
 
 
 def _partner(sent: Sentence, verb, reg: Registry) -> str | None:

@@ -125,7 +125,7 @@ def quantity(ent) -> str | None:
 def _carried_recipient(frame: Frame | None, frames: list[tuple[int, Frame]], n: int) -> Frame | None:
     """'Pyongyang has also shipped KN-23 missiles' after 'North Korea sent shells to Russia': a supplier
     named without a recipient supplies the one it was last said to supply, a few sentences before."""
-    if frame is None or not frame.supplier or frame.recipient:
+    if frame is None or not frame.supplier or frame.recipient or not frame.carries:
         return frame
     earlier = next((f for m, f in reversed(frames) if n - m <= CARRY_WINDOW and f.supplier == frame.supplier
                     and f.recipient), None)
