@@ -57,10 +57,11 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root, noun_head(ent.root)]
+    departures = [*heads, *filter(None, map(from_object, heads))]  # 'from a port to Russia': 'to' hung on the port
     if lemma in SUPPLY:  # 'the ships moved North Korean shells to Russia': unnamed carriers, the maker's state supplies
         supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) \
             or (None if charged(verb) is not None else _made_by(sent, ent, reg))  # a convict's goods: not their maker's
-        recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
+        recipient = first_actor(sent, reg, [to_object(h) for h in departures]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
             or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg) \
             or _two_objects(sent, verb, ent, reg)
@@ -68,7 +69,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
         recipient = actor_of(sent, subject_of(verb, True), reg)
         supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg) \
             or origin(sent, ent, reg, MADE)  # 'received Iranian-made drones'
-        recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient \
+        recipient = _beneficiary(sent, departures, reg) or recipient \
             or _user(sent, tok, verb, reg)  # 'used fighter jets bought from Russia': who uses them bought them
     else:
         return _made_in(sent, verb, ent, reg)
@@ -127,7 +128,8 @@ def _supplied_from(sent: Sentence, verb, reg: Registry) -> str | None:
     """'the network smuggled engines from Iran to Yemen': with no supplier for subject, the state
     or group the goods were sent from (a place of departure that is not one stays unknown)."""
     sources = [from_object(h) for h in (verb, *(c for c in verb.children if c.dep_ == "dobj"))]
-    actor = first_actor(sent, reg, sources)
+    actor = next((a for t in sources if t is not None and (a := actor_of(sent, t, reg, next(
+        (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "into")), None)))), None)
     return actor if actor and reg.actors[actor].type in ("state", "group") else None
 
 
