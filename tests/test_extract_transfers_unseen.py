@@ -103,3 +103,13 @@ def test_a_barred_transfer_lends_no_recipient(extract):
         "A UN resolution had banned Iran from exporting ballistic missiles.",
     )
     assert transfer(result, "ballistic missiles")[1] is None
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence, want", [
+    ("Belarus sold artillery shells worth $30m to Russia last year.", ("belarus", "russia")),
+    ("The company was fined for exporting drone components worth more than £2m to Iran.", (None, "iran")),
+])
+def test_a_value_between_the_goods_and_their_recipient(extract, sentence, want):
+    result = extract(sentence)
+    assert transfer(result, result["weapons"][0]["name"]) == want

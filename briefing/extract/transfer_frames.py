@@ -63,7 +63,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
             or (None if charged(verb) is not None else _made_by(sent, ent, reg))  # a convict's goods: not their maker's
         recipient = first_actor(sent, reg, [to_object(h) for h in departures]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
-            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg) \
+            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, [*objects, *_worth(verb)], reg) \
             or _two_objects(sent, verb, ent, reg)
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
@@ -147,9 +147,16 @@ def _two_objects(sent: Sentence, verb, ent, reg: Registry) -> str | None:
     return actor if actor and reg.actors[actor].type in ("state", "group") else None
 
 
+def _worth(verb) -> list:
+    """'exported parts worth more than £1m to Russia': the value phrase the model hangs 'to' on."""
+    return [c for c in verb.children if c.dep_ in ("oprd", "advmod") and c.lower_ == "worth"]
+
+
 def _inner_to(sent: Sentence, objects, reg: Registry) -> str | None:
-    """'shipped 40,000 rounds from a new contract to Ukraine': the model hangs 'to' inside the object."""
-    return first_actor(sent, reg, [to_object(t) for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN")])
+    """'shipped 40,000 rounds from a new contract to Ukraine', 'sold shells worth $30m to Russia':
+    the model hangs 'to' inside the object or its value."""
+    return first_actor(sent, reg, [to_object(t) for o in objects for t in o.subtree
+                                   if t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ == "worth"])
 
 
 def _shared_recipient(sent: Sentence, verb, reg: Registry) -> str | None:
