@@ -113,3 +113,33 @@ def test_a_barred_transfer_lends_no_recipient(extract):
 def test_a_value_between_the_goods_and_their_recipient(extract, sentence, want):
     result = extract(sentence)
     assert transfer(result, result["weapons"][0]["name"]) == want
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Iran was found to have supplied Shahed drones to Russia in breach of a UN resolution.",
+    "Iran is believed to have sent Shahed drones to Russia.",
+])
+def test_supplier_raised_from_a_passive_report(extract, sentence):
+    assert transfer(extract(sentence), "Shahed drones") == ("iran", "russia")
+
+
+@pytest.mark.nlp
+def test_who_received_weapons_supplied_by_another_is_the_recipient(extract):
+    result = extract("Ukraine has received Storm Shadow missiles supplied by Britain.")
+    assert transfer(result, "Storm Shadow") == ("united-kingdom", "ukraine")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("sentence", [
+    "Russia is using North Korean KN-23 missiles against Ukraine.",
+    "North Korean KN-23 missiles fired by Russia hit Kharkiv.",
+])
+def test_a_user_of_foreign_weapons_received_them(extract, sentence):
+    assert transfer(extract(sentence), "KN-23") == ("north-korea", "russia")
+
+
+@pytest.mark.nlp
+def test_a_state_using_its_own_weapons_is_no_transfer(extract):
+    result = extract("Russia is using Russian Iskander missiles against Ukraine.")
+    assert transfer(result, next(w["name"] for w in result["weapons"]))[1] is None

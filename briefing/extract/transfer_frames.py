@@ -170,10 +170,11 @@ def _shared_recipient(sent: Sentence, verb, reg: Registry) -> str | None:
 
 
 def _user(sent: Sentence, noun, verb, reg: Registry) -> str | None:
-    """'permission to use ATACMS missiles supplied by the United States': who uses them received them."""
+    """'permission to use ATACMS missiles supplied by the United States', 'has received missiles supplied
+    by Britain': who uses or receives them received them."""
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in USE:
         return actor_of(sent, subject_of(verb.head, True), reg)  # 'Hezbollah had rockets, most of them supplied by Iran'
-    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in USE:
+    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in USE | RECEIVE:
         return None
     return actor_of(sent, subject_of(noun.head, True), reg)
 
@@ -186,7 +187,7 @@ def _used_by(noun):
 
 def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:
     """'India flies Israeli-made Heron drones': the maker supplies, the state that uses them receives."""
-    supplier = origin(sent, ent, reg, MADE)
+    supplier = origin(sent, ent, reg, MADE) or origin(sent, ent, reg)  # 'is using North Korean missiles'
     if supplier is None or verb.lemma_.lower() not in USE:
         return None
     recipient = actor_of(sent, subject_of(verb, True), reg)

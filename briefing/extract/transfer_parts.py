@@ -126,6 +126,8 @@ def subject_of(verb, receiving: bool):
         return obj  # 'urged partners to provide': the partners would supply, not the speaker
     if (convict := charged(verb)) is not None:
         return convict
+    if verb.dep_ == "xcomp" and (raised := next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)):
+        return raised  # 'Iran was found to have supplied', 'Minsk is believed to have sent'
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, receiving)
     if verb.dep_ == "acl" and receiving:
