@@ -143,3 +143,10 @@ def test_a_user_of_foreign_weapons_received_them(extract, sentence):
 def test_a_state_using_its_own_weapons_is_no_transfer(extract):
     result = extract("Russia is using Russian Iskander missiles against Ukraine.")
     assert transfer(result, next(w["name"] for w in result["weapons"]))[1] is None
+
+
+@pytest.mark.nlp
+def test_engines_for_a_weapon_are_its_transfer(extract):
+    """'shipped engines for the Garpiya-3 drone to Kupol': the parts' transfer is the drone's."""
+    result = extract("Officials said China had supplied engines for Shahed drones to Russia.")
+    assert transfer(result, "Shahed drones") == ("china", "russia")

@@ -19,7 +19,7 @@ CONTAINERS = frozenset(
     supplies delivery deliveries package tranche arsenal million millions kind kinds type types array variety quantity quantities
     container containers crate crates box boxes consignment consignments shipments load loads ton tons tonne tonnes lot lots
     set sets unit units round rounds battery batteries fleet worth billion billions order orders""".split())
-PARTS = frozenset("component components part parts".split())
+PARTS = frozenset("component components part parts engine engines motor motors kit kits warhead warheads".split())
 COUNTS = frozenset("number dozen dozens hundred hundreds thousand thousands batch batches quantity".split())
 INCLUDE = frozenset("include includes included comprise comprises contain contains feature features".split())
 PLANNED = frozenset("plan intend seek want consider prepare aim agree promise pledge".split())
