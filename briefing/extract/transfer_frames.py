@@ -7,10 +7,11 @@ from .document import Sentence
 from .registry import Registry
 from .transfer_deals import contracted, package_noun, seized
 from .transfer_parts import (INCLUDE, MADE, NEGOTIATED, NOMINAL, RECEIVE, RELATIVES, SUPPLY, USE, WITH_SUPPLY, actor_of, container,
-                             first_actor, from_object, lemmas, noun_head, origin, state_of, status, subject_of, to_object)
+                             charged, first_actor, from_object, lemmas, noun_head, origin, state_of, status, subject_of, to_object)
 
 
 TAKE = frozenset("take accept await receive get".split())  # 'took delivery of'
+DATIVE = frozenset("give send hand sell offer lend promise".split())  # 'gave Kyiv missiles'
 APPROVE = frozenset("approve authorize authorise clear greenlight notify".split())  # 'approved the sale of'
 
 
@@ -23,6 +24,7 @@ class Frame:
     status: str
     objects: frozenset[str]  # lemmas of what was transferred ("range", "weaponry")
     rule: str = "supply-verb"  # the frame's rule name, recorded as the weapon's provenance
+    carries: bool = True  # whether a later supplier-only mention may take this frame's recipient
 
 
 def transfer_frame(sent: Sentence, ent, reg: Registry) -> Frame | None:
@@ -46,6 +48,7 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
                                or _absolute(tok) else None)
     if verb is not None and verb.lower_ == "including" and verb.dep_ == "prep":
         verb = verb.head  # 'ship weaponry to Russia, including missiles'
+    verb = verb if verb is not None else _used_by(tok)
     if verb is None:
         return None
     if verb.lemma_.lower() in INCLUDE and depth < 2 and (package := package_noun(verb)) is not None:
@@ -54,19 +57,36 @@ def _frame_at(sent: Sentence, tok, ent, reg: Registry, depth: int) -> Frame | No
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or [tok]
     heads = [verb, *objects, *(c for o in objects for c in o.conjuncts), ent.root, noun_head(ent.root)]
+    departures = [*heads, *filter(None, map(from_object, heads))]  # 'from a port to Russia': 'to' hung on the port
     if lemma in SUPPLY:  # 'the ships moved North Korean shells to Russia': unnamed carriers, the maker's state supplies
-        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) or _made_by(sent, ent, reg)
-        recipient = first_actor(sent, reg, [to_object(h) for h in heads]) or first_actor(
+        supplier = _supplier(sent, verb, noun_head(ent.root), reg) or _partner(sent, verb, reg) \
+            or (None if charged(verb) is not None else _made_by(sent, ent, reg))  # a convict's goods: not their maker's
+        recipient = first_actor(sent, reg, [to_object(h) for h in departures]) or first_actor(
             sent, reg, [c for c in verb.children if c.dep_ in ("dobj", "dative") and ent.root not in c.subtree]) \
-            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, objects, reg)
+            or _shared_recipient(sent, verb, reg) or _user(sent, tok, verb, reg) or _inner_to(sent, [*objects, *_worth(verb)], reg) \
+            or _two_objects(sent, verb, ent, reg)
     elif lemma in RECEIVE:
         recipient = actor_of(sent, subject_of(verb, True), reg)
-        supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg)
-        recipient = _beneficiary(sent, [*heads, *filter(None, map(from_object, heads))], reg) or recipient \
+        supplier = first_actor(sent, reg, [from_object(h) for h in heads]) or origin(sent, ent, reg) \
+            or origin(sent, ent, reg, MADE)  # 'received Iranian-made drones'
+        recipient = _beneficiary(sent, departures, reg) or recipient \
             or _user(sent, tok, verb, reg)  # 'used fighter jets bought from Russia': who uses them bought them
     else:
         return _made_in(sent, verb, ent, reg)
-    return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb")
+    recipient = recipient if recipient != supplier else None  # 'Pyongyang sent North Korean missiles'
+    return Frame(supplier, recipient, status(verb), lemmas(objects), "supply-verb" if lemma in SUPPLY else "receive-verb",
+                 not _barred(verb))
+
+
+def _barred(verb) -> bool:
+    """'banned Tehran from exporting missiles': a transfer forbidden, not one that happened (whose
+    supplier, named again, is not taken to supply the same recipient)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # 'banned Tehran from exporting or importing'
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in BAR
+
+
+BAR = frozenset("ban bar prohibit forbid prevent stop block restrict".split())
 
 
 def _made_by(sent: Sentence, ent, reg: Registry) -> str | None:
@@ -100,13 +120,43 @@ def _supplier(sent: Sentence, verb, tok, reg: Registry) -> str | None:
         items, subjects = [first, *first.conjuncts], [subject, *subject.conjuncts]
         respective = any(c.lower_ == "respectively" for c in verb.children) or len(items) == len(subjects)
         if respective and tok in items and items.index(tok) < len(subjects):
-            return reg.actor_at(sent.n, subjects[items.index(tok)]) or actor_of(sent, subject, reg)
-    return actor_of(sent, subject, reg)
+            return reg.actor_at(sent.n, subjects[items.index(tok)]) or actor_of(sent, subject, reg, verb)
+    return actor_of(sent, subject, reg, verb) or _supplied_from(sent, verb, reg)
+
+
+def _supplied_from(sent: Sentence, verb, reg: Registry) -> str | None:
+    """'the network smuggled engines from Iran to Yemen': with no supplier for subject, the state
+    or group the goods were sent from (a place of departure that is not one stays unknown)."""
+    sources = [from_object(h) for h in (verb, *(c for c in verb.children if c.dep_ == "dobj"))]
+    actor = next((a for t in sources if t is not None and (a := actor_of(sent, t, reg, next(
+        (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "into")), None)))), None)
+    return actor if actor and reg.actors[actor].type in ("state", "group") else None
+
+
+def _two_objects(sent: Sentence, verb, ent, reg: Registry) -> str | None:
+    """'has given Kyiv ATACMS missiles' / 'gave the Kyiv regime ATACMS missiles': a verb of giving with
+    two objects the model read as one noun phrase; the place or group named before the weapon
+    receives (a demonym, 'North Korean missiles', is where they come from, not who gets them)."""
+    if verb.lemma_.lower() not in DATIVE:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and ent.root in c.subtree), None)
+    if obj is None:
+        return None
+    before = [t for t in obj.subtree if t.i < ent.start and t.ent_type_ in ("GPE", "ORG")]
+    actor = next((a for t in before if (a := reg.actor_at(sent.n, t))), None)
+    return actor if actor and reg.actors[actor].type in ("state", "group") else None
+
+
+def _worth(verb) -> list:
+    """'exported parts worth more than £1m to Russia': the value phrase the model hangs 'to' on."""
+    return [c for c in verb.children if c.dep_ in ("oprd", "advmod") and c.lower_ == "worth"]
 
 
 def _inner_to(sent: Sentence, objects, reg: Registry) -> str | None:
-    """'shipped 40,000 rounds from a new contract to Ukraine': the model hangs 'to' inside the object."""
-    return first_actor(sent, reg, [to_object(t) for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN")])
+    """'shipped 40,000 rounds from a new contract to Ukraine', 'sold shells worth $30m to Russia':
+    the model hangs 'to' inside the object or its value."""
+    return first_actor(sent, reg, [to_object(t) for o in objects for t in o.subtree
+                                   if t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ == "worth"])
 
 
 def _shared_recipient(sent: Sentence, verb, reg: Registry) -> str | None:
@@ -120,17 +170,24 @@ def _shared_recipient(sent: Sentence, verb, reg: Registry) -> str | None:
 
 
 def _user(sent: Sentence, noun, verb, reg: Registry) -> str | None:
-    """'permission to use ATACMS missiles supplied by the United States': who uses them received them."""
+    """'permission to use ATACMS missiles supplied by the United States', 'has received missiles supplied
+    by Britain': who uses or receives them received them."""
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.lemma_.lower() in USE:
         return actor_of(sent, subject_of(verb.head, True), reg)  # 'Hezbollah had rockets, most of them supplied by Iran'
-    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in USE:
+    if verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in USE | RECEIVE:
         return None
     return actor_of(sent, subject_of(noun.head, True), reg)
 
 
+def _used_by(noun):
+    """'Russian-made jets flown by Myanmar's air force': the participle of use on the weapon."""
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in USE
+                 and any(a.dep_ == "agent" for a in c.children)), None)
+
+
 def _made_in(sent: Sentence, verb, ent, reg: Registry) -> Frame | None:
     """'India flies Israeli-made Heron drones': the maker supplies, the state that uses them receives."""
-    supplier = origin(sent, ent, reg, MADE)
+    supplier = origin(sent, ent, reg, MADE) or origin(sent, ent, reg)  # 'is using North Korean missiles'
     if supplier is None or verb.lemma_.lower() not in USE:
         return None
     recipient = actor_of(sent, subject_of(verb, True), reg)
@@ -206,8 +263,9 @@ def _nominal(sent: Sentence, noun, ent, reg: Registry) -> Frame:
         recipient, state, rule = actor_of(sent, subject_of(verb, True), reg), status(verb), "took-delivery"
     elif verb is not None and verb.lemma_.lower() in APPROVE and supplier is None:
         supplier, state, rule = actor_of(sent, subject_of(verb, False), reg), "approved", "approved-sale"
+    barred = verb is not None and verb.lemma_.lower() in BAR  # 'vowed to block Iran's sale of missiles'
     return Frame(supplier, recipient if recipient != supplier else None, state,
-                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}), rule)
+                 frozenset({noun.lemma_.lower(), ent.root.lemma_.lower()}), rule, not barred)
 
 
 def _partner(sent: Sentence, verb, reg: Registry) -> str | None:

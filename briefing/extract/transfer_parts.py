@@ -18,8 +18,8 @@ CONTAINERS = frozenset(
     """number range stock stocks dozen dozens hundred hundreds thousand thousands batch shipment supply
     supplies delivery deliveries package tranche arsenal million millions kind kinds type types array variety quantity quantities
     container containers crate crates box boxes consignment consignments shipments load loads ton tons tonne tonnes lot lots
-    set sets unit units round rounds battery batteries fleet""".split())
-PARTS = frozenset("component components part parts".split())
+    set sets unit units round rounds battery batteries fleet worth billion billions order orders""".split())
+PARTS = frozenset("component components part parts engine engines motor motors kit kits warhead warheads".split())
 COUNTS = frozenset("number dozen dozens hundred hundreds thousand thousands batch batches quantity".split())
 INCLUDE = frozenset("include includes included comprise comprises contain contains feature features".split())
 PLANNED = frozenset("plan intend seek want consider prepare aim agree promise pledge".split())
@@ -38,7 +38,7 @@ def first_actor(sent: Sentence, reg: Registry, toks) -> str | None:
     return next((a for t in toks if (a := actor_of(sent, t, reg))), None)
 
 
-def _charged(verb):
+def charged(verb):
     """'accused Iran of supplying drones', 'convicted a trader of smuggling chips', 'found two men
     guilty of helping smuggle': whoever is accused or convicted of the transfer made it."""
     if verb.dep_ != "pcomp" or verb.head.lower_ not in ("of", "for"):
@@ -51,7 +51,10 @@ def _charged(verb):
         if subject is not None or judged.head.i == judged.i:
             return subject
         judged = judged.head
-    return next((c for c in judged.children if c.dep_ == "dobj"), None) if judged.pos_ == "VERB" else None
+    if judged.pos_ != "VERB":
+        return None
+    return next((c for c in judged.children if c.dep_ == "dobj"), None) or next(
+        (c for c in judged.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), None)  # 'the UAE was accused of'
 
 
 def origin(sent: Sentence, ent, reg: Registry, made: frozenset[str] = frozenset()) -> str | None:
@@ -121,8 +124,10 @@ def subject_of(verb, receiving: bool):
             return next((p for p in c.children if p.dep_ == "pobj"), None)
     if verb.dep_ == "xcomp" and (obj := next((c for c in verb.head.children if c.dep_ == "dobj"), None)):
         return obj  # 'urged partners to provide': the partners would supply, not the speaker
-    if (charged := _charged(verb)) is not None:
-        return charged
+    if (convict := charged(verb)) is not None:
+        return convict
+    if verb.dep_ == "xcomp" and (raised := next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)):
+        return raised  # 'Iran was found to have supplied', 'Minsk is believed to have sent'
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, receiving)
     if verb.dep_ == "acl" and receiving:
@@ -163,11 +168,17 @@ def from_object(head):
     return None
 
 
-def actor_of(sent: Sentence, tok, reg: Registry) -> str | None:
-    """The first actor in the phrase, an armed force or defence ministry standing for its state."""
+def actor_of(sent: Sentence, tok, reg: Registry, outside=None) -> str | None:
+    """The first actor in the phrase, an armed force or defence ministry standing for its state;
+    none from inside `outside` ('convicted Balakaev of exporting chips to Russia': not Russia)."""
     if tok is None:
         return None
+    outside = outside if outside is not None and tok in outside.ancestors else None
     for t in [tok, *tok.subtree]:
+        if outside is not None and outside.left_edge.i <= t.i <= outside.right_edge.i:
+            continue
+        if t.head.lower_ == "born" and t.head.i != t.i:
+            continue  # 'a Russian-born businessman': a birthplace does not stand for the person
         actor = reg.actor_at(sent.n, t)
         if actor and reg.actors[actor].type != "anonymous-source":
             return state_of(reg, actor)
@@ -202,8 +213,8 @@ def status(verb) -> str:
 def container(tok):
     """Climb from a weapon to the noun that quantifies or lists it ('number of drones')."""
     while True:
-        if tok.dep_ == "conj":
-            tok = tok.head
+        if tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i):
+            tok = tok.head  # 'shipped missiles and 170mm guns': the model may hang the second as an appositive
         elif tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") and tok.head.head.lemma_.lower() in PARTS:
             tok = tok.head.head  # 'components for ballistic missiles'
         elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lower_ == "along":

@@ -11,7 +11,7 @@ from .transfer_pronouns import antecedent, holder, pronoun_objects
 from .transfer_parts import COUNTS, INCLUDE, PACKAGES, QUANTITY_DEPS, container
 
 INHERIT_WINDOW = 4  # sentences between the transfer and the list of what it holds
-CARRY_WINDOW = 6  # sentences a supplier's last recipient is carried over to its next unaddressed transfer
+CARRY_WINDOW = 8  # sentences a supplier's last recipient is carried over to its next unaddressed transfer
 
 
 def find_weapons(sentences: list[Sentence], reg: Registry) -> list[dict]:
@@ -125,7 +125,7 @@ def quantity(ent) -> str | None:
 def _carried_recipient(frame: Frame | None, frames: list[tuple[int, Frame]], n: int) -> Frame | None:
     """'Pyongyang has also shipped KN-23 missiles' after 'North Korea sent shells to Russia': a supplier
     named without a recipient supplies the one it was last said to supply, a few sentences before."""
-    if frame is None or not frame.supplier or frame.recipient:
+    if frame is None or not frame.supplier or frame.recipient or not frame.carries:
         return frame
     earlier = next((f for m, f in reversed(frames) if n - m <= CARRY_WINDOW and f.supplier == frame.supplier
                     and f.recipient), None)
