@@ -69,6 +69,8 @@ def split_header(lines: list[str]) -> tuple[dict, list[str]]:
     """Take header facts from the first lines and footer facts from the last ones."""
     header: dict = {}
     lines = list(lines)
+    if len(lines) > 1 and _short_headline(lines[0]) and _is_byline_or_date(lines[1]):
+        header["title"] = lines.pop(0)  # "Iran Denies" above "Reuters - March 5, 2024"
     while lines and (_take_header_line(lines[0], header) or _take_name_and_role(lines, header)
                      or _take_deck(lines, header) or _take_outlet_line(lines, header)):
         lines.pop(0)
@@ -294,6 +296,13 @@ def _looks_like_name(name: str) -> bool:
     words = name.split()
     small = {"the", "of", "and", "in", "to", "a"}
     return 2 <= len(words) <= 4 and not any(w.lower() in small for w in words)
+
+
+def _short_headline(line: str) -> bool:
+    """A headline of one or two words, trusted only when a byline or date line follows it."""
+    words = line.split()
+    return 1 <= len(words) <= 2 and line[0].isupper() and not line.endswith((".", ":", ",")) \
+        and not outlet_and_date(line) and line.lower().strip(". ") not in OUTLETS
 
 
 def _looks_like_headline(line: str) -> bool:

@@ -246,3 +246,11 @@ def test_a_job_title_line_under_a_byline_is_not_article_text(tmp_path: Path, hea
     raw = read_seed(path, tmp_path)
     assert (raw.authors, raw.outlet, raw.dateline) == (("Paul Kirby",), "BBC News", None)
     assert raw.paragraphs == ("The UK has announced sanctions on 20 more tankers, the Foreign Office said.",)
+
+
+def test_a_two_word_headline_above_a_date_line_is_the_title(tmp_path: Path):
+    path = tmp_path / "short.txt"
+    path.write_text("Iran Denies\nReuters - March 5, 2024\nIran denied sending missiles, its foreign ministry said.\n")
+    raw = read_seed(path, tmp_path)
+    assert (raw.title, raw.title_derived, raw.outlet, raw.published) == ("Iran Denies", False, "Reuters", date(2024, 3, 5))
+    assert raw.paragraphs == ("Iran denied sending missiles, its foreign ministry said.",)
