@@ -45,6 +45,24 @@ def article(*paragraphs: str, published: date | None = date(2024, 9, 7), authors
                       contributors=(), paragraphs=tuple(paragraphs))
 
 
+def actor_ids(result: dict) -> set[str]:
+    """The ids of the actors an extraction found."""
+    return {a["id"] for a in result["actors"]}
+
+
+def weapon_named(result: dict, name: str) -> dict:
+    """The extracted weapon with this name: the first with a supplier or recipient, if any has one."""
+    named = [w for w in result["weapons"] if w["name"] == name]
+    return next((w for w in named if w["supplier"] or w["recipient"]), named[0])
+
+
+def transfer(result: dict, name: str) -> tuple:
+    """(supplier, recipient) of the extracted weapon with this name; it keeps the rule that found it."""
+    found = weapon_named(result, name)
+    assert found["rule"], "every extracted weapon keeps the rule that found it"
+    return found["supplier"], found["recipient"]
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The spaCy pipeline with the gazetteer ruler, loaded once for the whole run."""

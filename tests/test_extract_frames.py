@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import actor_ids
+
 
 def pairs(result: dict) -> set[tuple[str, str | None, str | None]]:
     """(weapon id, supplier, recipient) of every extracted weapon."""
     return {(w["id"], w["supplier"], w["recipient"]) for w in result["weapons"]}
-
-
-def actor_ids(result: dict) -> set[str]:
-    """The ids of the extracted actors."""
-    return {a["id"] for a in result["actors"]}
 
 
 @pytest.mark.nlp

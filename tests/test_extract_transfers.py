@@ -5,10 +5,7 @@ import pytest
 
 from briefing.extract.document import quote_spans
 
-
-def weapon(result: dict, name: str) -> dict:
-    """The extracted weapon with this name."""
-    return next(w for w in result["weapons"] if w["name"] == name)
+from .conftest import weapon_named as weapon
 
 
 def role(result: dict, actor_id: str) -> str | None:

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def transfer(result: dict, name: str) -> tuple:
-    """(supplier, recipient) of the extracted weapon with this name."""
-    found = next(w for w in result["weapons"] if w["name"] == name)
-    assert found["rule"], "every extracted weapon keeps the rule that found it"
-    return found["supplier"], found["recipient"]
+from .conftest import transfer
 
 
 @pytest.mark.nlp

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import weapon_named
+
 
 def transfer(result: dict, name: str) -> tuple:
     """(supplier, recipient, status) of the extracted weapon with this name."""
-    w = next(w for w in result["weapons"] if w["name"] == name)
+    w = weapon_named(result, name)
     return w["supplier"], w["recipient"], w["status"]
 
 

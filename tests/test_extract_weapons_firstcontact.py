@@ -3,15 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def transfer(result: dict, name: str) -> tuple:
-    """(supplier, recipient) of the extracted weapon with this name."""
-    w = next(w for w in result["weapons"] if w["name"] == name and (w["supplier"] or w["recipient"]))
-    return w["supplier"], w["recipient"]
-
-
-def actor_ids(result: dict) -> set[str]:
-    return {a["id"] for a in result["actors"]}
+from .conftest import actor_ids, transfer
 
 
 @pytest.mark.nlp
