@@ -244,7 +244,7 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
     a link costs a set lookup: only one that may be broken is looked at by linkcheck itself."""
     import pickle
 
-    from .linkcheck import _broken, _Collector
+    from .linkcheck import LinkCollector, broken_link
     from .problems import Problem
 
     store, key = last.cache / "links.pickle", last.cache_key()
@@ -258,7 +258,7 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
         if path.endswith(".html"):
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if digest not in old:
-                collector = _Collector()
+                collector = LinkCollector()
                 collector.feed(text)
                 old[digest] = (collector.links, collector.ids)
             seen[digest] = old[digest]
@@ -272,24 +272,20 @@ def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
         for (link, line), (target, fragment) in zip(page.links, targets[places[path]]):
             if target is not None and target in known and not (fragment and target in parsed and fragment not in parsed[target].ids):
                 continue  # a link that certainly works: linkcheck would find nothing wrong with it
-            if message := _broken(path, link, known, parsed):
+            if message := broken_link(path, link, known, parsed):
                 problems.append(Problem(f"site/{path}", line, message))
     return problems
 
 
 def _link_target(page: str, link: str) -> tuple[str | None, str]:
-    """(site path, fragment) a relative link of `page` points at, as linkcheck._broken works it out;
-    (None, "") for a link it judges some other way (external, absolute, leaving the site)."""
-    import posixpath
-    from urllib.parse import unquote, urlsplit
-
-    from .linkcheck import EXTERNAL
+    """(site path, fragment) a relative link of `page` points at, as linkcheck.broken_link works it
+    out; (None, "") for a link it judges some other way (external, absolute, leaving the site)."""
+    from .linkcheck import EXTERNAL, resolve
 
     if link.startswith((*EXTERNAL, "/")) or "pagefind/" in link:
         return None, ""
-    parts = urlsplit(link)
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
-    return (None, "") if target.startswith("..") else (target, parts.fragment)
+    target, fragment = resolve(page, link)
+    return (None, "") if target.startswith("..") else (target, fragment)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from .problems import Problem
 EXTERNAL = ("http:", "https:", "mailto:", "data:", "javascript:")
 
 
-class _Collector(HTMLParser):
+class LinkCollector(HTMLParser):
     """The ids and the links of one HTML page."""
 
     def __init__(self) -> None:
@@ -40,30 +40,36 @@ def check_links(files: dict[str, str], extra: set[str] = frozenset()) -> list[Pr
     parsed = {}
     for path, text in files.items():
         if path.endswith(".html"):
-            collector = _Collector()
+            collector = LinkCollector()
             collector.feed(text)
             parsed[path] = collector
     known = set(files) | set(extra)
     problems = []
     for path, collector in sorted(parsed.items()):
         for link, line in collector.links:
-            message = _broken(path, link, known, parsed)
+            message = broken_link(path, link, known, parsed)
             if message:
                 problems.append(Problem(f"site/{path}", line, message))
     return problems
 
 
-def _broken(page: str, link: str, known: set[str], parsed: dict[str, _Collector]) -> str | None:
+def broken_link(page: str, link: str, known: set[str], parsed: dict[str, LinkCollector]) -> str | None:
     if link.startswith(EXTERNAL) or link.startswith("pagefind/") or "/pagefind/" in link:
         return None
     if link.startswith("/") or link.startswith("//"):
         return f"link {link!r} starts with '/': it breaks when the site lives under a sub-path"
-    parts = urlsplit(link)
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    target, fragment = resolve(page, link)
     if target.startswith(".."):
         return f"link {link!r} leaves the site"
     if target not in known:
         return f"link {link!r} points at {target}, which the site does not have"
-    if parts.fragment and target in parsed and parts.fragment not in parsed[target].ids:
-        return f"link {link!r}: {target} has no element with id {parts.fragment!r}"
+    if fragment and target in parsed and fragment not in parsed[target].ids:
+        return f"link {link!r}: {target} has no element with id {fragment!r}"
     return None
+
+
+def resolve(page: str, link: str) -> tuple[str, str]:
+    """(site path, fragment) a relative link of `page` points at ("../x" when it leaves the site)."""
+    parts = urlsplit(link)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) if parts.path else page
+    return target, parts.fragment
