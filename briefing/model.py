@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
+
+if TYPE_CHECKING:
+    from .problems import Problem
 
 ActorId = NewType("ActorId", str)
 WeaponId = NewType("WeaponId", str)
@@ -132,3 +135,12 @@ class Briefing:
     actors: dict[ActorId, Actor] = field(default_factory=dict)
     weapons: dict[WeaponId, Weapon] = field(default_factory=dict)
     rebuttals: dict[Ref, tuple[Ref, ...]] = field(default_factory=dict)  # claim -> denials
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What refreshing content/ did: files written, files kept, problems met."""
+
+    written: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Callable
 from .config import Settings
 from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, render_cached
 from .lock import one_build_at_a_time
+from .model import Outcome
 from .problems import BuildError, Problem, os_errors_as_problems
 
 if TYPE_CHECKING:
     from .model import Briefing
-    from .refresh import Outcome
 
 
 @dataclass(frozen=True)
@@ -29,22 +29,13 @@ class Report:
     up_to_date: bool = False  # nothing changed since the last build, so nothing was done
 
 
-@dataclass(frozen=True)
-class NothingExtracted:
-    """The extraction outcome of a build that found every input as the last one left it."""
-
-    written: tuple[str, ...] = ()
-    kept: tuple[str, ...] = ()
-    problems: tuple[Problem, ...] = ()
-
-
 @os_errors_as_problems
 @one_build_at_a_time
 def build(settings: Settings, progress: Callable[[str], None] = print) -> Report:
     """Extract new seeds, read and check content/, link, plan, render, and write site/."""
     last = LastBuild.load(settings)
     if last.unchanged():
-        return Report(NothingExtracted(), last.record["articles"], last.record["pages"], last.record["files"],
+        return Report(Outcome(), last.record["articles"], last.record["pages"], last.record["files"],
                       up_to_date=True)
     from .linkcheck import static_files
     from .pages import plan

@@ -20,6 +20,7 @@ import frontmatter
 from .config import Settings
 from .yamlhead import read_front_matter
 from .ingest import RawArticle, SeedError, read_seed
+from .model import Outcome
 from .problems import Problem
 from .progress import Step, plural
 from .registry import read_registry
@@ -27,15 +28,6 @@ from .textutil import display_path, slugify
 
 MANIFEST = ".extracted.json"
 SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What refreshing content/ did: files written, files kept, problems met."""
-
-    written: tuple[str, ...] = ()
-    kept: tuple[str, ...] = ()
-    problems: tuple[Problem, ...] = ()
 
 
 def seed_files(folder: Path) -> list[Path]:
