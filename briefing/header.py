@@ -6,6 +6,7 @@ from datetime import date
 
 from .outlets import OUTLETS
 from .textutil import MONTHS
+from .wirehead import Dateline, agency_outlet, dateline_line, headline_slot, lead_in
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -33,6 +34,9 @@ _ROLE_WORDS = (r"reporter|correspondent|editor|writer|journalist|analyst|produce
                r"bureau chief|staff|presenter|commentator|investigations?")
 _ROLE = re.compile(rf"^(?P<role>(?:[\w'’-]+\s+){{0,5}}(?:{_ROLE_WORDS})\b(?:\s+[\w'’-]+){{0,3}}?)"
                    rf"(?:,\s*(?P<outlet>[A-Z][\w&.' -]{{1,40}}))?$", re.I)  # "Business reporter, BBC News"
+# "By Xinhua writer Tian Sulei", "By Sportswriters Wang Zijiang and Li Bo": the job title before the names
+_ROLE_FIRST = re.compile(r"^[Bb]y\s+(?:(?P<outlet>[A-Z][\w&.-]*)\s+)?(?i:\w*(?:writer|reporter|correspondent)s?)\s+"
+                         r"(?P<names>[A-Z].+)$")
 _BYLINE_WITH_ROLE = re.compile(r"^(?P<byline>.+?),\s*(?P<role>[^,]+(?:,[^,]+)?)$")
 _AUTHOR_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?(?=\s+and\s|,|$)")
 _FROM_LINE = re.compile(r"^from:\s*(?P<source>.+)$", re.I)
@@ -41,7 +45,6 @@ _READ_MORE = re.compile(r"^(?:read (?:more|the full (?:story|article))(?: on| at
                         r"source|original(?: article)?)\s*:?\s*(?P<url>https?://\S+)?$", re.I)
 URL_LINE = re.compile(r"^https?://\S+$")
 _DATELINE = re.compile(r"^(?:reporting from|reported from)\s+(?P<place>.+?)\.?$", re.I)
-_AP_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'/-]+(?:,\s*[A-Z][\w .'-]+)?)\s*(?:\((?P<agency>[\w .]+)\))?\s*[—–-]{1,2}\s+")
 _BYLINE_NAME = r"(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]+"
 _BYLINE = re.compile(rf"^(?:[Bb][Yy]\s+)?(?P<names>{_BYLINE_NAME}(?:\s*(?:,|,?\s+and|&)\s+{_BYLINE_NAME})*)$")
 _CONTRIBUTORS = re.compile(r"^(?P<names>.+?)\s+contributed(?: reporting| research| to this (?:report|article))?"
@@ -69,25 +72,44 @@ def split_header(lines: list[str]) -> tuple[dict, list[str]]:
     """Take header facts from the first lines and footer facts from the last ones."""
     header: dict = {}
     lines = list(lines)
-    if len(lines) > 1 and _short_headline(lines[0]) and _is_byline_or_date(lines[1]):
+    if len(lines) > 1 and dateline_line(lines[1]) and not _is_byline_or_date(lines[0]):
+        _take_headline_slot(lines.pop(0), header)  # "=(PICTURE)=" above "BEIJING, Nov. 20, 2006 (Xinhua)"
+    elif len(lines) > 1 and _short_headline(lines[0]) and _is_byline_or_date(lines[1]):
         header["title"] = lines.pop(0)  # "Iran Denies" above "Reuters - March 5, 2024"
     while lines and (_take_header_line(lines[0], header) or _take_name_and_role(lines, header)
                      or _take_deck(lines, header) or _take_outlet_line(lines, header)):
         lines.pop(0)
     while lines and _take_footer_line(lines[-1], header):
         lines.pop()
-    if lines and "dateline" not in header:
-        found = _AP_DATELINE.match(lines[0])
-        if found:
-            header["dateline"] = re.sub(r",\s*(?:%s)\.? \d{1,2}$" % "|".join(MONTHS), "",
-                                        found.group("place").strip(), flags=re.I).title()
-            agency = (found.group("agency") or "").lower()
-            header["outlet"] = header.get("outlet") or OUTLETS.get(agency)
-            lines[0] = lines[0][found.end():]
+    if lines and (found := lead_in(lines[0])):  # "SEOUL (AP) — ...": the dateline opens the first paragraph
+        if "dateline" not in header:
+            _take_dateline(found, header)
+        lines[0] = lines[0][found.end:]
     return header, lines
 
 
+def _take_headline_slot(line: str, header: dict) -> None:
+    """The line above a wire dateline: a headline, a note to editors (no title), or a trailing byline."""
+    title, author = headline_slot(line)
+    if title:
+        header["title"] = title
+    if author and (names := byline_names(f"By {author}")):
+        header["authors"] = names
+
+
+def _take_dateline(found: Dateline, header: dict) -> None:
+    """Place, date and agency of a wire dateline, where the header has not stated them already."""
+    header["dateline"] = found.place
+    if found.published:
+        header.setdefault("published", found.published)
+    if found.agency and not header.get("outlet"):
+        header["outlet"] = agency_outlet(found.agency)
+
+
 def _take_header_line(line: str, header: dict) -> bool:
+    if "dateline" not in header and (found := dateline_line(line)):  # "KUALA LUMPUR, April 1, 1997 (AFP)"
+        _take_dateline(found, header)
+        return True
     if (parsed := outlet_and_date(line)) and parsed[1] == header.setdefault("published", parsed[1]):
         header["outlet"] = parsed[0] or header.get("outlet")
         return True
@@ -153,6 +175,9 @@ def _is_byline_or_date(line: str) -> bool:
 def parse_byline(line: str) -> tuple[list[str], dict] | None:
     """Authors of a byline, with what may trail it: "By A and B in Brussels", "By A and B, CNN"."""
     line = _BYLINE_NOTES.sub("", line).strip()  # "(now)", "[name@paper.com]", bare e-mail addresses
+    if (found := _ROLE_FIRST.match(line)) and (names := byline_names(f"By {found['names']}")):
+        outlet = found["outlet"] and OUTLETS.get(found["outlet"].lower())
+        return names, ({"outlet": outlet} if outlet else {})
     if names := byline_names(line):
         return names, {}
     if (found := _BYLINE_PLACE.match(line)) and (names := byline_names(found["byline"])):

@@ -17,6 +17,7 @@ OUTLETS = {
     "bloomberg": "Bloomberg", "tass": "TASS", "korea joongang daily": "Korea JoongAng Daily", "south china morning post": "South China Morning Post",
     "scmp": "South China Morning Post", "haaretz": "Haaretz", "ukrainska pravda": "Ukrainska Pravda", "the atlantic": "The Atlantic", "axios": "Axios", "dw": "DW", "deutsche welle": "DW", "npr": "NPR",
     "middle east eye": "Middle East Eye", "al-monitor": "Al-Monitor", "nikkei asia": "Nikkei Asia", "the economist": "The Economist", "afp": "Agence France-Presse",
+    "xinhua": "Xinhua", "xinhua news agency": "Xinhua",
 }
 URL_OUTLETS = {
     "nytimes.com": "The New York Times", "wsj.com": "The Wall Street Journal",
