@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from calendar import monthrange
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from .model import (ACTOR_TYPES, Actor, ActorId, Article, ArticleSlug, Claim, De
                     FactId, Source, Weapon, WeaponId)
 from .problems import Problem, refuse_outside_link
 from .textutil import display_path, slugify
-from .yamlhead import SLUG, Checker, kind_of, read_front_matter
+from .yamlhead import SLUG, Checker, FrontMatter, kind_of, read_front_matter
 
 TOP_KEYS = ("title", "published", "source", "summary", "title_derived", "actors", "weapons",
             "claims", "denials", "events")
@@ -24,15 +25,20 @@ def parse_article(path: Path, display: str) -> tuple[Article | None, list[Proble
         fm = read_front_matter(path, display)
     except ValueError as error:
         return None, [error.args[0]]
+    return article_from(fm, path.stem, display)
+
+
+def article_from(fm: FrontMatter, slug: str, display: str) -> tuple[Article | None, list[Problem]]:
+    """The Article a parsed content file holds, with every problem found in it."""
     check = Checker(display, fm)
     _check_top_keys(check)
     data = fm.data
     actors = _actors(check)
     ids = {a.id for a in actors}
     article = Article(
-        slug=ArticleSlug(path.stem),
+        slug=ArticleSlug(slug),
         path=display,
-        title=check.text(data.get("title"), ("title",), required=True) or path.stem,
+        title=check.text(data.get("title"), ("title",), required=True) or slug,
         published=_published(check, data.get("published")),
         source=_source(check, data.get("source")),
         body=fm.body,
@@ -189,6 +195,8 @@ def _events(check: Checker, ids: set[str]) -> tuple[Event, ...]:
         when = raw.isoformat() if isinstance(raw, date) else check.text(raw, key + ("date",), required=True)
         if when and not EDTF.match(when):
             check.error(key + ("date",), f"date {when!r} is not EDTF (2024-03-06, 2024-03, 2024, XXXX-12, 2024-21 for spring)")
+        elif when and not real_day(when):
+            check.error(key + ("date",), f"date {when!r} names a day its month does not have")
         actors = tuple(a for i, v in enumerate(_as_list(item.get("actors")))
                        if (a := actor_ref(check, v, key + ("actors", i), ids)))
         events.append(Event(
@@ -198,6 +206,15 @@ def _events(check: Checker, ids: set[str]) -> tuple[Event, ...]:
             origin=check.origin(key, item),
         ))
     return tuple(events)
+
+
+def real_day(when: str) -> bool:
+    """Whether an EDTF date's day exists in its month (XXXX-02-29 does: some year has it)."""
+    found = re.match(r"^(\d{4}|XXXX)-(0[1-9]|1[0-2])-(\d\d)", when)
+    if not found:
+        return True
+    year = 2000 if found[1] == "XXXX" else int(found[1])
+    return int(found[3]) <= monthrange(year, int(found[2]))[1]
 
 
 def _as_list(value: Any) -> list:

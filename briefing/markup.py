@@ -39,6 +39,12 @@ def body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
     return RENDERED[key]
 
 
+def anchored_sentences(body: str) -> set[int]:
+    """The numbers of the sentences the article page anchors, rendered by the page's own code:
+    a fact on any other sentence would link to nothing."""
+    return {int(n) for n in re.findall(r'<span class="s" id="s(\d+)">', _body_html(body, {}))}
+
+
 def _body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
     source = "\n\n".join(_anchor_paragraphs(body[:MAX_BODY_CHARS], facts))
     try:

@@ -25,6 +25,7 @@ from .problems import Problem
 from .progress import Step, plural
 from .registry import read_registry
 from .textutil import display_path, slugify
+from .vet import vetted
 
 MANIFEST = ".extracted.json"
 SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -72,10 +73,14 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
             continue
         raw = raws[seed]
         try:
-            text = format_content(raw, extract_article(raw, nlp, known_actors, known_weapons, next(parsed)))
+            extraction = extract_article(raw, nlp, known_actors, known_weapons, next(parsed))
+            text, dropped = vetted(extraction, lambda e: format_content(raw, e), display_path(seed, settings.root))
         except Exception as error:  # a bug on one odd article must not stop the others
             problems.append(Problem(display_path(seed, settings.root), 0,
                                     f"extraction failed ({type(error).__name__}: {error}); please report this seed"))
+            continue
+        problems.extend(dropped)  # what the reader would refuse is never written: the other articles still build
+        if text is None:
             continue
         target = existing.get(raw.seed) or _new_path(content, raw, existing)
         existing[raw.seed] = target

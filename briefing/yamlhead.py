@@ -40,6 +40,11 @@ def read_front_matter(path: Path, display: str) -> FrontMatter:
         raise ValueError(Problem(display, 0, f"not UTF-8 text ({error.reason} at byte {error.start})")) from None
     except OSError as error:
         raise ValueError(Problem(display, 0, f"cannot read the file: {error.strerror or error}")) from None
+    return parse_front_matter(text, display)
+
+
+def parse_front_matter(text: str, display: str) -> FrontMatter:
+    """Split and parse the text of a content file; raises ValueError(Problem) for what stops reading."""
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         raise ValueError(Problem(display, 1, "a content file starts with a '---' line, then YAML front-matter"))

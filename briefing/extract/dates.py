@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -14,9 +15,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 SEASONS = {"spring": 21, "summer": 22, "fall": 23, "autumn": 23, "winter": 24}
 _MONTH = r"(?:" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _PART = r"(?:(?:early|mid|late)[- ]?)?"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"  # "in October 56 children": 56 cannot be a day, so it is none
 PATTERNS = [
-    ("dmonth", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("month", re.compile(rf"\b{_PART}(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    ("dmonth", re.compile(rf"\b{_DAY}\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("month", re.compile(rf"\b{_PART}(?P<month>{_MONTH})(?:\s+{_DAY}(?:st|nd|rd|th)?)?"
                          rf"(?:,?\s+(?P<year>(?:19|20)\d\d)|\s+(?P<rel_year>last|this|next) year)?\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday)\b")),
@@ -134,6 +136,8 @@ def _relative_year(rel: str | None, published: date | None) -> int | None:
 
 
 def _month(month: int, day, year, published: date | None, tense: str) -> str | None:
+    if day and int(day) > monthrange(int(year or 2000), month)[1]:  # "Feb. 30": the month, not a day
+        day = None
     if year is None and published is None:
         return f"XXXX-{month:02d}" + (f"-{int(day):02d}" if day else "")
     if year is None:
