@@ -93,5 +93,6 @@ def check(settings: Settings) -> list[Problem]:
 def _stop_on(problems: list[Problem], progress: Callable[[str], None] = print) -> None:
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
+    warn = getattr(progress, "warn", progress)  # a warning shows even with --quiet
     for warning in problems:  # e.g. an unreadable seed: the other articles still build
-        progress(str(warning))
+        warn(str(warning))

@@ -21,7 +21,10 @@ from briefing.content import read_articles
 from .conftest import ROOT, SHARED
 
 pytestmark = pytest.mark.wire
-CORPUS = Path(os.environ.get("BRIEFING_WIRE_CORPUS") or SHARED / "corpora" / "wire")
+# ../shared beside the project (CI), or beside a folder of worktrees that holds it
+CORPUS = Path(os.environ.get("BRIEFING_WIRE_CORPUS") or next(
+    (p / "shared" / "corpora" / "wire" for p in ROOT.parents if (p / "shared" / "corpora" / "wire").is_dir()),
+    SHARED / "corpora" / "wire"))
 # What an editor recognises as a dateline line: "KUALA LUMPUR, April 1, 1997 (AFP)", "BAGHDAD, Dec 3, 2006, 2006"
 DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]*[A-Z.][,.]?\s+[A-Za-z]{3,9}\.? \d{1,2}\b.{0,30}$")
 AGENCY = re.compile(r"\((?P<agency>[A-Za-z]{2,})\)[\s,-]*$")
