@@ -100,6 +100,7 @@ def _take_headline_slot(line: str, header: dict) -> None:
 def _take_dateline(found: Dateline, header: dict) -> None:
     """Place, date and agency of a wire dateline, where the header has not stated them already."""
     header["dateline"] = found.place
+    header["wire"] = True  # a wire copy, whose text may name its agency ("told AFP") where the dateline does not
     if found.published:
         header.setdefault("published", found.published)
     if found.agency and not header.get("outlet"):

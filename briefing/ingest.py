@@ -12,6 +12,7 @@ from .outlets import outlet_from_url
 from .problems import Problem, refuse_outside_link
 from .sentences import split_sentences
 from .textutil import display_path
+from .wirehead import self_named_agency
 from .yamlhead import UNPRINTABLE, printable
 
 MAX_SEED_BYTES = 5_000_000  # the default of [tool.briefing] max_seed_bytes
@@ -59,7 +60,7 @@ def read_seed(path: Path, root: Path, max_bytes: int = MAX_SEED_BYTES) -> RawArt
     if not paragraphs:
         raise SeedError(f"{path}: error: no article text after the header")
     url = header.get("url")
-    outlet = header.get("outlet") or outlet_from_url(url)
+    outlet = header.get("outlet") or outlet_from_url(url) or (header.get("wire") and self_named_agency(paragraphs))
     return RawArticle(
         seed=display_path(path, root),
         sha256=hashlib.sha256(data).hexdigest(),

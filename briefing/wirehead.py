@@ -84,6 +84,23 @@ def agency_outlet(agency: str) -> str:
     return OUTLETS[near[0]] if near and len(key) > 3 else agency.strip()
 
 
+AGENCIES = frozenset(("afp", "xinhua", "reuters", "ap", "tass"))  # the wires whose copy this can be
+# How an agency names itself in its own copy: "told AFP", "obtained by AFP", "an AFP correspondent", "AFP tally"
+_SELF_NAMED = re.compile(r"\b(?:told|(?:seen|obtained) by|an?)\s+(?P<before>[A-Z][A-Za-z]{1,9})\b(?!-)"
+                         r"|\b(?P<after>[A-Z][A-Za-z]{1,9})\s+(?:correspondent|reporter|photographer|tally|count)s?\b")
+
+
+def self_named_agency(paragraphs: tuple[str, ...] | list[str]) -> str | None:
+    """The agency a wire copy with no agency in its dateline names as its own ("told AFP"), if it is a known outlet."""
+    text = "\n".join(paragraphs)
+    for found in _SELF_NAMED.finditer(text):
+        name = (found["before"] or found["after"]).lower()
+        # "told CNN": a broadcaster interviewed someone; "the Xinhua news agency": a wire introduced is another's
+        if name in AGENCIES and not re.search(rf"\b{name} news agency", text, re.I):
+            return OUTLETS[name]
+    return None
+
+
 def headline_slot(line: str) -> tuple[str | None, str | None]:
     """(title, author) from the headline slot above a dateline: notes to editors are not a title, a
     trailing "by NAME" is the author, and the last words of a headline broken over lines are not one."""

@@ -77,3 +77,20 @@ def test_a_dateline_opening_the_first_paragraph_is_taken_off_it(tmp_path, openin
 def test_a_lede_that_opens_with_capitals_keeps_them(tmp_path, lede):
     raw = read(tmp_path, f"Allies meet\nBRUSSELS, Dec 4, 2006, 2006\n\n{lede}\n")
     assert raw.paragraphs == (lede,)
+
+
+@pytest.mark.parametrize("body, outlet", [
+    ("The harbour master told AFP the ferry would run twice a day.", "Agence France-Presse"),
+    ("Three boats were at the quay, an AFP correspondent said.", "Agence France-Presse"),
+    ("The harbour master told CNN the ferry would run twice a day.", None),  # the broadcaster interviewed him
+    ("The harbour master told Xinhua the line would open, the Xinhua news agency said.", None),
+    ("The ferry will run twice a day.", None),
+])
+def test_a_copy_with_no_agency_in_its_dateline_is_the_wire_that_names_itself_in_it(tmp_path, body, outlet):
+    raw = read(tmp_path, f"Port city opens new ferry line\nHANOI, Dec 8, 2006, 2006\n\n{body}\n")
+    assert raw.outlet == outlet
+
+
+def test_an_article_with_no_wire_dateline_takes_no_outlet_from_its_text(tmp_path):
+    raw = read(tmp_path, "Port city opens new ferry line\nBy Jane Marlow\n\nThe harbour master told AFP it would run.\n")
+    assert raw.outlet is None
