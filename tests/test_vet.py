@@ -101,3 +101,12 @@ def test_one_bad_extraction_never_costs_the_site(project: Path, monkeypatch: pyt
 def test_a_number_that_cannot_be_a_day_is_not_one(extract, sentence, when):
     events = extract(sentence, published=None)["events"]
     assert [e["date"] for e in events] == [when]
+
+
+@pytest.mark.nlp
+def test_the_datelines_of_a_round_up_date_no_event_and_name_no_actor(extract):
+    result = extract("The following are news items from the region.",
+                     "HANOI, Nov. 8 (Xinhua) -- The ferry line opened on Monday, officials said.",
+                     "LIMA, Nov. 8 (Xinhua) -- The port reopened on Sunday.", published=date(2006, 11, 8))
+    assert sorted(e["date"] for e in result["events"]) == ["2006-11-05", "2006-11-06"]
+    assert not {"hanoi", "lima", "xinhua"} & {a["id"] for a in result["actors"]}

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..sentences import numbered_sentences
+from ..wirehead import lead_in
 
-# 'ISTANBUL, March 12 (Reuters) -': the wire dateline dates the story and names no actor.
-WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,\s*[A-Z][\w .]*)?,\s+\w+\.? \d{1,2}\s*\([^)]{2,30}\)\s*[-—–]+\s*")
 # 'Go deeper: ...', 'Read more: ...': a link to another story, whose headline claims nothing here.
 LINK_LINE = re.compile(r"^(?:go deeper|read more|related|see also|more from \w+|read also|also read|watch)\s*:", re.I)
 OPEN_QUOTES = "“\"«"
@@ -113,9 +112,11 @@ def clean_text(text: str) -> str:
 
 
 def wire_dateline(sent: Sentence) -> int:
-    """Where the text after a wire dateline ('ISTANBUL, March 12 (Reuters) - ') starts; 0 if none."""
-    found = WIRE_DATELINE.match(sent.text) if sent.n == 1 else None
-    return found.end() if found else 0
+    """Where the text after a wire dateline ('ISTANBUL, March 12 (Reuters) - ') starts; 0 if none.
+    The dateline dates the story and names no actor; in a round-up each story opens with its own
+    ('KHARTOUM, Nov. 8 (Xinhua) -- '), so after the first sentence only one naming its agency counts."""
+    found = lead_in(sent.text)
+    return found.end if found and (sent.n == 1 or found.agency) else 0
 
 
 # 'Sources', 'References', 'External links': a list of cited stories ends a Wikinews-style article.
