@@ -6,7 +6,7 @@ from datetime import date
 
 from .outlets import OUTLETS
 from .textutil import MONTHS
-from .wirehead import Dateline, agency_outlet, dateline_line, headline_slot, lead_in
+from .wirehead import dateline_line, headline_slot, lead_in, take_dateline
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -83,7 +83,7 @@ def split_header(lines: list[str]) -> tuple[dict, list[str]]:
         lines.pop()
     if lines and (found := lead_in(lines[0])):  # "SEOUL (AP) — ...": the dateline opens the first paragraph
         if "dateline" not in header:
-            _take_dateline(found, header)
+            take_dateline(found, header)
         lines[0] = lines[0][found.end:]
     return header, lines
 
@@ -97,19 +97,9 @@ def _take_headline_slot(line: str, header: dict) -> None:
         header["authors"] = names
 
 
-def _take_dateline(found: Dateline, header: dict) -> None:
-    """Place, date and agency of a wire dateline, where the header has not stated them already."""
-    header["dateline"] = found.place
-    header["wire"] = True  # a wire copy, whose text may name its agency ("told AFP") where the dateline does not
-    if found.published:
-        header.setdefault("published", found.published)
-    if found.agency and not header.get("outlet"):
-        header["outlet"] = agency_outlet(found.agency)
-
-
 def _take_header_line(line: str, header: dict) -> bool:
     if "dateline" not in header and (found := dateline_line(line)):  # "KUALA LUMPUR, April 1, 1997 (AFP)"
-        _take_dateline(found, header)
+        take_dateline(found, header)
         return True
     if (parsed := outlet_and_date(line)) and parsed[1] == header.setdefault("published", parsed[1]):
         header["outlet"] = parsed[0] or header.get("outlet")

@@ -75,6 +75,16 @@ def _place_name(place: str) -> str:
     return re.sub(r"[A-Za-z][A-Za-z'’]*", lambda m: m[0].capitalize() if m[0].isupper() else m[0], place)
 
 
+def take_dateline(found: Dateline, header: dict) -> None:
+    """Place, date and agency of a wire dateline into `header`, where it has not stated them already."""
+    header["dateline"] = found.place
+    header["wire"] = True  # a wire copy, whose text may name its agency ("told AFP") where the dateline does not
+    if found.published:
+        header.setdefault("published", found.published)
+    if found.agency and not header.get("outlet"):
+        header["outlet"] = agency_outlet(found.agency)
+
+
 def agency_outlet(agency: str) -> str:
     """The outlet an agency in parentheses names: (AFP) -> Agence France-Presse, (Xinhau) -> Xinhua."""
     key = agency.strip().lower()
