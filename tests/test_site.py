@@ -1,4 +1,5 @@
 """Writing site/: all or nothing, unchanged files untouched, never a project folder."""
+import importlib.util
 import os
 import re
 from html.parser import HTMLParser
@@ -87,6 +88,22 @@ def test_identical_inputs_give_byte_identical_sites(golden_project: Path, tmp_pa
     assert tree(other / "site") == first
     build(load_settings(golden_project), progress=quiet)
     assert tree(golden_project / "site") == first
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pagefind_bin") is None, reason="Pagefind is not installed")
+def test_two_cold_builds_in_two_folders_give_the_same_bytes_search_index_included(
+        golden_project: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Pagefind writes filter values in a randomly seeded hash order: the site must not show it."""
+    (golden_project / "pyproject.toml").write_text('[tool.briefing]\ntitle = "Test briefing"\n')
+    other = tmp_path_factory.mktemp("a-much-longer-folder-name") / "elsewhere" / "project"
+    shutil.copytree(golden_project, other)
+    for seed, folder in (("1", golden_project), ("2", other)):  # two processes: Python's own hash order differs too
+        done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(folder), "-q"], capture_output=True,
+                              text=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300)
+        assert done.returncode == 0, done.stderr
+    first = tree(golden_project / "site")
+    assert sum(name.startswith("pagefind/filter/") for name in first) == 2  # kind and speaker: not vacuous
+    assert tree(other / "site") == first
 
 
 HOSTILE = ('<script>alert(1)</script> <iframe src="https://evil.example"></iframe> '
