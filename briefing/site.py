@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .linkcheck import static_sources
 from .problems import BuildError, Problem
 from .searchorder import sort_filter_index
 
@@ -27,7 +28,7 @@ def write_site(files: dict[str, str], static: Path, site: Path, search: bool) ->
         for path, text in sorted(files.items()):
             _put(staging / path, text.encode("utf-8"), site / path)
         if static.is_dir():
-            for source in sorted(p for p in static.rglob("*") if p.is_file()):
+            for source in static_sources(static):
                 path = Path("static") / source.relative_to(static)
                 _put(staging / path, source.read_bytes(), site / path)
         if search:

@@ -106,6 +106,31 @@ def test_two_cold_builds_in_two_folders_give_the_same_bytes_search_index_include
     assert tree(other / "site") == first
 
 
+def test_a_template_or_asset_linked_from_outside_the_project_is_never_published(
+        golden_project: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Like a seed or content file, a symlink in templates/ may point inside the project, never out of it."""
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.css").write_text("/* private */")
+    (outside / "404.html").write_text("{% extends 'base.html' %}{% block main %}private{% endblock %}")
+    (golden_project / "shared.css").write_text("/* shared */")
+    static = golden_project / "templates/static"
+    (static / "secret.css").symlink_to(outside / "secret.css")
+    (static / "shared.css").symlink_to(golden_project / "shared.css")  # inside the project: allowed
+    said: list[str] = []
+    build(load_settings(golden_project), progress=said.append)
+    site = golden_project / "site"
+    assert not (site / "static/secret.css").exists() and (site / "static/shared.css").read_text() == "/* shared */"
+    assert f"templates/static/secret.css: warning: is a symlink to {outside / 'secret.css'}, outside the project: " \
+           "not followed (copy the file in instead)" in said
+    (golden_project / "templates/404.html").unlink()
+    (golden_project / "templates/404.html").symlink_to(outside / "404.html")
+    with pytest.raises(BuildError) as failed:
+        build(load_settings(golden_project), progress=said.append)
+    assert "templates/404.html: error: while rendering 404.html: 404.html is a symlink out of the project: " \
+           "not followed" in str(failed.value)
+    assert "private" not in (site / "404.html").read_text()
+
+
 HOSTILE = ('<script>alert(1)</script> <iframe src="https://evil.example"></iframe> '
            '<img src=x onerror=alert(1)> <a href="javascript:alert(1)">a</a> <a href="JaVaScRiPt:alert(2)">b</a> '
            '[c](javascript:alert(3)) <a href="data:text/html,x">d</a> <svg onload=alert(4)>')
