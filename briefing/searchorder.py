@@ -1,11 +1,13 @@
-"""Put Pagefind's filter index in a fixed order, so the same pages always give the same search bytes.
+"""Put Pagefind's index in a fixed order, so the same pages always give the same search bytes.
 
-Pagefind (up to 1.5.2 at least, its issue 638) writes each filter's values in the order of a
-randomly seeded hash map, so two builds of the same site differ in `filter/*.pf_filter`, in
-the `pagefind.*.pf_meta` that names those files by content hash, and in
-`pagefind-entry.json` that names the meta file. This sorts the values (and the filters), and
-names the files with Pagefind's own rule (SHA-1 of the content), keeping every reference
-consistent: an index already in this order keeps its file names.
+Pagefind (1.5.2, its issue 638) numbers pages in the order the file system lists them, which
+differs between file systems and machines, and writes each filter's values in the order of a
+randomly seeded hash map. Either changes the index files (`index/*.pf_index`,
+`filter/*.pf_filter`), the `pagefind.*.pf_meta` that names them by content hash, and
+`pagefind-entry.json` that names the meta file. This renumbers the pages by their fragment's
+content hash, sorts each filter's values and the filters by name, and names the files with
+Pagefind's own rule (SHA-1 of the content), keeping every reference consistent: search reads
+the index as before.
 """
 from __future__ import annotations
 
@@ -17,46 +19,72 @@ from pathlib import Path
 SIGNATURE = b"pagefind_dcd"  # what Pagefind puts before the CBOR in every compressed index file
 
 
-def sort_filter_index(bundle: Path) -> bool:
-    """Sort the filter index of every language in `bundle` (site/pagefind); False if its format is unknown."""
+def sort_search_index(bundle: Path) -> bool:
+    """Put the index in `bundle` (site/pagefind) in a fixed order; False (and nothing changed) if its format is unknown."""
     entry = bundle / "pagefind-entry.json"
-    try:  # read and check everything first, so an unknown format changes nothing
+    try:  # read and reorder everything in memory first, so an unknown format changes nothing
         text = entry.read_text(encoding="utf-8")
-        languages = [(language, info["hash"]) for language, info in json.loads(text)["languages"].items()]
-        read = [(language, old, *_read_language(bundle, old)) for language, old in languages]
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return False  # a Pagefind whose files we do not know: its index still works, unsorted
-    for language, old, meta, indexes in read:
-        text = text.replace(f'"{old}"', f'"{_sort_language(bundle, language, old, meta, indexes)}"')
+        writes: list[tuple[Path, Path, bytes]] = []
+        for language, info in json.loads(text)["languages"].items():
+            meta_hash = _language(bundle, language, info["hash"], writes)
+            text = text.replace(f'"{info["hash"]}"', f'"{meta_hash}"')
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return False  # a Pagefind whose files we do not know: its index still works, in its own order
+    for old, _, _ in writes:
+        old.unlink()
+    for _, new, data in writes:  # compressed here even when unchanged: Pagefind's gzip bytes and ours differ
+        new.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
     entry.write_text(text, encoding="utf-8")
     return True
 
 
-def _read_language(bundle: Path, meta_hash: str) -> tuple[list, list]:
-    """One language's meta index and its filter indexes, each checked to name the filter the meta says."""
-    meta = _read(bundle / f"pagefind.{meta_hash}.pf_meta")
-    indexes = [_read(bundle / "filter" / f"{old}.pf_filter") for _, old in meta[3]]  # field 3: [[name, hash]]
-    for (name, old), index in zip(meta[3], indexes):
-        if index[0] != name or not all(isinstance(value[0], str) for value in index[1]):
-            raise ValueError(f"filter file {old} is not the filter {name!r}")
-    return meta, indexes
-
-
-def _sort_language(bundle: Path, language: str, meta_hash: str, meta: list, indexes: list) -> str:
-    """Sort one language's filters and their values, write them; returns the meta file's new hash."""
+def _language(bundle: Path, language: str, meta_hash: str, writes: list) -> str:
+    """Reorder one language's index, adding its files to `writes`; returns the meta file's new hash."""
+    meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
+    meta = _read(meta_path)  # [version, pages [[fragment hash, words, ...]], chunks [[from, to, hash]], filters, sorts, ...]
+    order = sorted(range(len(meta[1])), key=lambda page: meta[1][page][0])
+    number = {old: new for new, old in enumerate(order)}
+    meta[1] = [meta[1][page] for page in order]
+    for sort in meta[4]:
+        sort[1] = [number[page] for page in sort[1]]
     taken: set[str] = set()
-    for pair, index in zip(meta[3], indexes):
+    for chunk in meta[2]:
+        words = _read(bundle / "index" / f"{chunk[2]}.pf_index")
+        for word in words[0]:  # [word, pages, variants [[form, pages]]]
+            _renumber(word[1], number)
+            for variant in word[2]:
+                _renumber(variant[1], number)
+        chunk[2] = _plan(bundle / "index", chunk[2], ".pf_index", words, _short(language, taken), writes)
+    taken = set()
+    for pair in meta[3]:  # [filter name, file hash]
+        index = _read(bundle / "filter" / f"{pair[1]}.pf_filter")  # [filter name, [[value, pages]]]
+        if index[0] != pair[0]:
+            raise ValueError(f"filter file {pair[1]} is not the filter {pair[0]!r}")
+        for value in index[1]:
+            value[1] = sorted(number[page] for page in value[1])
         index[1].sort(key=lambda value: value[0].encode("utf-8"))  # Rust's String order: by bytes
-        pair[1] = _store(bundle / "filter", pair[1], ".pf_filter", index, _short(language, 7, taken))
+        pair[1] = _plan(bundle / "filter", pair[1], ".pf_filter", index, _short(language, taken), writes)
     meta[3].sort(key=lambda pair: pair[0].encode("utf-8"))
-    return _store(bundle, f"pagefind.{meta_hash}", ".pf_meta", meta,
-                  lambda data: f"{language}_{_sha1(data)[:len(language) + 8]}", prefix="pagefind.")
+    return _plan(bundle, f"pagefind.{meta_hash}", ".pf_meta", meta,
+                 lambda data: f"{language}_{_sha1(data)[:len(language) + 8]}", writes, prefix="pagefind.")
 
 
-def _short(language: str, length: int, taken: set[str]):
-    """Pagefind's name for a filter file: `lang_` and the first hex digits, longer on a collision."""
+def _renumber(pages: list, number: dict[int, int]) -> None:
+    """Give a word's pages ([page delta, positions, meta positions]) their new numbers, in order, delta-coded again."""
+    at = 0
+    for page in pages:
+        at += page[0]
+        page[0] = number[at]
+    pages.sort(key=lambda page: page[0])
+    last = 0
+    for page in pages:
+        page[0], last = page[0] - last, page[0]
+
+
+def _short(language: str, taken: set[str]):
+    """Pagefind's name for an index or filter file: `lang_` and 7 hex digits, more on a collision."""
     def name(data: bytes) -> str:
-        digest, size = _sha1(data), length
+        digest, size = _sha1(data), 7
         while f"{language}_{digest[:size]}" in taken and size < len(digest):
             size += 1
         taken.add(f"{language}_{digest[:size]}")
@@ -64,14 +92,11 @@ def _short(language: str, length: int, taken: set[str]):
     return name
 
 
-def _store(folder: Path, old: str, suffix: str, value, name, prefix: str = "") -> str:
-    """Write `value` in place of the file `old` under its content name; returns that name."""
+def _plan(folder: Path, old: str, suffix: str, value, name, writes: list, prefix: str = "") -> str:
+    """Queue `value` to replace the file `old` under its content name; returns that name."""
     data = _encode(value)
     new = name(data)
-    target = folder / f"{prefix}{new}{suffix}"
-    (folder / f"{old}{suffix}").unlink()
-    # Compressed here even when the order did not change: Pagefind's gzip and ours differ in bytes
-    target.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+    writes.append((folder / f"{old}{suffix}", folder / f"{prefix}{new}{suffix}", data))
     return new
 
 

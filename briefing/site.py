@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .linkcheck import static_sources
 from .problems import BuildError, Problem
-from .searchorder import sort_filter_index
+from .searchorder import sort_search_index
 
 
 def write_site(files: dict[str, str], static: Path, site: Path, search: bool) -> int:
@@ -66,12 +66,12 @@ def search_available(settings) -> bool:
 
 
 def build_search_index(folder: Path) -> None:
-    """Index the pages with Pagefind (its binary ships in the pagefind_bin package), its filters in a fixed order."""
+    """Index the pages with Pagefind (its binary ships in the pagefind_bin package), in a fixed order."""
     command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", "pagefind"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise BuildError([Problem("pagefind", 0, (result.stderr or result.stdout).strip()[-500:])])
-    sort_filter_index(folder / "pagefind")
+    sort_search_index(folder / "pagefind")
 
 
 def _keep_unchanged_mtimes(new: Path, old: Path) -> None:
