@@ -1,6 +1,6 @@
 """Put Pagefind's index in a fixed order, so the same pages always give the same search bytes.
 
-Pagefind (1.5.2, its issue 638) numbers pages in the order the file system lists them, which
+Pagefind (1.5, see its issue 638) numbers pages in the order the file system lists them, which
 differs between file systems and machines, and writes each filter's values in the order of a
 randomly seeded hash map. Either changes the index files (`index/*.pf_index`,
 `filter/*.pf_filter`), the `pagefind.*.pf_meta` that names them by content hash, and
@@ -16,6 +16,7 @@ import hashlib
 import json
 from pathlib import Path
 
+KNOWN = "1.5."  # the Pagefind versions whose format this follows (page numbers delta-coded in each word's list)
 SIGNATURE = b"pagefind_dcd"  # what Pagefind puts before the CBOR in every compressed index file
 
 
@@ -42,6 +43,8 @@ def _language(bundle: Path, language: str, meta_hash: str, writes: list) -> str:
     """Reorder one language's index, adding its files to `writes`; returns the meta file's new hash."""
     meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
     meta = _read(meta_path)  # [version, pages [[fragment hash, words, ...]], chunks [[from, to, hash]], filters, sorts, ...]
+    if not str(meta[0]).startswith(KNOWN):
+        raise ValueError(f"Pagefind {meta[0]}: an index format this module was not written for")
     order = sorted(range(len(meta[1])), key=lambda page: meta[1][page][0])
     number = {old: new for new, old in enumerate(order)}
     meta[1] = [meta[1][page] for page in order]
