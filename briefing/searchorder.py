@@ -41,25 +41,43 @@ def sort_search_index(bundle: Path) -> bool:
 
 def _language(bundle: Path, language: str, meta_hash: str, writes: list) -> str:
     """Reorder one language's index, adding its files to `writes`; returns the meta file's new hash."""
-    meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(meta_path)  # [version, pages [[fragment hash, words, ...]], chunks [[from, to, hash]], filters, sorts, ...]
+    meta = _read(bundle / f"pagefind.{meta_hash}.pf_meta")  # [version, pages, chunks, filters, sorts, fields]
     if not str(meta[0]).startswith(KNOWN):
         raise ValueError(f"Pagefind {meta[0]}: an index format this module was not written for")
+    number = _page_numbers(meta)
+    _chunks(bundle, language, meta[2], number, writes)
+    _filters(bundle, language, meta[3], number, writes)
+    return _plan(bundle, f"pagefind.{meta_hash}", ".pf_meta", meta,
+                 lambda data: f"{language}_{_sha1(data)[:len(language) + 8]}", writes, prefix="pagefind.")
+
+
+def _page_numbers(meta: list) -> dict[int, int]:
+    """Order the pages ([fragment hash, words, ...]) by fragment hash, a hash of each page's own content;
+    returns each old page number's new one."""
     order = sorted(range(len(meta[1])), key=lambda page: meta[1][page][0])
     number = {old: new for new, old in enumerate(order)}
     meta[1] = [meta[1][page] for page in order]
-    for sort in meta[4]:
+    for sort in meta[4]:  # [sort key, pages in that order]
         sort[1] = [number[page] for page in sort[1]]
+    return number
+
+
+def _chunks(bundle: Path, language: str, chunks: list, number: dict[int, int], writes: list) -> None:
+    """Renumber the pages in each word index chunk ([from, to, file hash]) and rename it."""
     taken: set[str] = set()
-    for chunk in meta[2]:
+    for chunk in chunks:
         words = _read(bundle / "index" / f"{chunk[2]}.pf_index")
         for word in words[0]:  # [word, pages, variants [[form, pages]]]
             _renumber(word[1], number)
             for variant in word[2]:
                 _renumber(variant[1], number)
         chunk[2] = _plan(bundle / "index", chunk[2], ".pf_index", words, _short(language, taken), writes)
-    taken = set()
-    for pair in meta[3]:  # [filter name, file hash]
+
+
+def _filters(bundle: Path, language: str, filters: list, number: dict[int, int], writes: list) -> None:
+    """Renumber each filter's ([name, file hash]) pages, sort its values and the filters by name, rename them."""
+    taken: set[str] = set()
+    for pair in filters:
         index = _read(bundle / "filter" / f"{pair[1]}.pf_filter")  # [filter name, [[value, pages]]]
         if index[0] != pair[0]:
             raise ValueError(f"filter file {pair[1]} is not the filter {pair[0]!r}")
@@ -67,9 +85,7 @@ def _language(bundle: Path, language: str, meta_hash: str, writes: list) -> str:
             value[1] = sorted(number[page] for page in value[1])
         index[1].sort(key=lambda value: value[0].encode("utf-8"))  # Rust's String order: by bytes
         pair[1] = _plan(bundle / "filter", pair[1], ".pf_filter", index, _short(language, taken), writes)
-    meta[3].sort(key=lambda pair: pair[0].encode("utf-8"))
-    return _plan(bundle, f"pagefind.{meta_hash}", ".pf_meta", meta,
-                 lambda data: f"{language}_{_sha1(data)[:len(language) + 8]}", writes, prefix="pagefind.")
+    filters.sort(key=lambda pair: pair[0].encode("utf-8"))
 
 
 def _renumber(pages: list, number: dict[int, int]) -> None:
@@ -109,13 +125,13 @@ def _sha1(data: bytes) -> str:
 
 
 def _read(path: Path):
-    """Decode one gzipped, signed CBOR index file; refuse anything that would not encode back to its bytes."""
+    """Decode one gzipped, signed CBOR index file; refuse anything but one whole item of the kinds Pagefind writes."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise ValueError(f"{path.name}: not a Pagefind index file")
     value, end = _decode(raw, len(SIGNATURE))
-    if end != len(raw) or _encode(value) != raw[len(SIGNATURE):]:
-        raise ValueError(f"{path.name}: CBOR this module does not round-trip")
+    if end != len(raw):
+        raise ValueError(f"{path.name}: more than one CBOR item")
     return value
 
 
@@ -148,19 +164,35 @@ def _decode(data: bytes, at: int):
 
 def _encode(value) -> bytes:
     """CBOR with the shortest heads, as Pagefind's minicbor writes it."""
+    out = bytearray()
+    _write(value, out)
+    return bytes(out)
+
+
+def _write(value, out: bytearray) -> None:
+    """Append one value's CBOR to `out` (one buffer, not a bytes object per item: indexes hold millions)."""
     if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(_encode(item) for item in value)
-    if isinstance(value, str):
+        _head(4, len(value), out)
+        for item in value:
+            _write(item, out)
+    elif isinstance(value, str):
         data = value.encode("utf-8")
-        return _head(3, len(data)) + data
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    return _head(0, value) if value >= 0 else _head(1, -1 - value)
+        _head(3, len(data), out)
+        out += data
+    elif isinstance(value, bytes):
+        _head(2, len(value), out)
+        out += value
+    elif value >= 0:
+        _head(0, value, out)
+    else:
+        _head(1, -1 - value, out)
 
 
-def _head(major: int, count: int) -> bytes:
+def _head(major: int, count: int, out: bytearray) -> None:
     """A CBOR item head: the major type and its count in the fewest bytes."""
     if count < 24:
-        return bytes([major << 5 | count])
-    size = next(s for s in (1, 2, 4, 8) if count < 1 << (8 * s))
-    return bytes([major << 5 | (23 + size.bit_length())]) + count.to_bytes(size, "big")
+        out.append(major << 5 | count)
+        return
+    size = 1 if count < 0x100 else 2 if count < 0x10000 else 4 if count < 0x100000000 else 8
+    out.append(major << 5 | (23 + size.bit_length()))
+    out += count.to_bytes(size, "big")
