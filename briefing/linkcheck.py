@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .problems import Problem
+from .problems import Problem, leads_outside
 
 EXTERNAL = ("http:", "https:", "mailto:", "data:", "javascript:")
 
@@ -28,11 +28,17 @@ class LinkCollector(HTMLParser):
                 self.links.append((value, self.getpos()[0]))
 
 
+def static_sources(folder: Path) -> list[Path]:
+    """The static assets to publish: files under `folder`, but no symlink out of the project (the folder
+    holding templates/), which `outside_links` names in a warning."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and leads_outside(p, folder.parent.parent) is None)
+
+
 def static_files(folder: Path) -> set[str]:
     """Site paths of the static assets copied beside the pages."""
-    if not folder.is_dir():
-        return set()
-    return {f"static/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*") if p.is_file()}
+    return {f"static/{p.relative_to(folder).as_posix()}" for p in static_sources(folder)}
 
 
 def check_links(files: dict[str, str], extra: set[str] = frozenset()) -> list[Problem]:

@@ -45,7 +45,7 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     extracted = refresh(settings, progress=progress)
     last.snapshot_inputs()
     briefing, problems = read_and_link(settings, last)
-    _stop_on([*extracted.problems, *problems], progress)
+    _stop_on([*extracted.problems, *problems, *template_links(settings)], progress)
     search = search_available(settings)
     with bodies_cached(last):
         pages = plan(briefing, settings.base_url, search)
@@ -72,6 +72,14 @@ def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Br
     return briefing, [*problems, *registry_problems, *link_problems]
 
 
+def template_links(settings: Settings) -> list[Problem]:
+    """A warning for each symlink in templates/ (static/ included) that leads out of the project: not followed."""
+    from .problems import outside_links
+
+    templates = settings.path("templates")
+    return outside_links(templates, templates.parent, settings.root)
+
+
 def check(settings: Settings) -> list[Problem]:
     """Every problem in content/, the registry, references, templates and links; writes nothing."""
     from .ingest import seed_problems
@@ -82,6 +90,7 @@ def check(settings: Settings) -> list[Problem]:
     from .site import search_available
 
     briefing, problems = read_and_link(settings)
+    problems += template_links(settings)
     problems += seed_problems(seed_files(settings.path("seeds")), settings.root, settings.max_seed_bytes)
     try:
         html = render_all(plan(briefing, settings.base_url, search_available(settings)), settings.path("templates"))

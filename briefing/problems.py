@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,14 +30,32 @@ class BuildError(Exception):
         super().__init__("\n".join(map(str, problems)))
 
 
+def leads_outside(path: Path, *folders: Path) -> Path | None:
+    """Where `path` really is (links resolved) when that is inside none of `folders`; None when inside one."""
+    target = path.resolve()
+    return None if any(target.is_relative_to(folder.resolve()) for folder in folders) else target
+
+
 def refuse_outside_link(path: Path, root: Path, display: str) -> None:
     """Raise ValueError(Problem) for a symlink that leads out of the project: it is not followed."""
-    if not path.is_symlink():
-        return
-    target = path.resolve()
-    if not (target.is_relative_to(root.resolve()) or target.is_relative_to(path.parent.resolve())):
+    if path.is_symlink() and (target := leads_outside(path, root, path.parent)):
         raise ValueError(Problem(display, 0, f"is a symlink to {target}, outside the project: "
                                  "not followed (copy the file in instead)", "warning"))
+
+
+def outside_links(folder: Path, root: Path, shown_from: Path) -> list[Problem]:
+    """A warning for every symlink under `folder`, file or folder, that leads out of `root` (none is followed);
+    paths are shown relative to `shown_from`."""
+    problems = []
+    for parent, folders, files in os.walk(folder):  # never descends through a linked folder
+        for name in sorted(folders + files):
+            path = Path(parent) / name
+            shown = path.relative_to(shown_from).as_posix() if path.is_relative_to(shown_from) else str(path)
+            try:
+                refuse_outside_link(path, root, shown)
+            except ValueError as error:
+                problems.append(error.args[0])
+    return sorted(problems, key=lambda p: p.path)
 
 
 def write_failure(error: OSError) -> Problem:

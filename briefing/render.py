@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from .pages import Page
-from .problems import BuildError, Problem
+from .problems import BuildError, Problem, leads_outside
 from .textutil import slugify
 
 _ENVIRONMENTS: dict[str, tuple[str, jinja2.Environment]] = {}
@@ -35,10 +35,22 @@ def environment(templates: Path) -> jinja2.Environment:
     return kept[1]
 
 
+class ProjectLoader(jinja2.FileSystemLoader):
+    """Templates from their folder, never through a symlink out of the project (the folder holding
+    templates/): such a template is not found, and `outside_links` names the link in a warning."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        source, filename, uptodate = super().get_source(environment, template)
+        folder = Path(self.searchpath[0])
+        if leads_outside(Path(filename), folder.parent, folder):
+            raise jinja2.TemplateNotFound(template, f"{template} is a symlink out of the project: not followed")
+        return source, filename, uptodate
+
+
 def _new_environment(templates: str) -> jinja2.Environment:
     """The Jinja2 environment: strict about missing variables, escaping everything."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=ProjectLoader(templates),
         auto_reload=True,
         autoescape=True,
         undefined=jinja2.StrictUndefined,

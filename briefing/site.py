@@ -13,7 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .linkcheck import static_sources
 from .problems import BuildError, Problem
+from .searchorder import sort_search_index
 
 
 def write_site(files: dict[str, str], static: Path, site: Path, search: bool) -> int:
@@ -26,7 +28,7 @@ def write_site(files: dict[str, str], static: Path, site: Path, search: bool) ->
         for path, text in sorted(files.items()):
             _put(staging / path, text.encode("utf-8"), site / path)
         if static.is_dir():
-            for source in sorted(p for p in static.rglob("*") if p.is_file()):
+            for source in static_sources(static):
                 path = Path("static") / source.relative_to(static)
                 _put(staging / path, source.read_bytes(), site / path)
         if search:
@@ -64,11 +66,12 @@ def search_available(settings) -> bool:
 
 
 def build_search_index(folder: Path) -> None:
-    """Index the pages with Pagefind (its binary ships in the pagefind_bin package)."""
+    """Index the pages with Pagefind (its binary ships in the pagefind_bin package), in a fixed order."""
     command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", "pagefind"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise BuildError([Problem("pagefind", 0, (result.stderr or result.stdout).strip()[-500:])])
+    sort_search_index(folder / "pagefind")
 
 
 def _keep_unchanged_mtimes(new: Path, old: Path) -> None:

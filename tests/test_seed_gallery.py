@@ -78,14 +78,16 @@ def test_check_reports_every_bad_input_writes_nothing_and_exits_1(project: Path,
     outside = tmp_path_factory.mktemp("outside") / "notes.md"
     outside.write_text("---\ntitle: Notes\n---\nPrivate.\n")
     (project / "content/notes.md").symlink_to(outside)
+    (project / "templates/static/notes.css").symlink_to(outside)
+    (project / "templates/notes.html").symlink_to(outside)
     before = tree(project)
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(project), "check"],
                             capture_output=True, text=True, timeout=300)
     expected = [line.replace("invalid/", "content/", 1)
                 for path in sorted((FIXTURES / "invalid").glob("*.expected"))
                 for line in path.read_text(encoding="utf-8").splitlines()]
-    expected += [f"content/notes.md: warning: is a symlink to {outside}, outside the project: "
-                 "not followed (copy the file in instead)"]
+    expected += [f"{link}: warning: is a symlink to {outside}, outside the project: not followed (copy the file in instead)"
+                 for link in ("content/notes.md", "templates/static/notes.css", "templates/notes.html")]
     expected += [p.with_suffix(".expected").read_text(encoding="utf-8").strip() for p in UNREADABLE]
     problems = result.stderr.splitlines()
     assert result.returncode == 1 and "Traceback" not in result.stderr

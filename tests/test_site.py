@@ -1,10 +1,12 @@
 """Writing site/: all or nothing, unchanged files untouched, never a project folder."""
+import importlib.util
 import os
 import re
 from html.parser import HTMLParser
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -87,6 +89,58 @@ def test_identical_inputs_give_byte_identical_sites(golden_project: Path, tmp_pa
     assert tree(other / "site") == first
     build(load_settings(golden_project), progress=quiet)
     assert tree(golden_project / "site") == first
+
+
+@pytest.fixture
+def elsewhere(tmp_path_factory: pytest.TempPathFactory):
+    """A second project folder, on another file system (tmpfs lists a folder in another order) where there is one."""
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        folder = Path(tempfile.mkdtemp(prefix="briefing-elsewhere-", dir=shm))
+        yield folder / "a-longer-folder-name" / "project"
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        yield tmp_path_factory.mktemp("a-longer-folder-name") / "elsewhere" / "project"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pagefind_bin") is None, reason="Pagefind is not installed")
+def test_two_cold_builds_in_two_folders_give_the_same_bytes_search_index_included(golden_project: Path, elsewhere: Path):
+    """Pagefind numbers pages in the order the file system lists them and writes filter values in a randomly
+    seeded hash order: the site must show neither."""
+    (golden_project / "pyproject.toml").write_text('[tool.briefing]\ntitle = "Test briefing"\n')
+    shutil.copytree(golden_project, elsewhere)
+    for seed, folder in (("1", golden_project), ("2", elsewhere)):  # two processes: Python's own hash order differs too
+        done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(folder), "-q"], capture_output=True,
+                              text=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300)
+        assert done.returncode == 0, done.stderr
+    first = tree(golden_project / "site")
+    assert sum(name.startswith("pagefind/filter/") for name in first) == 2  # kind and speaker: not vacuous
+    assert tree(elsewhere / "site") == first
+
+
+def test_a_template_or_asset_linked_from_outside_the_project_is_never_published(
+        golden_project: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Like a seed or content file, a symlink in templates/ may point inside the project, never out of it."""
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secret.css").write_text("/* private */")
+    (outside / "404.html").write_text("{% extends 'base.html' %}{% block main %}private{% endblock %}")
+    (golden_project / "shared.css").write_text("/* shared */")
+    static = golden_project / "templates/static"
+    (static / "secret.css").symlink_to(outside / "secret.css")
+    (static / "shared.css").symlink_to(golden_project / "shared.css")  # inside the project: allowed
+    said: list[str] = []
+    build(load_settings(golden_project), progress=said.append)
+    site = golden_project / "site"
+    assert not (site / "static/secret.css").exists() and (site / "static/shared.css").read_text() == "/* shared */"
+    assert f"templates/static/secret.css: warning: is a symlink to {outside / 'secret.css'}, outside the project: " \
+           "not followed (copy the file in instead)" in said
+    (golden_project / "templates/404.html").unlink()
+    (golden_project / "templates/404.html").symlink_to(outside / "404.html")
+    with pytest.raises(BuildError) as failed:
+        build(load_settings(golden_project), progress=said.append)
+    assert "templates/404.html: error: while rendering 404.html: 404.html is a symlink out of the project: " \
+           "not followed" in str(failed.value)
+    assert "private" not in (site / "404.html").read_text()
 
 
 HOSTILE = ('<script>alert(1)</script> <iframe src="https://evil.example"></iframe> '
