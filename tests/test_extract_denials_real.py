@@ -68,3 +68,10 @@ def test_a_hopeful_statement_with_a_giving_verb_is_no_denial(extract):
 @pytest.mark.nlp
 def test_rejecting_a_proposal_is_no_denial(extract):
     assert extract("The European Union has rejected a Russian proposal for talks in Moscow.")["denials"] == []
+
+
+@pytest.mark.nlp
+def test_a_concession_then_a_denial_in_one_sentence(extract):
+    result = extract("Daniel Ruiz conceded that the guard had fallen asleep but insisted the fire had nothing to do with the protests.")
+    assert [c["text"] for c in result["claims"]] == ["the guard had fallen asleep"]
+    assert len(result["denials"]) == 1 and "nothing to do with" in result["denials"][0]["text"]
