@@ -149,8 +149,24 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
+    text = _readable(sent, cue, content, text, quote)
+    if text is None:
+        return None
     rule = cue_rule(cue, subject, content, quote is not None, found_kind, kind)
     return Item(kind, speaker, cue_phrase(cue), text, quote, sent.n, cue.i, content, rule=rule)
+
+
+def _readable(sent: Sentence, cue, content: set[int], text: str, quote: str | None) -> str | None:
+    """A statement a reader can use: a fragment of a few words ('wrong', 'the bombings') carries the
+    quotation it is part of, or the cue that gives it meaning ('condemned the bombings'); a bare 'No'
+    with nothing around it is no statement."""
+    if len(text.split()) >= 4:
+        return text
+    if quote and len(quote.split()) > len(text.split()):
+        text = clean_text(quote)
+    elif content and min(content) > cue.i and not sent.in_quote(cue):
+        text = span_text(sent.doc, content | {cue.i} | {c.i for c in cue.children if c.dep_ in ("neg", "aux", "prt")})
+    return text if len(text.split()) >= 3 else None
 
 
 def _quoted_before(sent: Sentence, cue, subject) -> set[int]:
@@ -223,7 +239,7 @@ def content_of(cue, kind: str, subject) -> set[int]:
     if lemma in OBJECT_CUES or kind == "denial":
         objs = [c for c in cue.children
                 if (c.dep_ in ("dobj", "attr", "oprd", "acomp", "advcl") and not (kind == "denial" and _saying(c)))
-                or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS)]
+                or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS and not _when_or_where(c))]
         if kind == "denial" and all(c.pos_ == "PRON" for c in objs):  # 'denied them, saying ...': the reason says what
             objs += [c for c in cue.children if _saying(c)]
         return {t.i for c in objs for t in c.subtree}
@@ -248,6 +264,13 @@ def accusation(cue) -> set[int]:
             return {t.i for t in noun.subtree} | {c.i for c in cue.children if c.dep_ == "dobj"}
         return {t.i for t in noun.subtree} - {t.i for t in cue.subtree}
     return statement_before(doc, stop)
+
+
+def _when_or_where(prep) -> bool:
+    """'announced on Friday', 'reported on its website': when or where it was said, not what."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in ("website", "radio", "television")
+                              for o in objs)
 
 
 def _that_clause(verb) -> bool:
