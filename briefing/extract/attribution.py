@@ -263,7 +263,8 @@ def accusation(cue) -> set[int]:
         if cue.dep_ not in ("relcl", "acl"):  # 'When rumours ... circulated, X dismissed them'
             return {t.i for t in noun.subtree} | {c.i for c in cue.children if c.dep_ == "dobj"}
         return {t.i for t in noun.subtree} - {t.i for t in cue.subtree}
-    return statement_before(doc, stop)
+    named = {t.i for t in noun.subtree} if cue.dep_ in ("relcl", "acl") and not which_rejects(cue) else set()
+    return statement_before(doc, stop) | named  # '..., a finding X dismissed as "baseless"' keeps its words
 
 
 def _when_or_where(prep) -> bool:
