@@ -75,3 +75,10 @@ def test_a_concession_then_a_denial_in_one_sentence(extract):
     result = extract("Daniel Ruiz conceded that the guard had fallen asleep but insisted the fire had nothing to do with the protests.")
     assert [c["text"] for c in result["claims"]] == ["the guard had fallen asleep"]
     assert len(result["denials"]) == 1 and "nothing to do with" in result["denials"][0]["text"]
+
+
+@pytest.mark.nlp
+def test_a_surname_alone_at_the_start_of_a_sentence_names_the_person(extract):
+    result = extract("Prime Minister Chaowalit Yongchaiyudh spoke to reporters on Monday.",
+                     "Chaowalit denied allegations of having been married to a fourth woman.")
+    assert [d["speaker"] for d in result["denials"]] == ["chaowalit-yongchaiyudh"]
