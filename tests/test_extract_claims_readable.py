@@ -29,3 +29,11 @@ def test_no_short_fragments(extract):
                      'President Marta Kovac said the plan was "wrong".',
                      '"No," Marta Kovac said.')
     assert all(len(x["text"].split()) >= 3 for x in result["claims"] + result["denials"])
+
+
+@pytest.mark.nlp
+def test_a_quotation_of_several_sentences_attributed_at_its_end_is_one_claim(extract):
+    result = extract('In his memo, the minister is blunt. "In my view it is time for a major change. '
+                     'Clearly, what our forces do is not working well enough," Donald Rumsfeld wrote.')
+    assert [c["text"] for c in result["claims"]] == [
+        "In my view it is time for a major change. Clearly, what our forces do is not working well enough"]

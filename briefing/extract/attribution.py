@@ -32,8 +32,14 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
         resolver.previous = sent
         opens = sent.paragraph != state.paragraph
         state.paragraph = sent.paragraph
+        state.pending = [] if opens else state.pending
         if not found and _run_on(sent, items, state, resolver, opens):
+            state.pending = []
             continue
+        if not found and sent.quotes and sent.quotes[-1][1] >= len(sent.text.rstrip()) - 1:
+            state.pending.append(sent)  # a quotation still open: its speaker may come sentences later
+        _quote_began_earlier(found, sent, state.pending)
+        state.pending = [] if found else state.pending
         state.last = sent.n if found else state.last
         state.lead = None
         for item in found:
@@ -53,6 +59,19 @@ class _Flow:
     lead: Lead | None = None
     turn: int = -1  # the paragraph of the last transcript turn
     cued: set[int] = field(default_factory=set)  # paragraphs with a cue verb outside quotation marks
+    pending: list = field(default_factory=list)  # sentences of an open quotation whose speaker is still to come
+
+
+def _quote_began_earlier(found: list[Item], sent: Sentence, pending: list) -> None:
+    """'"It is time for a change. What we do is not working," X wrote.': a quotation of several sentences
+    attributed at its end is one statement; the sentences before the cue belong to it."""
+    if not pending or not sent.starts_in_quote() or pending[-1].n != sent.n - 1:
+        return
+    before = " ".join(clean_text(p.text[p.quotes[-1][0]:p.quotes[-1][1]]) for p in pending)
+    for item in found:
+        if item.quote and item.rule.startswith("quote-") and item.cue_i >= 0 and min(item.content, default=0) < item.cue_i:
+            item.quote = f"{full_stop(before)} {item.quote}"
+            item.text = f"{full_stop(before)} {item.text}"
 
 
 def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerResolver, opens: bool) -> bool:
