@@ -47,7 +47,7 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
             resolver.last_speaker, resolver.spoke_at = item.speaker, sent.n
             resolver.note_documents(sent, item.speaker)
         items += found
-    return items
+    return [item for item in items if item.text.strip()]  # a claim whose words were all carved out says nothing
 
 
 @dataclass
@@ -168,14 +168,14 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
-    text = _readable(sent, cue, content, text, quote)
+    text = _readable(sent, cue, subject, content, text, quote)
     if text is None:
         return None
     rule = cue_rule(cue, subject, content, quote is not None, found_kind, kind)
     return Item(kind, speaker, cue_phrase(cue), text, quote, sent.n, cue.i, content, rule=rule)
 
 
-def _readable(sent: Sentence, cue, content: set[int], text: str, quote: str | None) -> str | None:
+def _readable(sent: Sentence, cue, subject, content: set[int], text: str, quote: str | None) -> str | None:
     """A statement a reader can use: a fragment of a few words ('wrong', 'the bombings') carries the
     quotation it is part of, or the cue that gives it meaning ('condemned the bombings'); a bare 'No'
     with nothing around it is no statement."""
@@ -184,7 +184,7 @@ def _readable(sent: Sentence, cue, content: set[int], text: str, quote: str | No
     if quote and len(quote.split()) > len(text.split()):
         text = clean_text(quote)
     elif content and min(content) > cue.i and not sent.in_quote(cue):
-        text = span_text(sent.doc, content | {cue.i} | {c.i for c in cue.children if c.dep_ in ("neg", "aux", "prt")})
+        text = span_text(sent.doc, content | set(_lead(cue, subject)) | {c.i for c in cue.children if c.dep_ == "prt"})
     return text if len(text.split()) >= 3 else None
 
 
