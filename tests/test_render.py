@@ -125,3 +125,16 @@ def test_a_template_edited_between_two_renders_is_used_even_with_the_same_mtime(
     template.write_text("<p>two</p>")
     os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # an edit within the same mtime tick
     assert render_all([Page("x.html", "t.html")], tmp_path) == {"x.html": "<p>two</p>"}
+
+
+def test_a_fragment_of_a_quote_is_shown_inside_the_clause_that_gives_it_meaning():
+    from types import SimpleNamespace as NS
+
+    from briefing.render import _new_environment
+
+    macros = _new_environment(str(Path(__file__).resolve().parents[1] / "templates")).get_template("macros.html")
+    fact = NS(id="c1", quote="wrong", text='the war in Iraq was "wrong"', cue="said", origin=None)
+    said = NS(kind="claim", fact=fact, article=NS(slug="a", title="A"), speaker=NS(type="person", id="p", name="P"),
+              speaker_kind="person", form="quote", anonymous=False, href="articles/a/")
+    html = str(macros.make_module({"page_path": "index.html"}).said_item(said, views=None))
+    assert "the war in Iraq was <q>wrong</q>" in html

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import (ASSERTION_NOUNS, CUE_LEMMAS, DENIAL_FORM, DISMISSIVE, OBJECT_CUES, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer,
-                   non_response, subject_of, told)
+from .cues import (ASSERTION_NOUNS, CUE_LEMMAS, DENIAL_FORM, DISMISSIVE, NOT_GUILTY, OBJECT_CUES, QUOTED_DENIAL, XCOMP_CUES,
+                   according_to, cue_kind, is_negated, negated_transfer, non_response, pronoun_antecedent, subject_of, told,
+                   which_rejects)
 from .document import LINK_LINE, Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
@@ -12,7 +13,7 @@ from .owners import is_newsroom, newsroom_note
 from .provenance import cue_rule
 from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
-from .tail import denied_noun, from_tail, misparsed_that_clause
+from .tail import denied_noun, from_tail, misparsed_that_clause, statement_before
 
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
 CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to", "as"))
@@ -31,8 +32,14 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
         resolver.previous = sent
         opens = sent.paragraph != state.paragraph
         state.paragraph = sent.paragraph
+        state.pending = [] if opens else state.pending
         if not found and _run_on(sent, items, state, resolver, opens):
+            state.pending = []
             continue
+        if not found and sent.quotes and sent.quotes[-1][1] >= len(sent.text.rstrip()) - 1:
+            state.pending.append(sent)  # a quotation still open: its speaker may come sentences later
+        _quote_began_earlier(found, sent, state.pending)
+        state.pending = [] if found else state.pending
         state.last = sent.n if found else state.last
         state.lead = None
         for item in found:
@@ -40,7 +47,7 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
             resolver.last_speaker, resolver.spoke_at = item.speaker, sent.n
             resolver.note_documents(sent, item.speaker)
         items += found
-    return items
+    return [item for item in items if item.text.strip()]  # a claim whose words were all carved out says nothing
 
 
 @dataclass
@@ -52,6 +59,19 @@ class _Flow:
     lead: Lead | None = None
     turn: int = -1  # the paragraph of the last transcript turn
     cued: set[int] = field(default_factory=set)  # paragraphs with a cue verb outside quotation marks
+    pending: list = field(default_factory=list)  # sentences of an open quotation whose speaker is still to come
+
+
+def _quote_began_earlier(found: list[Item], sent: Sentence, pending: list) -> None:
+    """'"It is time for a change. What we do is not working," X wrote.': a quotation of several sentences
+    attributed at its end is one statement; the sentences before the cue belong to it."""
+    if not pending or not sent.starts_in_quote() or pending[-1].n != sent.n - 1:
+        return
+    before = " ".join(clean_text(p.text[p.quotes[-1][0]:p.quotes[-1][1]]) for p in pending)
+    for item in found:
+        if item.quote and item.rule.startswith("quote-") and item.cue_i >= 0 and min(item.content, default=0) < item.cue_i:
+            item.quote = f"{full_stop(before)} {item.quote}"
+            item.text = f"{full_stop(before)} {item.text}"
 
 
 def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerResolver, opens: bool) -> bool:
@@ -138,15 +158,34 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     if told(cue) == subject and not is_newsroom(resolver.reg.actors[speaker].name, resolver.outlet):
         return None  # 'Ukraine was told that ...' reports nothing of Ukraine's own
     text, found_kind = span_text(sent.doc, content), kind
-    if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or _denies_transfer(sent, content)):
+    if kind == "claim" and not sent.in_quote(cue) and (DISMISSIVE.search(text) or NOT_GUILTY.search(text)
+                                                       or _denies_transfer(sent, content)):
         kind = "denial"
+    quote = quote_of(sent, content)
+    if kind == "claim" and quote and QUOTED_DENIAL.match(quote):
+        kind = "denial"  # '"At no point did we sell arms," the company said'
     if kind == "denial" and cue_kind(cue) == "denial":
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
-    quote = quote_of(sent, content)
+    text = _readable(sent, cue, subject, content, text, quote)
+    if text is None:
+        return None
     rule = cue_rule(cue, subject, content, quote is not None, found_kind, kind)
     return Item(kind, speaker, cue_phrase(cue), text, quote, sent.n, cue.i, content, rule=rule)
+
+
+def _readable(sent: Sentence, cue, subject, content: set[int], text: str, quote: str | None) -> str | None:
+    """A statement a reader can use: a fragment of a few words ('wrong', 'the bombings') carries the
+    quotation it is part of, or the cue that gives it meaning ('condemned the bombings'); a bare 'No'
+    with nothing around it is no statement."""
+    if len(text.split()) >= 4:
+        return text
+    if quote and len(quote.split()) > len(text.split()):
+        text = clean_text(quote)
+    elif content and min(content) > cue.i and not sent.in_quote(cue):
+        text = span_text(sent.doc, content | set(_lead(cue, subject)) | {c.i for c in cue.children if c.dep_ == "prt"})
+    return text if len(text.split()) >= 3 else None
 
 
 def _quoted_before(sent: Sentence, cue, subject) -> set[int]:
@@ -213,14 +252,45 @@ def content_of(cue, kind: str, subject) -> set[int]:
         objs = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and len(list(c.subtree)) >= 4]
         if objs:
             return {t.i for c in objs for t in c.subtree}
-    if kind == "denial" and cue.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in cue.children):
-        return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}  # 'an accusation (that) X rejects'
+    if kind == "denial" and (cue.dep_ in ("relcl", "acl") and (which_rejects(cue) or not any(c.dep_ == "dobj" for c in cue.children))
+                             or pronoun_antecedent(cue) is not None):
+        return accusation(cue)  # 'an accusation (that) X rejects', '..., which X rejects', 'a charge denied by X'
     if lemma in OBJECT_CUES or kind == "denial":
         objs = [c for c in cue.children
                 if (c.dep_ in ("dobj", "attr", "oprd", "acomp", "advcl") and not (kind == "denial" and _saying(c)))
-                or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS)]
+                or (c.dep_ in ("prep", "mark") and c.lower_ in CONTENT_PREPS and not _when_or_where(c))]
+        if kind == "denial" and all(c.pos_ == "PRON" for c in objs):  # 'denied them, saying ...': the reason says what
+            objs += [c for c in cue.children if _saying(c)]
         return {t.i for c in objs for t in c.subtree}
     return set()
+
+
+def accusation(cue) -> set[int]:
+    """What a denial in a relative clause or with a pronoun object answers: the statement before
+    '..., which X rejects' or '..., an allegation denied by X' (what was claimed, when a cue made it),
+    the assertion a pronoun stands for ('rumours ... dismissed them'), else the noun it modifies."""
+    doc = cue.doc
+    noun = pronoun_antecedent(cue) if cue.dep_ not in ("relcl", "acl") else cue.head
+    if noun is None:
+        return set()
+    if which_rejects(cue):
+        stop = next(c.i for c in cue.children if c.lower_ == "which") - 1
+    else:
+        first = min(t.i for t in noun.subtree)
+        stop = first - 1 if first > 0 and doc[first - 1].text == "," and noun.i > cue.i - 4 and cue.dep_ != "dobj" else None
+    if stop is None or stop < 3:
+        if cue.dep_ not in ("relcl", "acl"):  # 'When rumours ... circulated, X dismissed them'
+            return {t.i for t in noun.subtree} | {c.i for c in cue.children if c.dep_ == "dobj"}
+        return {t.i for t in noun.subtree} - {t.i for t in cue.subtree}
+    named = {t.i for t in noun.subtree} if cue.dep_ in ("relcl", "acl") and not which_rejects(cue) else set()
+    return statement_before(doc, stop) | named  # '..., a finding X dismissed as "baseless"' keeps its words
+
+
+def _when_or_where(prep) -> bool:
+    """'announced on Friday', 'reported on its website': when or where it was said, not what."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in ("website", "radio", "television")
+                              for o in objs)
 
 
 def _that_clause(verb) -> bool:
@@ -277,7 +347,8 @@ def _carve_out(item: Item, items: list[Item], doc) -> None:
     """'Peskov said the reports were a hoax, while Putin said ...': another speaker's own cue inside a
     claim is a claim of its own; cut it out of the outer one."""
     cue = doc[item.cue_i] if item.cue_i >= 0 else None
-    own = cue is not None and cue.dep_ in ("advcl", "conj", "relcl") and any(c.dep_ == "nsubj" for c in cue.children)
+    own = cue is not None and ((cue.dep_ in ("advcl", "conj", "relcl") and any(c.dep_ == "nsubj" for c in cue.children))
+                               or (cue.dep_ == "acl" and any(c.dep_ == "agent" for c in cue.children)))  # 'a charge denied by X'
     if not own and item.rule != "deny-verb-misparsed":
         return  # relcl: '..., a finding Abu Dhabi dismissed as "baseless"' is Abu Dhabi's own denial
     if _that_clause(cue):  # 'said A, and that investigators found B': B is still what was said

@@ -17,11 +17,19 @@ DENIAL_CUES = frozenset(
 # Inflected denial verbs, for sentences whose parse misses the verb.
 DENIAL_FORM = re.compile(r"(?:reject|dismiss|dispute|den(?:y|ie))(?:s|es|ed)?")
 # Verbs that only deny when their object is an assertion ("rejected the claims").
-OBJECT_DENIALS = frozenset("reject dismiss dispute counter rebuff".split())
+OBJECT_DENIALS = frozenset("reject dismiss dispute counter rebuff discourage quash scotch downplay".split())
 ASSERTION_NOUNS = frozenset(
     """claim claims accusation allegation report charge assertion suggestion assessment finding
-    notion idea story reports accusations allegations charges account version""".split()
+    notion idea story reports accusations allegations charges account version rumor rumour rumors rumours
+    speculation""".split()
 )
+# Content that answers an accusation by denying guilt: 'insisted he is innocent', 'had nothing to do with'.
+NOT_GUILTY = re.compile(r"\b(?:innocen(?:t|ce)|nothing to do with|(?:did|done) nothing wrong|no wrongdoing|not guilty|"
+                        r"no (?:part|role|involvement) in)\b", re.I)
+# A quotation that opens by denying: 'At no point did we ...', 'It was never our intention to ...'.
+QUOTED_DENIAL = re.compile(r"^\W*(?:at no (?:point|time|stage)\b|it (?:was|is|has) never been (?:our|my) |it was never (?:our|my) "
+                           r"(?:intention|aim|plan|policy)|(?:we|i) (?:have |had )?never (?:been|sold|supplied|sent|provided|"
+                           r"given|used|received|paid|ordered|authori[sz]ed|intended|planned|threatened|said)\b)", re.I)
 # What a party rejects when it rejects a decision about itself: 'rejected the ruling', 'dismissed the warrants'.
 DECISION_NOUNS = frozenset("""decision ruling verdict judgment judgement sanction sanctions measure measures warrant
     warrants charge charges finding findings conclusion conclusions indictment resolution embargo restrictions""".split())
@@ -102,11 +110,27 @@ def negated_transfer(content_root) -> bool:
                for t in content_root.subtree)  # not 'drones supplied to Kyiv would not change ...'
 
 
+def which_rejects(token) -> bool:
+    """'Rebels say the army used cluster bombs, which the ministry rejects': the relative pronoun after a
+    comma stands for the whole statement before it."""
+    return token.dep_ == "relcl" and any(c.lower_ == "which" and c.dep_ in ("dobj", "nsubjpass") and c.i > 0
+                                         and c.doc[c.i - 1].text == "," for c in token.children)
+
+
+def pronoun_antecedent(token):
+    """'dismissed them' after 'rumours ...': the assertion a denial verb's pronoun object stands for,
+    the nearest before it in the sentence."""
+    pron = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in ("it", "them", "this", "these")), None)
+    if pron is None:
+        return None
+    return next((t for t in reversed(token.doc[: token.i]) if t.lemma_.lower() in ASSERTION_NOUNS and t.pos_ == "NOUN"), None)
+
+
 def _verb_chain(verb, root) -> bool:
     """Whether `verb` is a complement of `root` ('never allowed ... to transfer'), not a modifier of one
     of its nouns ('cannot continue without the weapons Iran provides')."""
     while verb.i != root.i:
-        if verb.dep_ in ("relcl", "acl"):
+        if verb.dep_ in ("relcl", "acl", "conj"):  # not 'does not fear ... and expects ... giving us status'
             return False
         verb = verb.head
     return True
@@ -127,8 +151,10 @@ def _negated_content(root) -> bool:
 def _objects_assertion(token) -> bool:
     """'rejected the claims', 'reports ... were dismissed' (the passive subject is the object), 'rejected
     the ruling', 'dismissed the sanctions as illegal' (a decision rejected, or anything dismissed as ...)."""
-    if token.dep_ == "relcl" and token.head.lemma_.lower() in ASSERTION_NOUNS | DECISION_NOUNS:
-        return True  # 'an accusation the Emirati government rejects'
+    if token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in ASSERTION_NOUNS | DECISION_NOUNS:
+        return True  # 'an accusation the Emirati government rejects', 'a charge rejected by Tehran'
+    if which_rejects(token) or pronoun_antecedent(token) is not None:
+        return True  # '..., which the ministry rejects', 'dismissed them' (the rumours)
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "prep" and c.lower_ == "as" for t in (token, *objects) for c in t.children):
         return True  # 'dismissed the sanctions as illegal' (the parser may hang 'as' on the object)

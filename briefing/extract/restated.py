@@ -1,7 +1,7 @@
 """Denials and claims that share a sentence, or restate the sentence before: split one off, or merge."""
 from __future__ import annotations
 
-from .cues import ASSERTION_NOUNS, cue_kind, negated_transfer
+from .cues import ASSERTION_NOUNS, DISMISSIVE, NOT_GUILTY, cue_kind, negated_transfer
 from .document import Sentence
 from .items import Item, quote_of, span_text
 
@@ -64,8 +64,15 @@ def split_claim(sent: Sentence, item: Item) -> Item | None:
     part = {t.i for t in conj.subtree}
     item.content -= part | {t.i for t in conj.head.children if t.dep_ == "cc" and t.i < conj.i}
     item.text, item.quote = span_text(doc, item.content), quote_of(sent, item.content)
-    return Item("claim", item.speaker, conj.text, span_text(doc, part), quote_of(sent, part), sent.n, conj.i, part,
-                rule="conjoined-claim")
+    text = span_text(doc, part)
+    if _denying_words(text) and not _denying_words(item.text):  # 'conceded that A but insisted B had nothing to do with C'
+        item.kind, item.rule = "claim", "cue-clause"
+        return Item("denial", item.speaker, conj.text, text, quote_of(sent, part), sent.n, conj.i, part, rule="conjoined-denial")
+    return Item("claim", item.speaker, conj.text, text, quote_of(sent, part), sent.n, conj.i, part, rule="conjoined-claim")
+
+
+def _denying_words(text: str) -> bool:
+    return bool(DISMISSIVE.search(text) or NOT_GUILTY.search(text))
 
 
 def full_stop(text: str) -> str:

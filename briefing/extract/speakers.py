@@ -150,7 +150,7 @@ class SpeakerResolver:
         return actor
 
     def _named(self, sent, head) -> str | None:
-        own = self.reg.actor_at(sent.n, head)
+        own = self.reg.actor_at(sent.n, head) or self._surname(sent, head)
         if own:
             return own
         if head.lower_ in ANON_HEADS:
@@ -163,6 +163,15 @@ class SpeakerResolver:
             if found:
                 return found
         return None
+
+    def _surname(self, sent, head) -> str | None:
+        """'Chaowalit denied ...' after 'Prime Minister Chaowalit Yongchaiyudh': a capitalised word the
+        parser left untagged names the one person mentioned before whose name holds it."""
+        if head.ent_type_ or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+            return None
+        people = {m.actor for m in self.reg.mentions if (m.n, m.i) < (sent.n, head.i)
+                  and self.reg.actors[m.actor].type == "person" and head.text in self.reg.actors[m.actor].name.split()}
+        return people.pop() if len(people) == 1 else None
 
     def _document(self, sent, head) -> str | None:
         agent = published_by(head) or next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)

@@ -17,6 +17,13 @@ MAX_MODIFIERS = 4
 MODIFIER_DEPS = frozenset(("amod", "compound", "nmod", "npadvmod", "punct"))
 ALNUM = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{1,4}[A-Z]?")
+# 'arms embargo', 'arms sales': the weapon is the arms; the trade noun only tells that they are weapons.
+TRADE_NOUNS = frozenset("""embargo sale deal shipment supply supplies export import transfer trade trafficking
+    smuggling dealer cache depot purchase package delivery deliveries contract race industry""".split())
+# A bare 'aircraft' is a weapon at war: beside troops or tanks, or the one that attacks.
+AIRCRAFT = frozenset(("aircraft", "plane", "jet", "warplane"))
+FORCE_NOUNS = frozenset("troop soldier force army tank artillery warship gunship helicopter militia".split())
+ATTACK_VERBS = frozenset("attack bomb strike raid pound shell fire target strafe bombard kill destroy".split())
 
 
 @dataclass
@@ -66,8 +73,31 @@ def weapon_mentions(doc, gaz: Gazetteer) -> list[WeaponMention]:
         elif found and (entry := _found_system(doc, found, span, gaz)):
             out.append(WeaponMention(doc[found[0] : span.end], entry.id))
         elif is_ent:
-            out.append(WeaponMention(span, span.ent_id_))
+            out.append(WeaponMention(_trimmed(span), span.ent_id_))
+        elif "military-aircraft" in gaz.weapons and at_war(span.root):
+            out.append(WeaponMention(span, "military-aircraft"))
     return out
+
+
+def _trimmed(span):
+    """'arms embargo' -> 'arms': a trade noun after the weapon is not part of its name."""
+    if len(span) > 1 and span[-1].lemma_.lower() in TRADE_NOUNS:
+        return span[:-1]
+    return span
+
+
+def at_war(tok) -> bool:
+    """'troops and aircraft began attacking', 'aircraft pounded the town': an aircraft used as a weapon."""
+    if tok.lemma_.lower() not in AIRCRAFT:
+        return False
+    if any(c.lemma_.lower() in FORCE_NOUNS for c in tok.conjuncts):
+        return True
+    head = tok.head if tok.dep_ != "conj" else tok.head.head
+    subject = tok.dep_ in ("nsubj", "agent", "pobj") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "pobj"))
+    if head.dep_ == "agent" or (head.lower_ == "by" and head.dep_ == "prep"):
+        head = head.head
+    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]
+    return subject and any(v.lemma_.lower() in ATTACK_VERBS for v in verbs)
 
 
 def _surname(doc, span) -> bool:

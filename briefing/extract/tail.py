@@ -55,13 +55,27 @@ def denied_noun(sent: Sentence, verb, resolver: SpeakerResolver) -> Item | None:
     doc = sent.doc
     if verb.pos_ != "NOUN" or not DENIAL_FORM.fullmatch(verb.lower_) or verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct:
         return None
-    noun = next((t for t in reversed(doc[max(0, verb.i - 6) : verb.i]) if t.lemma_.lower() in ASSERTION_NOUNS), None)
+    noun = next((t for t in reversed(doc[max(0, verb.i - 6) : verb.i])
+                 if t.lemma_.lower() in ASSERTION_NOUNS or (t.lower_ == "which" and t.i > 2 and doc[t.i - 1].text == ",")), None)
     if noun is None or noun.i + 1 >= verb.i:
         return None
     speaker = next((a for t in doc[noun.i + 1 : verb.i] if (a := resolver.reg.actor_at(sent.n, t))), None)
     if speaker is None:
         return None
-    content = {t.i for t in doc[noun.i : verb.i + 1] if not t.is_punct}
-    content |= {t.i for t in noun.lefts if t.dep_ == "det"}
+    if noun.lower_ == "which":  # 'Rebels say the army used cluster bombs, which the ministry rejects.'
+        content = statement_before(doc, noun.i - 1)
+    else:
+        content = {t.i for t in doc[noun.i : verb.i + 1] if not t.is_punct}
+        content |= {t.i for t in noun.lefts if t.dep_ == "det"}
     return Item("denial", speaker, verb.text, span_text(doc, content), None, sent.n, verb.i, content,
                 rule="deny-verb-misparsed")
+
+
+def statement_before(doc, stop: int) -> set[int]:
+    """The statement in the words before `stop` that a closing '..., which X rejects' answers: what
+    was claimed when a cue made it ('Rebels say <the army used them>'; 'accuses <Iran of ...>')."""
+    claimed = [t for t in doc[:stop] if t.dep_ == "ROOT" and cue_kind(t) == "claim"]
+    deps = ("dobj", "prep") if claimed and claimed[0].lemma_.lower() in ("accuse", "charge") else ("ccomp",)
+    comps = {t.i for c in claimed[0].children if c.dep_ in deps for t in c.subtree} if claimed else set()
+    comps |= {claimed[0].i} if comps and deps[0] == "dobj" else set()  # 'accuses Iran of ...' reads as what was denied
+    return {i for i in comps if i < stop and not doc[i].is_punct} or {t.i for t in doc[:stop]}

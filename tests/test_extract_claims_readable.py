@@ -1,0 +1,39 @@
+"""Statements a reader can use: a fragment of a few words carries the quotation or the cue that
+gives it meaning; when and where something was said is not what was said (sentences written here)."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.nlp
+def test_an_object_of_a_few_words_carries_its_cue(extract):
+    result = extract("The Syrian prime minister condemned the bombings.")
+    assert [c["text"] for c in result["claims"]] == ["The Syrian prime minister condemned the bombings"]
+
+
+@pytest.mark.nlp
+def test_a_fragment_of_a_longer_quotation_carries_the_quotation(extract):
+    result = extract('"The players were tired and I think we were lucky to win," coach Martin Kroll said.')
+    texts = [c["text"] for c in result["claims"]]
+    assert texts and all(len(t.split()) >= 4 for t in texts)
+
+
+@pytest.mark.nlp
+def test_a_date_alone_is_not_what_was_announced(extract):
+    assert extract("The Chinese foreign ministry announced on Friday.")["claims"] == []
+
+
+@pytest.mark.nlp
+def test_no_short_fragments(extract):
+    result = extract("The Syrian prime minister condemned the bombings.",
+                     'President Marta Kovac said the plan was "wrong".',
+                     '"No," Marta Kovac said.')
+    assert all(len(x["text"].split()) >= 3 for x in result["claims"] + result["denials"])
+
+
+@pytest.mark.nlp
+def test_a_quotation_of_several_sentences_attributed_at_its_end_is_one_claim(extract):
+    result = extract('In his memo, the minister is blunt. "In my view it is time for a major change. '
+                     'Clearly, what our forces do is not working well enough," Donald Rumsfeld wrote.')
+    assert [c["text"] for c in result["claims"]] == [
+        "In my view it is time for a major change. Clearly, what our forces do is not working well enough"]
