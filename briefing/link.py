@@ -10,11 +10,16 @@ from dataclasses import replace
 from .model import Actor, ActorId, Article, ArticleSlug, Briefing, Event, FactId, Ref, Weapon, WeaponId
 from .problems import Problem
 from .registry import Registry
+from .resolve import Resolution
 from .textutil import MONTH_NAMES
 
 
-def link(title: str, articles: list[Article], registry: Registry) -> tuple[Briefing, list[Problem]]:
-    """Merge what the articles say into one Briefing; report references that resolve nowhere."""
+def link(title: str, articles: list[Article], registry: Registry,
+         resolution: Resolution | None = None) -> tuple[Briefing, list[Problem]]:
+    """Merge what the articles say into one Briefing; report references that resolve nowhere.
+    With a `resolution` (the resolve stage's), its articles are linked and its merges kept."""
+    if resolution is not None:
+        articles = resolution.articles
     dated = (_resolve_unknown_years(a) for a in articles)
     ordered = tuple(sorted(dated, key=lambda a: (a.published or "0000", a.slug), reverse=True))
     rebuttals, problems = _rebuttals(ordered)
@@ -24,6 +29,8 @@ def link(title: str, articles: list[Article], registry: Registry) -> tuple[Brief
         actors=_merge_actors(ordered, registry),
         weapons=_merge_weapons(ordered, registry),
         rebuttals=rebuttals,
+        merges=resolution.merges if resolution else (),
+        ambiguities=resolution.ambiguities if resolution else (),
     )
     return briefing, problems
 

@@ -1,0 +1,126 @@
+"""Person names: the words in front of a name that are a party, a post or a slogan, and name keys.
+
+Shared by extraction (so new content files hold clean names) and the resolve stage (so content
+files written before are read clean too).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Party words, as the text writes them -> the party a role names.
+PARTIES = {
+    "tory": "Conservative", "tories": "Conservative", "conservative": "Conservative", "labour": "Labour",
+    "labor": "Labor", "lib": "Liberal Democrat", "liberal": "Liberal", "democrat": "Democrat",
+    "democratic": "Democratic", "republican": "Republican", "ukip": "UKIP", "snp": "SNP", "plaid": "Plaid Cymru",
+    "green": "Green", "blairite": "Blairite", "brownite": "Brownite", "socialist": "Socialist",
+    "communist": "Communist", "likud": "Likud", "kadima": "Kadima", "gop": "Republican", "dup": "DUP",
+    "unionist": "Unionist", "nationalist": "Nationalist",
+}
+PARTY_TAILS = frozenset(("dem", "dems", "democrat", "democrats", "cymru"))  # 'Lib Dem', 'Liberal Democrat'
+# Posts: the head word of a title in front of a name ('Home Secretary', 'State Councilor').
+POSTS = frozenset("""
+    mp mep msp am mla premier president minister secretary chancellor commissioner chairman chairwoman
+    chairperson chair director ambassador envoy mayor professor prof speaker captain leader senator
+    governor general gen colonel col major maj lieutenant lt sergeant sgt commander marshal admiral adm
+    brigadier corporal private officer inspector superintendent constable detective prosecutor attorney
+    judge justice magistrate councillor councilor coach manager skipper striker midfielder defender
+    goalkeeper chief spokesman spokeswoman spokesperson deputy representative rep sen gov cardinal
+    archbishop bishop reverend rev imam ayatollah rabbi father pastor cleric economist analyst
+    counsellor counselor consul attache treasurer whip candidate challenger contender nominee
+    allrounder all-rounder batsman bowler paceman spinner wicketkeeper keeper winger forward fullback
+    playmaker centre-back center-back quarterback pitcher champion titleholder runner-up
+    """.split())
+# Words that only modify a post ('Foreign Minister', 'Shadow Home Secretary', 'former MP').
+POST_MODIFIERS = frozenset("""
+    foreign home defence defense finance interior trade health education justice state prime vice deputy
+    shadow former ex acting interim chief junior senior assistant under first economic environment
+    culture transport energy agriculture labour labor work pensions culture security intelligence
+    environment development international european party opposition backbench frontbench veteran
+    independent army navy police fire military national general secretary- secretary-general
+    """.split())
+# Forms of address: not part of the name, not a role either.
+COURTESY = frozenset("mr mrs ms miss dr sir dame lord lady baroness baron madam mx mister".split())
+FEMININE = frozenset("mrs ms miss dame lady baroness madam".split())
+MASCULINE = frozenset("mr sir lord baron mister".split())
+# A campaign slogan before a name ('Vote Blair', 'Get Brown') names no actor.
+SLOGAN_VERBS = frozenset("vote get back sack stop elect re-elect ditch dump oust impeach".split())
+PARTICLES = frozenset("al el de del da di van von der le la bin ibn abu".split())
+
+
+@dataclass(frozen=True)
+class CleanName:
+    """A person's name split from the words in front of it."""
+
+    name: str                 # the name itself: 'Liam Fox'
+    role: str | None = None   # party and post words in front, normalised: 'Conservative MP'
+    courtesy: str | None = None  # 'Mr', 'Sir': how the text addressed the person
+    slogan: bool = False      # 'Vote Blair': a slogan, not a person
+
+
+def clean_person_name(text: str) -> CleanName:
+    """Split party, post and courtesy words (and slogans) off the front of a person's name."""
+    words = text.replace("\u2019", "'").split()
+    if len(words) >= 2 and _bare(words[0]) in SLOGAN_VERBS and words[0][:1].isupper():
+        return CleanName(" ".join(words[1:]), slogan=True)
+    cut = _prefix_length(words)
+    prefix, name = words[:cut], words[cut:]
+    courtesy = next((w.rstrip(".") for w in prefix if _bare(w) in COURTESY), None)
+    return CleanName(" ".join(name), _role(prefix), courtesy)
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".,'")
+
+
+def _prefix_length(words: list[str]) -> int:
+    """How many leading words are party, post and courtesy words: the run must end on a head
+    (a post, a party or a courtesy title), and at least one word of the name is left."""
+    cut = 0
+    for k, word in enumerate(words[:-1]):
+        bare = _bare(word)
+        if bare not in POSTS | POST_MODIFIERS | COURTESY | set(PARTIES) | PARTY_TAILS:
+            break
+        if bare in POSTS or bare in COURTESY or bare in PARTIES or bare in PARTY_TAILS:
+            cut = k + 1
+    return cut
+
+
+def _role(prefix: list[str]) -> str | None:
+    """Party words as their party ('Tory' -> 'Conservative', 'Lib Dem' -> 'Liberal Democrat'), posts as written."""
+    out: list[str] = []
+    for k, word in enumerate(prefix):
+        bare = _bare(word)
+        before = _bare(prefix[k - 1]) if k else ""
+        if bare in COURTESY or (bare in PARTY_TAILS and before in ("lib", "liberal")):
+            continue
+        if bare in ("lib", "liberal") and k + 1 < len(prefix) and _bare(prefix[k + 1]) in PARTY_TAILS:
+            out.append("Liberal Democrat")
+        else:
+            out.append(PARTIES.get(bare, word))
+    return " ".join(out) or None
+
+
+def looks_like_name(name: str) -> bool:
+    """Whether a person's name can be someone's full name: capitalised words (and particles such as
+    'al-', 'de', 'van'), no digits ('Bolton 1-0') and no lowercase words ('Charlton v Fulham')."""
+    words = name.split()
+    return not any(ch.isdigit() for ch in name) and all(
+        w[:1].isupper() or w.lower() in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", w) for w in words)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The words of a name as compared across articles: case-folded, accents and dots gone,
+    the Arabic article folded in ('al-Maliki' = 'Maliki'), initials kept as letters."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"'s$", "", ascii_text.replace(".", " ")).casefold()
+    words = [re.sub(r"^(?:al|el)-", "", w) for w in re.split(r"[\s]+", ascii_text) if w]
+    return tuple(w for w in words if w)
+
+
+def gender_of(courtesies: set[str]) -> str | None:
+    """'f' or 'm' from the forms of address an actor was given, when they agree."""
+    bare = {c.lower().rstrip(".") for c in courtesies}
+    feminine, masculine = bool(bare & FEMININE), bool(bare & MASCULINE)
+    return "f" if feminine and not masculine else "m" if masculine and not feminine else None
