@@ -144,6 +144,10 @@ class _NameIndex:
             if p.key in self.target:
                 named[into].add(p.article)
         self.named_in = Counter({k: len(v) for k, v in named.items()})
+        for p in people:  # 'Mr Pellow' beside 'Gareth Pellow' in one article says he is a man
+            local = {self.target[k] for k in self.in_article.get(p.article, ()) if len(p.key) == 1 and p.key[0] in (k[0], k[-1])}
+            if len(local) == 1:
+                self.courtesies[local.pop()] |= _courtesies(p.actor)
 
     def _add(self, key: Key, actor_id: ActorId, name: str) -> None:
         self.full.setdefault(key, actor_id)
@@ -199,8 +203,8 @@ class _NameIndex:
             return self._to(into, self.why[person.key])
         if into == person.actor.id:
             return _Decision(into, person.clean.name, "")
-        return self._to(into, f"the same name as {self.shown[into]!r} once {person.actor.name!r} is "
-                              f"read without the words in front" if person.clean.name != person.actor.name
+        front = person.actor.name[: len(person.actor.name) - len(person.clean.name)].strip()
+        return self._to(into, f"{front!r} in front set aside: the same name as {self.shown[into]!r}" if front
                         else f"the same name as {self.shown[into]!r}")
 
     def _own(self, person: _Person, reason: str) -> _Decision | None:
