@@ -11,6 +11,7 @@ from .model import Actor, ActorId, Article, ArticleSlug, Briefing, Event, FactId
 from .problems import Problem
 from .registry import Registry
 from .resolve import Resolution
+from .retold import retold
 from .textutil import MONTH_NAMES
 
 
@@ -31,6 +32,7 @@ def link(title: str, articles: list[Article], registry: Registry,
         rebuttals=rebuttals,
         merges=resolution.merges if resolution else (),
         ambiguities=resolution.ambiguities if resolution else (),
+        retold=retold(ordered),
     )
     return briefing, problems
 
@@ -150,6 +152,6 @@ def date_label(edtf: str) -> tuple[str, str]:
 
 
 def chronology(briefing: Briefing) -> list[tuple[Article, Event]]:
-    """Every dated event of every article, oldest first."""
-    events = [(a, e) for a in briefing.articles for e in a.events]
+    """Every dated event, oldest first; one reported by several articles once, as its first report."""
+    events = [(a, e) for a in briefing.articles for e in a.events if not briefing.is_repeat(Ref(a.slug, e.id))]
     return sorted(events, key=lambda pair: (date_sort_key(pair[1].date), pair[0].slug, pair[1].id))
