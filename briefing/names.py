@@ -46,6 +46,11 @@ FEMININE = frozenset("mrs ms miss dame lady baroness madam".split())
 MASCULINE = frozenset("mr sir lord baron mister".split())
 # A campaign slogan before a name ('Vote Blair', 'Get Brown') names no actor.
 SLOGAN_VERBS = frozenset("vote get back sack stop elect re-elect ditch dump oust impeach".split())
+# Head words of names that are not a person's, however the model tagged them.
+NOT_A_PERSON = frozenset("""fc afc rovers united city athletic wanderers rangers albion hotspur county town
+    brigade brigades crossing press roadmap agency party movement front army council committee
+    company group bank university institute foundation ministry province district street square bridge
+    airport port stadium river island islands mountains valley""".split())
 PARTICLES = frozenset("al el de del da di van von der le la bin ibn abu".split())
 
 
@@ -82,8 +87,9 @@ def _prefix_length(words: list[str]) -> int:
         bare = _bare(word)
         if bare not in POSTS | POST_MODIFIERS | COURTESY | set(PARTIES) | PARTY_TAILS:
             break
-        if bare in POSTS or bare in COURTESY or bare in PARTIES or bare in PARTY_TAILS:
-            cut = k + 1
+        party = bare in PARTIES or bare in PARTY_TAILS
+        if bare in POSTS or bare in COURTESY or (party and len(words) - k - 1 >= 2):
+            cut = k + 1  # a party word leaves two words at least: 'Nationalist Action' is a name
     return cut
 
 
@@ -102,10 +108,18 @@ def _role(prefix: list[str]) -> str | None:
     return " ".join(out) or None
 
 
+def is_party_name(name: str) -> bool:
+    """Whether a 'person' is a party ('Liberal Democrats', 'Tories'): every word a party word."""
+    words = [_bare(w) for w in name.split()]
+    return bool(words) and all(w in PARTIES or w in PARTY_TAILS or w in ("party", "democrats") for w in words)
+
+
 def looks_like_name(name: str) -> bool:
     """Whether a person's name can be someone's full name: capitalised words (and particles such as
     'al-', 'de', 'van'), no digits ('Bolton 1-0') and no lowercase words ('Charlton v Fulham')."""
     words = name.split()
+    if words and words[-1].lower() in NOT_A_PERSON or (words and words[0].lower() in NOT_A_PERSON):
+        return False  # 'Blackburn Rovers', 'Rafah Crossing', 'FC Santos': a team, a place, a body
     return not any(ch.isdigit() for ch in name) and all(
         w[:1].isupper() or w.lower() in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", w) for w in words)
 

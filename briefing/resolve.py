@@ -15,12 +15,17 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from .model import Actor, ActorId, Ambiguity, Article, ArticleSlug, Merge
-from .names import PARTICLES, CleanName, clean_person_name, gender_of, looks_like_name, name_key
+from .names import PARTICLES, CleanName, clean_person_name, gender_of, is_party_name, looks_like_name, name_key
 from .registry import Registry
 from .textutil import slugify
 
 Key = tuple[str, ...]
 DOMINANCE = 5  # a name that fits several people goes to one named in full this many times as often
+PLACED = re.compile(r"\b(?:in|from|across|throughout|inside|outside|near|(?:north|south|east|west|centr)(?:ern|al)) "
+                    r"([A-Z][\w-]+)(?:'s)?\b(?! [A-Z])", re.I)
+DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|an|i|n)\b")
+NOT_PEOPLE = frozenset("""newspaper daily paper weekly magazine agency broadcaster channel station radio television
+    team side club champions city town village province region country capital port""".split())
 ROLE_STOPWORDS = frozenset("the and for former then new acting deputy vice".split())
 
 
@@ -63,6 +68,7 @@ def resolve(articles: list[Article], registry: Registry) -> Resolution:
                                                                 f"an alias of {into!r} in content/actors.yaml")
     others = {name_key(n): x.id for a in articles for x in a.actors if x.type != "person" for n in (x.name, *x.aliases)}
     names = _NameIndex(people, registry, decisions, others)
+    names.placed = _places(articles, {p.key[0] for p in people if len(p.key) == 1})
     ambiguities = []
     for person in people:
         if (person.article, person.actor.id) in decisions:
@@ -103,18 +109,22 @@ class _NameIndex:
 
     def __init__(self, people: list[_Person], registry: Registry, decided: dict, others: dict[Key, ActorId]):
         self.registry, self.others = registry, others
+        self.surnames: dict[ActorId, str] = {}
         self.full: dict[Key, ActorId] = {}
         self.shown: dict[ActorId, str] = {}
         by_key: dict[Key, list[_Person]] = defaultdict(list)
         for p in people:
-            if len(p.key) >= 2 and (p.article, p.actor.id) not in decided and looks_like_name(p.clean.name):
+            if len(p.key) >= 2 and (p.article, p.actor.id) not in decided:
                 by_key[p.key].append(p)
         for actor in registry.actors.values():
             if actor.type == "person":
                 self._add(name_key(actor.name), actor.id, actor.name)
+        self.unnamed: set[ActorId] = set()  # 'Bolton Wanderers', 'Rafah Crossing': they make 'Bolton' ambiguous, take nothing
         for key, versions in by_key.items():
             if key not in self.full:
                 self._add(key, _canonical_id(versions), Counter(v.clean.name for v in versions).most_common(1)[0][0])
+                if not looks_like_name(versions[0].clean.name):
+                    self.unnamed.add(self.full[key])
         self.by_word: dict[str, set[Key]] = defaultdict(set)
         self.initialled: dict[Key, set[Key]] = defaultdict(set)
         for key in self.full:
@@ -152,16 +162,17 @@ class _NameIndex:
     def _add(self, key: Key, actor_id: ActorId, name: str) -> None:
         self.full.setdefault(key, actor_id)
         self.shown.setdefault(actor_id, name)
+        self.surnames.setdefault(actor_id, key[-1])
 
     def _longer(self, key: Key) -> ActorId | None:
         """A full name the same as a longer one but for initials ('George Bush' of 'George W. Bush')."""
-        fits = {self.target[k] for k in self.initialled.get(key, ()) if k in self.target}
+        fits = {self.target[k] for k in self.initialled.get(key, ()) if k in self.target} - self.unnamed
         return fits.pop() if len(fits) == 1 else None
 
     def _spelling(self, key: Key) -> ActorId | None:
         """Another spelling of a more used name ('Mahmud Abbas' of 'Mahmoud Abbas', 'Sergey' / 'Sergei')."""
         fits = {self.target[k] for k in self.by_word[key[0]] | self.by_word[key[-1]]
-                if k in self.target and k != key and _spelled_alike(key, k)}
+                if k in self.target and k != key and _spelled_alike(key, k)} - self.unnamed
         return fits.pop() if len(fits) == 1 else None
 
     def decide(self, person: _Person) -> tuple[_Decision | None, tuple[ActorId, ...]]:
@@ -170,12 +181,14 @@ class _NameIndex:
             return self._full(person), ()
         if len(person.key) != 1 or person.key[0] in PARTICLES:
             return self._own(person, "party, post or slogan words in front set aside"), ()
-        if person.key in self.others:  # 'Nepal' the state, not 'Madhav Kumar Nepal'
-            return self._own(person, "party, post or slogan words in front set aside"), ()
+        if person.key in self.others or person.article in self.placed.get(person.key[0], ()):
+            return self._own(person, "party, post or slogan words in front set aside"), ()  # 'in Nepal': a place
         local = self._fitting(person, self.in_article.get(person.article, ()))
         if len(local) == 1:
             return self._to(local[0], f"named in full in the same article as {self.shown[local[0]]!r}"), ()
         everywhere = local or self._fitting(person, self.by_word.get(person.key[0], ()))
+        if not local and not self._may_be_anyone(person, everywhere):
+            return self._own(person, "party, post or slogan words in front set aside"), ()
         if len(everywhere) == 1:
             return self._to(everywhere[0], f"the only person in the briefing whose full name fits: "
                                            f"{self.shown[everywhere[0]]!r}"), ()
@@ -187,12 +200,24 @@ class _NameIndex:
             return None, ()
         return self._own(person, "party, post or slogan words in front set aside"), tuple(everywhere)
 
+    def _may_be_anyone(self, person: _Person, candidates: list[ActorId]) -> bool:
+        """Whether a name its article does not spell out may go to someone named elsewhere: not when its
+        role says it is no person ('Dawn', a local newspaper), nor a given name ('Abdul-Rahman') of
+        someone named in full in one article only."""
+        if _role_words(person.actor.role or person.clean.role) & NOT_PEOPLE:
+            return False
+        return len(candidates) != 1 or self.surnames.get(candidates[0]) == person.key[0] or \
+            self.named_in[candidates[0]] >= 2
+
     def _dominant(self, person: _Person, candidates: list[ActorId]) -> ActorId | None:
-        """The one of several people a name fits that the briefing is about: named in full in
-        DOMINANCE times as many articles as any other, with no role of another kind ('King Hussein')."""
+        """The one of several people a surname fits that the briefing is about: named in full in
+        DOMINANCE times as many articles as any other, with no role of another kind ('King Hussein').
+        Never for a given name ('Bill' of Bill Clinton is also a bill before parliament)."""
+        if not any(self.surnames.get(c) == person.key[0] for c in candidates):
+            return None
         counts = sorted(((self.named_in[c], c) for c in candidates), reverse=True)
         (top, lead), (second, _) = counts[0], counts[1]
-        if top < DOMINANCE * max(second, 1) or top < 3:
+        if top < DOMINANCE * max(second, 1) or top < 3 or self.surnames.get(lead) != person.key[0]:
             return None
         words = _role_words(person.actor.role or person.clean.role)
         return lead if not words or words & self.role_words[lead] else None
@@ -212,8 +237,8 @@ class _NameIndex:
             return None
         return _Decision(person.actor.id, person.clean.name, reason)
 
-    def _to(self, into: ActorId, reason: str) -> _Decision:
-        return _Decision(into, self.shown[into], reason)
+    def _to(self, into: ActorId, reason: str) -> _Decision | None:
+        return None if into in self.unnamed else _Decision(into, self.shown[into], reason)
 
     def _fitting(self, person: _Person, keys) -> list[ActorId]:
         """The people (as shown) whose full name a one-word name fits: its last word (a surname)
@@ -228,6 +253,18 @@ class _NameIndex:
                     and (sex is None or gender_of(self.courtesies[into]) in (None, sex)):
                 fits.append(into)
         return sorted(fits)
+
+
+def _places(articles: list[Article], words: set[str]) -> dict[str, set[ArticleSlug]]:
+    """One-word names an article uses as a place ('in Nepal', 'from Porto'): there, not a person's."""
+    out: dict[str, set[ArticleSlug]] = defaultdict(set)
+    for article in articles:
+        found = {w.lower() for w in PLACED.findall(article.body)}
+        for demonym in DEMONYM.findall(article.body):  # 'Nepalese', 'Nepali': Nepal is a place here
+            found |= {demonym[: -len(end)].lower() for end in ("ese", "ian", "an", "i", "n") if demonym.endswith(end)}
+        for word in found & words:
+            out[word].add(article.slug)
+    return out
 
 
 def _spelled_alike(one: Key, other: Key) -> bool:
@@ -295,6 +332,8 @@ def _apply(article: Article, decisions: dict, cleaned: dict) -> Article:
 
 
 def _renamed(actor: Actor, decision: _Decision | None, clean: CleanName | None) -> Actor:
+    if actor.type == "person" and is_party_name(actor.name):  # 'Liberal Democrats' is no person
+        actor = replace(actor, type="organization")
     role = actor.role or (clean.role if clean else None)
     if decision is None:
         return replace(actor, role=role)

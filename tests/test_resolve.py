@@ -41,11 +41,18 @@ def test_a_surname_is_the_one_person_of_the_briefing_it_fits(project):
 
 def test_title_and_surname_and_a_short_first_name_fit_too(project):
     write(project, "budget-day", ["Gareth Pellow", "Dora Quillfeather"])
+    write(project, "committee", ["Dora Quillfeather"])
     write(project, "mr", ["Mr Pellow"], speaker="Mr Pellow")
     write(project, "first-name", ["Dora"], speaker="Dora")
     briefing = resolved(project)
     assert speaker(briefing, "mr") == "gareth-pellow"
     assert speaker(briefing, "first-name") == "dora-quillfeather"
+
+
+def test_a_first_name_goes_to_someone_named_in_full_in_one_other_article_only_never(project):
+    write(project, "budget-day", ["Dora Quillfeather"])
+    write(project, "first-name", ["Dora"], speaker="Dora")
+    assert speaker(resolved(project), "first-name") == "dora"
 
 
 def test_two_people_fit_so_the_surname_stays_apart_and_is_listed(project):
@@ -152,3 +159,21 @@ def test_actors_command_lists_merges_with_reasons_and_ambiguities(project, capsy
     data = json.loads(capsys.readouterr().out)
     assert [m["into"] for m in data["merges"]] == ["dora-quillfeather"]
     assert data["ambiguities"][0]["candidates"] == ["gareth-pellow", "marion-pellow"]
+
+
+def test_a_one_word_name_its_article_uses_as_a_place_is_not_a_person(project):
+    write(project, "budget-day", ["Madhav Kumar Varnia"])
+    write(project, "aid", ["Varnia"])
+    path = project / "content" / "aid.md"
+    path.write_text(path.read_text().replace("Body.", "Donors pledged aid to farmers in Varnia."))
+    briefing = resolved(project)
+    assert briefing.merges == ()
+
+
+def test_a_team_or_a_place_tagged_as_a_person_takes_no_surname(project):
+    write(project, "match", ["Dunmore Rovers"])
+    write(project, "minister", ["Alan Dunmore"])
+    write(project, "report", ["Dunmore"], speaker="Dunmore")
+    briefing = resolved(project)
+    assert speaker(briefing, "report") == "dunmore"  # two fit: a club and a man
+    assert briefing.ambiguities[0].candidates == ("alan-dunmore", "dunmore-rovers")
