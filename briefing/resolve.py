@@ -24,6 +24,7 @@ DOMINANCE = 5  # a name that fits several people goes to one named in full this 
 PLACED = re.compile(r"\b(?:in|from|across|throughout|inside|outside|near|(?:north|south|east|west|centr)(?:ern|al)) "
                     r"([A-Z][\w-]+)(?:'s)?\b(?! [A-Z])", re.I)
 DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|an|i|n)\b")
+ROYAL = frozenset("king queen prince princess emperor empress sultan emir crown pope monarch royal".split())
 NOT_PEOPLE = frozenset("""newspaper daily paper weekly magazine agency broadcaster channel station radio television
     team side club champions city town village province region country capital port""".split())
 ROLE_STOPWORDS = frozenset("the and for former then new acting deputy vice".split())
@@ -211,7 +212,7 @@ class _NameIndex:
 
     def _dominant(self, person: _Person, candidates: list[ActorId]) -> ActorId | None:
         """The one of several people a surname fits that the briefing is about: named in full in
-        DOMINANCE times as many articles as any other, with no role of another kind ('King Hussein').
+        DOMINANCE times as many articles as any other, unless it is a king or a prince and they are not.
         Never for a given name ('Bill' of Bill Clinton is also a bill before parliament)."""
         if not any(self.surnames.get(c) == person.key[0] for c in candidates):
             return None
@@ -219,8 +220,8 @@ class _NameIndex:
         (top, lead), (second, _) = counts[0], counts[1]
         if top < DOMINANCE * max(second, 1) or top < 3 or self.surnames.get(lead) != person.key[0]:
             return None
-        words = _role_words(person.actor.role or person.clean.role)
-        return lead if not words or words & self.role_words[lead] else None
+        royal = _role_words(person.actor.role or person.clean.role) & ROYAL  # 'King Hussein' is not Saddam
+        return lead if royal <= self.role_words[lead] else None
 
     def _full(self, person: _Person) -> _Decision:
         into = self.target[person.key]
