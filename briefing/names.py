@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 # Party words, as the text writes them -> the party a role names.
 PARTIES = {
@@ -52,6 +53,11 @@ NOT_A_PERSON = frozenset("""fc afc rovers united city athletic wanderers rangers
     company group bank university institute foundation ministry province district street square bridge
     airport port stadium river island islands mountains valley""".split())
 PARTICLES = frozenset("al el de del da di van von der le la bin ibn abu".split())
+
+PLACED = re.compile(r"\b(?:in|from|across|throughout|inside|outside|near|(?:north|south|east|west|centr)(?:ern|al)) "
+                    r"([A-Z][\w-]+)(?:'s)?\b(?! [A-Z])", re.I)
+DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|an|i|n)\b")
+ROLE_STOPWORDS = frozenset("the and for former then new acting deputy vice".split())
 
 
 @dataclass(frozen=True)
@@ -138,3 +144,46 @@ def gender_of(courtesies: set[str]) -> str | None:
     bare = {c.lower().rstrip(".") for c in courtesies}
     feminine, masculine = bool(bare & FEMININE), bool(bare & MASCULINE)
     return "f" if feminine and not masculine else "m" if masculine and not feminine else None
+
+
+def used_as_places(text: str) -> set[str]:
+    """One-word names a text uses as places ('in Nepal', 'western Nepal', 'Nepalese'), lowercased."""
+    found = {w.lower() for w in PLACED.findall(text)}
+    for demonym in DEMONYM.findall(text):
+        found |= {demonym[: -len(end)].lower() for end in ("ese", "ian", "an", "i", "n") if demonym.endswith(end)}
+    return found
+
+
+def spelled_alike(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Two spellings of one name: as many words, one the same at least, the others transliterations
+    of each other ('Mahmud' / 'Mahmoud', 'Rafik' / 'Rafiq'); a surname so spelt is 6 letters at least
+    ('Davis' and 'Davies' are two names)."""
+    if len(one) != len(other) or one == other:
+        return False
+    pairs = list(zip(one, other))
+    return any(a == b for a, b in pairs) and all(
+        a == b or (min(len(a), len(b)) >= (6 if k == len(pairs) - 1 else 5) and _transliterated(a, b))
+        for k, (a, b) in enumerate(pairs))
+
+
+def _transliterated(one: str, other: str) -> bool:
+    """The same consonants, and mostly the same letters ('Mohammad' and 'Mahmud' are two names)."""
+    ratio = SequenceMatcher(None, one, other).ratio()
+    return _skeleton(one) == _skeleton(other) and (ratio >= 0.8 or (ratio >= 0.7 and abs(len(one) - len(other)) <= 1))
+
+
+def _skeleton(word: str) -> str:
+    """A word as transliterations agree on it: its first letter, then its consonants, doubled ones
+    once, q as k, ph as f ('Yasser', 'Yasir' -> 'ysr'; 'Musharraf', 'Musharaf' -> 'mshrf')."""
+    rest = re.sub(r"[aeiouy'-]", "", word[1:].replace("ph", "f").replace("q", "k"))
+    return word[0] + re.sub(r"(.)\1+", r"\1", rest)
+
+
+def role_words(role: str | None) -> set[str]:
+    """The words of a role that say what kind of role it is ('president', 'king'), not whose."""
+    return {w for w in re.findall(r"[a-z]+", (role or "").lower()) if w not in ROLE_STOPWORDS and len(w) > 2}
+
+
+def courtesies(names) -> set[str]:
+    """The forms of address ('Mr', 'Lady') some of these names carry."""
+    return {c for name in names if (c := clean_person_name(name).courtesy)}
