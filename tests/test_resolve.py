@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from briefing.cli import main
 from briefing.config import load_settings
-from briefing.pipeline import read_and_link
+from briefing.pipeline import build, read_and_link
 
 
 def write(project: Path, slug: str, people: list[str], speaker: str | None = None, role: str | None = None) -> None:
@@ -177,3 +179,20 @@ def test_a_team_or_a_place_tagged_as_a_person_takes_no_surname(project):
     briefing = resolved(project)
     assert speaker(briefing, "report") == "dunmore"  # two fit: a club and a man
     assert briefing.ambiguities[0].candidates == ("alan-dunmore", "dunmore-rovers")
+
+
+@pytest.mark.nlp
+def test_seeds_naming_a_politician_differently_give_one_actor(project):
+    (project / "seeds" / "a.txt").write_text(
+        "Budget row deepens\n\nPrime Minister Gareth Pellow said on Monday that the budget would balance.\n"
+        "Labour MP Dora Quillfeather said the plan would hurt pensioners.\n")
+    (project / "seeds" / "b.txt").write_text(
+        "Pellow under fire\n\nMr Pellow said the tax rise was fair.\n"
+        "Tory Alwyn Brask told reporters the tax rise was a mistake.\n")
+    build(load_settings(project), progress=lambda _: None)
+    briefing = resolved(project)
+    speakers = {c.speaker for a in briefing.articles for c in a.claims}
+    assert "gareth-pellow" in speakers and not speakers & {"pellow", "mr-pellow"}
+    people = {x.name for x in briefing.actors.values() if x.type == "person"}
+    assert {"Gareth Pellow", "Dora Quillfeather", "Alwyn Brask"} <= people
+    assert not any(n.split()[0] in ("Labour", "Tory", "MP", "Mr") for n in people)
