@@ -17,9 +17,10 @@ PARTIES = {
     "democratic": "Democratic", "republican": "Republican", "ukip": "UKIP", "snp": "SNP", "plaid": "Plaid Cymru",
     "green": "Green", "blairite": "Blairite", "brownite": "Brownite", "socialist": "Socialist",
     "communist": "Communist", "likud": "Likud", "kadima": "Kadima", "gop": "Republican", "dup": "DUP",
-    "unionist": "Unionist", "nationalist": "Nationalist",
+    "unionist": "Unionist", "nationalist": "Nationalist", "respect": "Respect", "veritas": "Veritas",
+    "bnp": "BNP", "sdlp": "SDLP", "sinn": "Sinn Fein",
 }
-PARTY_TAILS = frozenset(("dem", "dems", "democrat", "democrats", "cymru"))  # 'Lib Dem', 'Liberal Democrat'
+PARTY_TAILS = frozenset(("dem", "dems", "democrat", "democrats", "cymru", "fein"))  # 'Lib Dem', 'Liberal Democrat'
 # Posts: the head word of a title in front of a name ('Home Secretary', 'State Councilor').
 POSTS = frozenset("""
     mp mep msp am mla premier president minister secretary chancellor commissioner chairman chairwoman
@@ -89,11 +90,13 @@ def _prefix_length(words: list[str]) -> int:
     """How many leading words are party, post and courtesy words: the run must end on a head
     (a post, a party or a courtesy title), and at least one word of the name is left."""
     cut = 0
+    if len(words) >= 4 and words[0][:1].isupper() and _bare(words[1]) in POSTS and _bare(words[0]) not in COURTESY:
+        words = ["party", *words[1:]]  # 'Hartlepool MP Iain Wright': a seat or a party we do not know, then a post
     for k, word in enumerate(words[:-1]):
         bare = _bare(word)
-        if bare not in POSTS | POST_MODIFIERS | COURTESY | set(PARTIES) | PARTY_TAILS:
+        if bare not in POSTS | POST_MODIFIERS | COURTESY | set(PARTIES) | PARTY_TAILS | {"party"}:
             break
-        party = bare in PARTIES or bare in PARTY_TAILS
+        party = bare in PARTIES or bare in PARTY_TAILS or bare == "party"
         if bare in POSTS or bare in COURTESY or (party and len(words) - k - 1 >= 2):
             cut = k + 1  # a party word leaves two words at least: 'Nationalist Action' is a name
     return cut
@@ -105,7 +108,7 @@ def _role(prefix: list[str]) -> str | None:
     for k, word in enumerate(prefix):
         bare = _bare(word)
         before = _bare(prefix[k - 1]) if k else ""
-        if bare in COURTESY or (bare in PARTY_TAILS and before in ("lib", "liberal")):
+        if bare in COURTESY or (bare in PARTY_TAILS and before in ("lib", "liberal", "sinn", "plaid")):
             continue
         if bare in ("lib", "liberal") and k + 1 < len(prefix) and _bare(prefix[k + 1]) in PARTY_TAILS:
             out.append("Liberal Democrat")

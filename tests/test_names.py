@@ -16,6 +16,8 @@ from briefing.names import clean_person_name, looks_like_name, name_key
     ("Mr Pellow", "Pellow", None),
     ("Gareth Pellow", "Gareth Pellow", None),
     ("John Major", "John Major", None),  # a post word at the end is the surname
+    ("Hartlepool MP Iain Wrexley", "Iain Wrexley", "Hartlepool MP"),  # a seat before a post
+    ("Sinn Fein Gerry Addison", "Gerry Addison", "Sinn Fein"),
 ])
 def test_words_in_front_leave_the_name(text, name, role):
     clean = clean_person_name(text)
