@@ -3,7 +3,8 @@
 Precision over recall: a wrong "contested" badge misleads a reader, a missing one does not. So a
 denial answers a claim only when (1) someone else made the claim, (2) the claim's opening words
 (its subject) name the denier or the denier's side ('Iran' for 'Iran's foreign ministry'), and
-(3) the denial and the claim share at least two more content words, read loosely ('sent' and
+(3) what the denial denies (the words after its denying verb, up to where or when it was denied)
+and the claim share at least two more content words, read loosely ('sent' and
 'providing' are both a transfer; 'missiles' and 'weapons' both a weapon). Used by extraction
 (within an article) and by linking (across articles).
 """
@@ -15,6 +16,11 @@ from dataclasses import dataclass
 
 SUBJECT_WORDS = 6  # how far into a claim its subject may reach ("U.S. and European officials say Iran ...")
 MIN_SHARED = 2
+CIRCUMSTANCE = re.compile(
+    r"\b(?:in|on|at|during|through)\s+(?:a|an|the|its|his|her|their)?\s*(?:\w+\s+)?(?:statement|interview|press|"
+    r"news|briefing|conference|speech|letter|communique|broadcast)\b|\b(?:on|last)\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b|\baccording to\b", re.I)
+DENIED_WORDS = 8  # the first content words after the denying verb say what is denied
 MIN_SHARE = 0.3  # of the denial's own words (its side's names aside) that the claim must say too
 STOPWORDS = frozenset("""the a an of to in on and or for with by at from that this these those is are was were be
     been being has have had it its as not but will would shall should can could may might said says say told
@@ -48,8 +54,13 @@ SAME = {  # loose readings, so that a denial's verb meets the claim's
 
 def keywords(text: str) -> set[str]:
     """A text's content words, read loosely (synonyms folded, cut to five letters)."""
+    return set(_ordered_keywords(text))
+
+
+def _ordered_keywords(text: str) -> list[str]:
     words = re.findall(r"[a-z][a-z'-]*", text.lower().replace("\u2019", "'"))
-    return {SAME.get(w, w[:5]) for w in (w.removesuffix("'s") for w in words) if w not in STOPWORDS and len(w) > 2}
+    out = [SAME.get(w, w[:5]) for w in (w.removesuffix("'s") for w in words) if w not in STOPWORDS and len(w) > 2]
+    return list(dict.fromkeys(out))
 
 
 def side_words(names: Iterable[str]) -> set[str]:
@@ -98,7 +109,11 @@ class Denied:
         if not denies_a_statement(text) or not DENY_VERB.search(f"{cue or ''} {text}"):
             return None
         side = frozenset(side_words(names))
-        return cls(side, frozenset(w for w in keywords(text) if w[:4] not in side))
+        verb = DENY_VERB.search(text)
+        denied = text[verb.end():] if verb else text  # what follows 'denied': the denied statement,
+        denied = CIRCUMSTANCE.split(denied, maxsplit=1)[0]  # not where or when it was denied
+        words = [w for w in _ordered_keywords(denied) if w[:4] not in side]
+        return cls(side, frozenset(words[:DENIED_WORDS]))  # '... in a statement released on Friday' is not it
 
     def score(self, claim_opening: set[str], claim_words: set[str]) -> int:
         """Shared content words when the claim is about the denier and says enough of it; else 0."""

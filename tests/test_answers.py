@@ -59,3 +59,8 @@ def test_extraction_links_a_denial_only_to_the_claim_it_answers(extract):
                   "Officials said Belarus has sent artillery shells to Russia.",
                   "Belarus denied sending artillery shells to Russia.")
     assert [d["rebuts"] for d in out["denials"]] == ["c2"]
+
+
+def test_where_and_when_it_was_denied_is_not_what_is_denied():
+    denial = "Belarus denied sending the shells in a statement released on Friday by its mission to the United Nations"
+    assert answer_score(denial, BELARUS, "Belarus has sent artillery shells to Russia despite warnings", cue="denied")
