@@ -20,7 +20,9 @@ from .registry import Registry
 from .textutil import slugify
 
 Key = tuple[str, ...]
-DOMINANCE = 5  # a name that fits several people goes to one named in full this many times as often
+# A name that fits several people goes to one named in full in 5 times as many articles as any
+# other, or 3 times as many when that is 10 articles or more (Charles Clarke beside Kenneth Clarke).
+DOMINANCE, DOMINANCE_MANY, MANY = 5, 3, 10
 ROYAL = frozenset("king queen prince princess emperor empress sultan emir crown pope monarch royal".split())
 NOT_PEOPLE = frozenset("""newspaper daily paper weekly magazine agency broadcaster channel station radio television
     team side club champions city town village province region country capital port""".split())
@@ -228,13 +230,14 @@ class _NameIndex:
 
     def _dominant(self, person: _Person, candidates: list[ActorId]) -> ActorId | None:
         """The one of several people a surname fits that the briefing is about: named in full in
-        DOMINANCE times as many articles as any other, unless it is a king or a prince and they are not.
+        far more articles than any other (DOMINANCE), unless it is a king or a prince and they are not.
         Never for a given name ('Bill' of Bill Clinton is also a bill before parliament)."""
         if not any(self.surnames.get(c) == person.key[0] for c in candidates):
             return None
         counts = sorted(((self.named_in[c], c) for c in candidates), reverse=True)
         (top, lead), (second, _) = counts[0], counts[1]
-        if top < DOMINANCE * max(second, 1) or top < 3 or self.surnames.get(lead) != person.key[0]:
+        enough = top >= DOMINANCE * max(second, 1) or (top >= MANY and top >= DOMINANCE_MANY * second)
+        if not enough or top < 3 or self.surnames.get(lead) != person.key[0]:
             return None
         royal = role_words(person.actor.role or person.clean.role) & ROYAL  # 'King Hussein' is not Saddam
         return lead if royal <= self.role_words[lead] else None

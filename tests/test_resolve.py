@@ -196,3 +196,12 @@ def test_seeds_naming_a_politician_differently_give_one_actor(project):
     people = {x.name for x in briefing.actors.values() if x.type == "person"}
     assert {"Gareth Pellow", "Dora Quillfeather", "Alwyn Brask"} <= people
     assert not any(n.split()[0] in ("Labour", "Tory", "MP", "Mr") for n in people)
+
+
+def test_three_times_as_often_is_enough_once_named_in_ten_articles(project):
+    for k in range(10):
+        write(project, f"day-{k}", ["Charles Pellow"])
+    for k in range(3):
+        write(project, f"night-{k}", ["Kenneth Pellow"])
+    write(project, "after", ["Pellow"], speaker="Pellow")
+    assert speaker(resolved(project), "after") == "charles-pellow"
