@@ -242,8 +242,10 @@ class _NameIndex:
         royal = role_words(person.actor.role or person.clean.role) & ROYAL  # 'King Hussein' is not Saddam
         return lead if royal <= self.role_words[lead] else None
 
-    def _full(self, person: _Person) -> _Decision:
+    def _full(self, person: _Person) -> _Decision | None:
         into = self.target[person.key]
+        if self.registry.kept_apart(person.actor.id, into):
+            return self._own(person, "party, post or slogan words in front set aside")
         if into != self.full[person.key]:
             return self._to(into, self.why[person.key])
         if into == person.actor.id:

@@ -205,3 +205,15 @@ def test_three_times_as_often_is_enough_once_named_in_ten_articles(project):
         write(project, f"night-{k}", ["Kenneth Pellow"])
     write(project, "after", ["Pellow"], speaker="Pellow")
     assert speaker(resolved(project), "after") == "charles-pellow"
+
+
+def test_distinct_keeps_apart_a_spelling_and_a_name_with_words_in_front_too(project):
+    write(project, "talks", ["Mahmoud Ferreira", "Premier Dora Quillfeather"])
+    write(project, "more-talks", ["Mahmoud Ferreira", "Dora Quillfeather"])
+    write(project, "summit", ["Mahmud Ferreira"], speaker="Mahmud Ferreira")
+    (project / "content" / "actors.yaml").write_text(
+        "- id: mahmoud-ferreira\n  name: Mahmoud Ferreira\n  type: person\n  distinct: [mahmud-ferreira]\n"
+        "- id: dora-quillfeather\n  name: Dora Quillfeather\n  type: person\n  distinct: [premier-dora-quillfeather]\n")
+    briefing = resolved(project)
+    assert speaker(briefing, "summit") == "mahmud-ferreira"
+    assert "premier-dora-quillfeather" in briefing.actors
