@@ -129,8 +129,9 @@ class Views:
 
     def answers(self, said: Said) -> list[Said]:
         """For a claim, the denials that rebut it; for a denial, the claims it rebuts."""
-        if said.kind == "claim":
-            return [self._by_ref[r] for r in self.briefing.rebuttals.get(said.ref, ()) if r in self._by_ref]
+        if said.kind == "claim":  # a denial several articles report answers once, as its first report
+            leads = dict.fromkeys(self.briefing.reports(r)[0] for r in self.briefing.rebuttals.get(said.ref, ()))
+            return [self._by_ref[r] for r in leads if r in self._by_ref]
         return [self._by_ref[c] for _, c in self._rebutted.get(said.ref, ()) if c in self._by_ref]
 
     def by_speaker(self) -> list[tuple[Actor, list[Said]]]:
