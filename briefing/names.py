@@ -20,6 +20,7 @@ PARTIES = {
     "unionist": "Unionist", "nationalist": "Nationalist", "respect": "Respect", "veritas": "Veritas",
     "bnp": "BNP", "sdlp": "SDLP", "sinn": "Sinn Fein",
 }
+PARTY_HEADS = frozenset("party action front movement alliance union league congress bloc".split())
 PARTY_TAILS = frozenset(("dem", "dems", "democrat", "democrats", "cymru", "fein"))  # 'Lib Dem', 'Liberal Democrat'
 # Posts: the head word of a title in front of a name ('Home Secretary', 'State Councilor').
 POSTS = frozenset("""
@@ -118,8 +119,11 @@ def _role(prefix: list[str]) -> str | None:
 
 
 def is_party_name(name: str) -> bool:
-    """Whether a 'person' is a party ('Liberal Democrats', 'Tories'): every word a party word."""
+    """Whether a 'person' is a party: every word a party word ('Liberal Democrats'), or a party word
+    and a party's head word ('Nationalist Action')."""
     words = [_bare(w) for w in name.split()]
+    if len(words) >= 2 and words[0] in PARTIES and words[-1] in PARTY_HEADS:
+        return True  # 'Nationalist Action', 'Socialist Party'
     return bool(words) and all(w in PARTIES or w in PARTY_TAILS or w in ("party", "democrats") for w in words)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.names import clean_person_name, looks_like_name, name_key
+from briefing.names import clean_person_name, is_party_name, looks_like_name, name_key
 
 
 @pytest.mark.parametrize("text, name, role", [
@@ -27,6 +27,11 @@ def test_words_in_front_leave_the_name(text, name, role):
 def test_a_slogan_is_not_a_name():
     assert clean_person_name("Vote Pellow").slogan
     assert clean_person_name("Get Brask").slogan
+
+
+def test_a_party_is_no_person():
+    assert is_party_name("Liberal Democrats") and is_party_name("Nationalist Action")
+    assert not is_party_name("Liam Fox") and not is_party_name("Green Day")
 
 
 def test_courtesy_title_is_kept_apart():
