@@ -1,4 +1,4 @@
-"""The command line: build (default), serve, extract, check, new.
+"""The command line: build (default), serve, extract, check, actors, new.
 
 Exit status: 0 success; 1 problems in the input (seeds, content/, templates, pyproject.toml:
 every one listed as `path:line: error: ...`) or a file that cannot be read or written;
@@ -37,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--force", action="store_true", help="extract even unchanged seeds (curated files are still kept)")
     extract.add_argument("seeds", nargs="*", type=Path, metavar="SEED")
     sub.add_parser("check", help="validate content, references, templates and links; write nothing")
+    actors = sub.add_parser("actors", help="list which actors of different articles were merged into one, and why, "
+                                           "and which names fit several people; write nothing")
+    actors.add_argument("--json", action="store_true", help="print JSON instead of text")
     new = sub.add_parser("new", help="create a new briefing project in DIR (seeds/, content/, templates/, "
                                      "pyproject.toml, the GitHub Pages workflow)")
     new.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
@@ -192,4 +195,16 @@ def _say_extracted(outcome, say: Reporter) -> None:
         say.warn(f"kept {path}: it was edited by hand; the new extraction is in {path}.new to merge")
 
 
-COMMANDS = {"build": _build, "serve": _serve, "extract": _extract, "check": _check}
+def _actors(settings: Settings, args: argparse.Namespace) -> int:
+    """`briefing actors`: the resolve stage's merges and ambiguities (content/ as it is; nothing written)."""
+    from .merges import merges_json, merges_text
+    from .pipeline import read_and_link
+
+    briefing, problems = read_and_link(settings)
+    if any(p.severity == "error" for p in problems):
+        raise BuildError(problems)
+    print(merges_json(briefing) if args.json else merges_text(briefing))
+    return EXIT_OK
+
+
+COMMANDS = {"build": _build, "serve": _serve, "extract": _extract, "check": _check, "actors": _actors}

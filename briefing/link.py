@@ -7,23 +7,36 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from .answers import ClaimIndex, Denied
 from .model import Actor, ActorId, Article, ArticleSlug, Briefing, Event, FactId, Ref, Weapon, WeaponId
 from .problems import Problem
 from .registry import Registry
+from .resolve import Resolution
+from .retold import retold
 from .textutil import MONTH_NAMES
 
 
-def link(title: str, articles: list[Article], registry: Registry) -> tuple[Briefing, list[Problem]]:
-    """Merge what the articles say into one Briefing; report references that resolve nowhere."""
+def link(title: str, articles: list[Article], registry: Registry,
+         resolution: Resolution | None = None) -> tuple[Briefing, list[Problem]]:
+    """Merge what the articles say into one Briefing; report references that resolve nowhere.
+    With a `resolution` (the resolve stage's), its articles are linked and its merges kept."""
+    if resolution is not None:
+        articles = resolution.articles
     dated = (_resolve_unknown_years(a) for a in articles)
     ordered = tuple(sorted(dated, key=lambda a: (a.published or "0000", a.slug), reverse=True))
-    rebuttals, problems = _rebuttals(ordered)
+    actors, told = _merge_actors(ordered, registry), retold(ordered)
+    rebuttals, problems = _rebuttals(ordered, told)
+    for claim, denials in _answered(ordered, actors, told).items():
+        rebuttals[claim] = (*rebuttals.get(claim, ()), *denials)
     briefing = Briefing(
         title=title,
         articles=ordered,
-        actors=_merge_actors(ordered, registry),
+        actors=actors,
         weapons=_merge_weapons(ordered, registry),
-        rebuttals=rebuttals,
+        rebuttals=dict(sorted(rebuttals.items(), key=lambda kv: (kv[0].article, kv[0].fact))),
+        merges=resolution.merges if resolution else (),
+        ambiguities=resolution.ambiguities if resolution else (),
+        retold=told,
     )
     return briefing, problems
 
@@ -87,8 +100,9 @@ def _most_common(values) -> str:
     return max(counts, key=lambda v: (counts[v], -list(counts).index(v)))
 
 
-def _rebuttals(articles: tuple[Article, ...]) -> tuple[dict[Ref, tuple[Ref, ...]], list[Problem]]:
-    """Claim -> the denials that answer it, across articles ("c1" or "<slug>#c1")."""
+def _rebuttals(articles: tuple[Article, ...], told: dict[Ref, tuple[Ref, ...]]) -> tuple[dict[Ref, tuple[Ref, ...]], list[Problem]]:
+    """Claim -> the denials that answer it, across articles ("c1" or "<slug>#c1"); a claim several
+    articles report is answered under its first report, where it is shown."""
     claims = {Ref(a.slug, c.id) for a in articles for c in a.claims}
     found: dict[Ref, list[Ref]] = {}
     problems = []
@@ -99,10 +113,27 @@ def _rebuttals(articles: tuple[Article, ...]) -> tuple[dict[Ref, tuple[Ref, ...]
             slug, _, fact = denial.rebuts.rpartition("#")
             target = Ref(ArticleSlug(slug or article.slug), FactId(fact))
             if target in claims:
-                found.setdefault(target, []).append(Ref(article.slug, denial.id))
+                found.setdefault(told.get(target, (target,))[0], []).append(Ref(article.slug, denial.id))
             else:
                 problems.append(_no_such_claim(article, denial, claims, articles))
-    return {k: tuple(v) for k, v in sorted(found.items(), key=lambda kv: (kv[0].article, kv[0].fact))}, problems
+    return {k: tuple(v) for k, v in found.items()}, problems
+
+
+def _answered(articles: tuple[Article, ...], actors: dict[ActorId, Actor],
+              told: dict[Ref, tuple[Ref, ...]]) -> dict[Ref, list[Ref]]:
+    """Denials that name no claim, linked to the claim they answer in any article, when one plainly
+    does (briefing.answers: about the denier, saying what is denied); most stand alone."""
+    index = ClaimIndex((ref, c.speaker, c.text) for a in articles for c in a.claims
+                       if told.get(ref := Ref(a.slug, c.id), (ref,))[0] == ref)
+    found: dict[Ref, list[Ref]] = {}
+    for article in articles:
+        for denial in article.denials:
+            actor = actors.get(denial.speaker)
+            denied = None if denial.rebuts or actor is None else Denied.of(denial.text, (actor.name, *actor.aliases), denial.cue)
+            target = index.best(denied, denial.speaker, home=lambda ref: ref.article == article.slug) if denied else None
+            if target is not None:
+                found.setdefault(target, []).append(Ref(article.slug, denial.id))
+    return found
 
 
 def _no_such_claim(article: Article, denial, claims: set[Ref], articles: tuple[Article, ...]) -> Problem:
@@ -143,6 +174,6 @@ def date_label(edtf: str) -> tuple[str, str]:
 
 
 def chronology(briefing: Briefing) -> list[tuple[Article, Event]]:
-    """Every dated event of every article, oldest first."""
-    events = [(a, e) for a in briefing.articles for e in a.events]
+    """Every dated event, oldest first; one reported by several articles once, as its first report."""
+    events = [(a, e) for a in briefing.articles for e in a.events if not briefing.is_repeat(Ref(a.slug, e.id))]
     return sorted(events, key=lambda pair: (date_sort_key(pair[1].date), pair[0].slug, pair[1].id))

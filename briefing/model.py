@@ -127,6 +127,27 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class Merge:
+    """The resolve stage's decision that one article's actor is another actor, and why."""
+
+    article: ArticleSlug
+    actor: ActorId   # the id in the content file
+    name: str        # the name it has there
+    into: ActorId    # the id it is shown under
+    reason: str
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """An article's actor whose name fits several people: kept apart, listed for a curator."""
+
+    article: ArticleSlug
+    actor: ActorId
+    name: str
+    candidates: tuple[ActorId, ...]
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything the site shows, linked: articles, merged actors and weapons, indexes."""
 
@@ -135,6 +156,19 @@ class Briefing:
     actors: dict[ActorId, Actor] = field(default_factory=dict)
     weapons: dict[WeaponId, Weapon] = field(default_factory=dict)
     rebuttals: dict[Ref, tuple[Ref, ...]] = field(default_factory=dict)  # claim -> denials
+    merges: tuple[Merge, ...] = ()           # what the resolve stage merged, for `briefing actors`
+    ambiguities: tuple[Ambiguity, ...] = ()  # names it left apart because several people fit
+    # A claim, denial or event reported by several articles: each of its refs -> every ref of
+    # the group, the lead (the one shown) first. Facts reported once are not in it.
+    retold: dict[Ref, tuple[Ref, ...]] = field(default_factory=dict)
+
+    def reports(self, ref: Ref) -> tuple[Ref, ...]:
+        """Every report of the same fact, the lead first ((ref,) when only one article has it)."""
+        return self.retold.get(ref, (ref,))
+
+    def is_repeat(self, ref: Ref) -> bool:
+        """Whether the fact is another article's report of a fact shown under its lead."""
+        return self.reports(ref)[0] != ref
 
 
 @dataclass(frozen=True)

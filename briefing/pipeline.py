@@ -62,13 +62,15 @@ def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Br
     from .content import read_articles
     from .link import link
     from .registry import read_registry
+    from .resolve import resolve
 
     if last is None:
         articles, problems = read_articles(settings.path("content"), settings.root)
     else:
         articles, problems = read_articles_cached(settings.path("content"), settings.root, last)
     registry, registry_problems = read_registry(settings.path("content"), settings.root)
-    briefing, link_problems = link(settings.title, articles, registry)
+    resolution = resolve(articles, registry)  # which actors of different articles are one person
+    briefing, link_problems = link(settings.title, articles, registry, resolution)
     return briefing, [*problems, *registry_problems, *link_problems]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .content import make_actor
 from .textutil import display_path
-from .yamlhead import Checker, FrontMatter, index_lines, load_yaml
+from .yamlhead import SLUG, Checker, FrontMatter, index_lines, load_yaml
 from .model import Actor, ActorId, Weapon, WeaponId
 from .problems import Problem, refuse_outside_link
 
@@ -20,10 +20,15 @@ WEAPONS_FILE = "weapons.yaml"
 
 @dataclass(frozen=True)
 class Registry:
-    """Curated actors and weapons by id."""
+    """Curated actors and weapons by id; `distinct` keeps actors the resolve stage must not merge apart."""
 
     actors: dict[ActorId, Actor] = field(default_factory=dict)
     weapons: dict[WeaponId, Weapon] = field(default_factory=dict)
+    distinct: frozenset[frozenset[ActorId]] = frozenset()  # pairs of ids never merged
+
+    def kept_apart(self, one: str, other: str) -> bool:
+        """Whether a `distinct:` list keeps the two ids apart."""
+        return frozenset((one, other)) in self.distinct
 
     def as_known(self) -> tuple[list[dict], list[dict]]:
         """The entries in the plain shape extraction takes."""
@@ -36,9 +41,22 @@ class Registry:
 def read_registry(folder: Path, root: Path) -> tuple[Registry, list[Problem]]:
     """Read the curated files, if present; every problem is returned, none raised."""
     problems: list[Problem] = []
-    actors = _read_list(folder / ACTORS_FILE, root, problems, make_actor)
+    entries = _read_list(folder / ACTORS_FILE, root, problems, _actor)
     weapons = _read_list(folder / WEAPONS_FILE, root, problems, _weapon)
-    return Registry({a.id: a for a in actors}, {w.id: w for w in weapons}), problems
+    actors = {a.id: a for a, _ in entries}
+    distinct = frozenset(frozenset((a.id, ActorId(other))) for a, others in entries for other in others
+                         if other != a.id)
+    return Registry(actors, {w.id: w for w in weapons}, distinct), problems
+
+
+def _actor(check: Checker, key: tuple, item: dict) -> tuple[Actor, tuple[str, ...]] | None:
+    """A curated actor and the ids its `distinct:` list keeps apart from it."""
+    actor = make_actor(check, key, item)
+    distinct = tuple(d for d in check.strings(item.get("distinct"), key + ("distinct",)))
+    for k, other in enumerate(distinct):
+        if not SLUG.match(other):
+            check.error(key + ("distinct", k), f"`distinct` names actor ids; {other!r} is not one (a slug like tony-blair)")
+    return (actor, distinct) if actor else None
 
 
 def _read_list(path: Path, root: Path, problems: list[Problem], make) -> list:

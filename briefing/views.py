@@ -129,15 +129,17 @@ class Views:
 
     def answers(self, said: Said) -> list[Said]:
         """For a claim, the denials that rebut it; for a denial, the claims it rebuts."""
-        if said.kind == "claim":
-            return [self._by_ref[r] for r in self.briefing.rebuttals.get(said.ref, ()) if r in self._by_ref]
+        if said.kind == "claim":  # a denial several articles report answers once, as its first report
+            leads = dict.fromkeys(self.briefing.reports(r)[0] for r in self.briefing.rebuttals.get(said.ref, ()))
+            return [self._by_ref[r] for r in leads if r in self._by_ref]
         return [self._by_ref[c] for _, c in self._rebutted.get(said.ref, ()) if c in self._by_ref]
 
     def by_speaker(self) -> list[tuple[Actor, list[Said]]]:
         """Every speaker with what they said, the most quoted first."""
         groups: dict[ActorId, list[Said]] = {}
         for said in self.said:
-            groups.setdefault(said.speaker.id, []).append(said)
+            if not self.briefing.is_repeat(said.ref):  # what several articles report, once
+                groups.setdefault(said.speaker.id, []).append(said)
         return sorted(((self.actor(k), v) for k, v in groups.items()), key=lambda kv: (-len(kv[1]), kv[0].name))
 
     def contested(self) -> list[tuple[Said, list[Said]]]:
@@ -181,8 +183,20 @@ class Views:
         return list(self._said_in.get(slug, ()))
 
     def said_by(self, actor_id: ActorId) -> list[Said]:
-        """What one speaker said, in order."""
-        return list(self._said_by.get(actor_id, ()))
+        """What one speaker said, in order; what several articles report, once (its first report)."""
+        return [s for s in self._said_by.get(actor_id, ()) if not self.briefing.is_repeat(s.ref)]
+
+    def reports(self, said: Said) -> list[Said]:
+        """Every article's report of the same statement, the first first ([said] when only one has it)."""
+        return [self._by_ref[r] for r in self.briefing.reports(said.ref) if r in self._by_ref]
+
+    def event_reports(self, article: Article, event: Event) -> list[tuple[Article, Event]]:
+        """Every article's report of the same event, the first first."""
+        refs = self.briefing.reports(Ref(article.slug, event.id))
+        if len(refs) == 1:
+            return [(article, event)]
+        by_slug = {a.slug: a for a in self.briefing.articles if a.slug in {r.article for r in refs}}
+        return [(by_slug[r.article], next(e for e in by_slug[r.article].events if e.id == r.fact)) for r in refs]
 
     def transfers_in(self, slug: str) -> list[Transfer]:
         """The transfers one article reports, in order."""

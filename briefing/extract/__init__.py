@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..answers import best_answer
 from .actors import Registry, collect_mentions
 from .attribution import Item, find_attributions
 from .document import PIPE_BATCH, article_sentences, parse_article, parse_articles
@@ -114,32 +115,16 @@ def _number(items: list[Item], actors: dict) -> tuple[list[dict], list[dict]]:
               "anonymous": _anonymous(c.speaker, actors), "sentence": c.sentence, "rule": c.rule} for c in claims]
     out_d = []
     for k, d in enumerate(denials, 1):
-        target = rebutted(d, claims)
+        speaker = actors.get(d.speaker)
+        target = rebutted(d, claims, [speaker.name, *speaker.aliases] if speaker else [])
         out_d.append({"id": f"d{k}", "speaker": d.speaker, "cue": d.cue, "text": d.text, "quote": d.quote,
                       "rebuts": claim_ids[id(target)] if target else None, "sentence": d.sentence,
                       "rule": d.rule})
     return out_c, out_d
 
 
-def rebutted(denial: Item, claims: list[Item]) -> Item | None:
-    """The claim (by someone else) that a denial answers: most shared content words wins."""
-    words = _keywords(denial.text)
-    best, best_score = None, 1
-    for claim in claims:
-        if claim.speaker == denial.speaker:
-            continue
-        score = len(words & _keywords(claim.text))
-        if score > best_score or (score == best_score and best is not None and claim.sentence < best.sentence):
-            best, best_score = claim, score
-    return best
-
-
-TRANSFER_WORDS = {"send", "sent", "ship", "shipped", "supply", "supplied", "provide", "providing", "provided",
-                  "deliver", "delivered", "sell", "sold", "transfer", "transferred"}
-
-
-def _keywords(text: str) -> set[str]:
-    words = {w.strip(".,;:“”\"'’").lower() for w in text.split()}
-    words = {"transfer" if w in TRANSFER_WORDS else w for w in words}
-    words = {"weapon" if w.startswith(("missile", "weapon", "drone", "arms")) else w for w in words}
-    return {w for w in words if len(w) > 3 or w in ("transfer", "weapon")}
+def rebutted(denial: Item, claims: list[Item], names: list[str] = ()) -> Item | None:
+    """The claim (by someone else) that a denial answers: about the denier, saying what is denied
+    (briefing.answers); None when no claim of the article does."""
+    others = [(claim, claim.text) for claim in claims if claim.speaker != denial.speaker]
+    return best_answer(denial.text, names, others, denial.cue)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..names import clean_person_name
 from .gazetteer import normal_form
 from .registry import ActorRecord, Registry
 
@@ -47,15 +48,17 @@ def link_person(reg: Registry, ent) -> str | None:
     """Link a PERSON entity (titles stripped, given names the model left out added) to an actor."""
     toks = [*ent.doc[_name_start(ent):ent.start], *strip_titles(ent)]
     name = "".join(t.text_with_ws for t in toks).strip()  # 'Park Sun-won', not 'Park Sun - won'
-    if not toks or not name[0].isupper():
+    clean = clean_person_name(name)  # 'Tory Liam Fox' is Liam Fox, a Conservative; 'Vote Blair' is no one
+    if not toks or not name[0].isupper() or clean.slogan or not clean.name:
         return None
+    name = clean.name
     actor_id = reg.person_id(name)
     if actor_id is None:
         return None
-    record = reg.ensure(actor_id, name, "person", role(ent))
-    if len(toks) > len(record.name.split()) and actor_id not in reg.gaz.actors:
+    record = reg.ensure(actor_id, name, "person", role(ent) or clean.role)
+    if len(name.split()) > len(record.name.split()) and actor_id not in reg.gaz.actors:
         record.name = name
-    record.role = record.role or role(ent)
+    record.role = record.role or role(ent) or clean.role
     remember_surnames(reg, actor_id, [name])
     return actor_id
 
