@@ -27,7 +27,7 @@ from .registry import read_registry
 from .textutil import display_path, slugify
 
 MANIFEST = ".extracted.json"
-SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
 
 
 def seed_files(folder: Path) -> list[Path]:

@@ -26,9 +26,13 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr", "dt", "dd
 
 
 def read_markup(path: Path, data: bytes) -> tuple[dict, str]:
-    """(what the markup states, the article as plain lines) for an HTML or Markdown seed."""
+    """(what the markup states, the article as plain lines) for an HTML, Markdown or PDF seed."""
     if path.suffix.lower() == ".md":
         return read_markdown(path, data)
+    if path.suffix.lower() == ".pdf":
+        from .pdfseed import read_pdf  # pdfminer loads only for PDF seeds
+
+        return read_pdf(path, data)
     return read_html(path, data)
 
 
