@@ -53,7 +53,7 @@ def read_pdf(path: Path, data: bytes) -> tuple[dict, str]:
     stated = {"title": _metadata_title(info.get("Title")) or heading,
               "published": _first_page_date(lines) or pdf_date(info.get("CreationDate")),
               "authors": _metadata_authors(info.get("Author")),
-              "url": _url_beside(path)}
+              "url": url_beside(path)}
     paragraphs = [" ".join(p.split()) for p in join_lines(lines)]
     return {k: v for k, v in stated.items() if v}, "\n".join(p for p in paragraphs if p)
 
@@ -212,7 +212,7 @@ def _info(document) -> dict[str, str]:
     return info
 
 
-def _url_beside(path: Path) -> str | None:
+def url_beside(path: Path) -> str | None:
     """Where the PDF came from: `briefing add` writes it beside the file, as `<name>.url` (an Internet shortcut)."""
     try:
         text = path.with_suffix(".url").read_text(encoding="utf-8", errors="replace")
