@@ -24,10 +24,10 @@ class Page:
         return self
 
 
-def laid_out(blocks: list[list[str]], header: str = "", footer: str = "", title: str = "",
+def laid_out(blocks: list[list[str]], header: str = "", footer: str = "", title: str = "", dated: str = "",
              top: float = 700, x: float = LEFT) -> Page:
     """A page with a running header and footer, an optional big title, and paragraphs of lines
-    (each paragraph's first line indented, a blank line between paragraphs)."""
+    (each paragraph's first line indented, a blank line between paragraphs); `dated` goes under the title."""
     page = Page()
     if header:
         page.text(x, HEIGHT - 40, 9, header)
@@ -37,6 +37,9 @@ def laid_out(blocks: list[list[str]], header: str = "", footer: str = "", title:
     if title:
         page.text(x, y, 20, title, bold=True)
         y -= 40
+    if dated:
+        page.text(x, y, 10, dated)
+        y -= 30
     for block in blocks:
         for number, line in enumerate(block):
             page.text(x + (18 if number == 0 else 0), y, 11, line)
