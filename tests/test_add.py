@@ -218,3 +218,27 @@ def test_feeds_setting_must_be_a_list_of_addresses(tmp_path: Path):
         load_settings(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.briefing]\nfeeds = ["https://example.org/rss"]\n')
     assert load_settings(tmp_path).feeds == ("https://example.org/rss",)
+
+
+@pytest.mark.nlp
+def test_added_articles_and_a_pdf_report_are_extracted_and_built_with_their_urls(
+        project: Path, server: LocalServer, capsys: pytest.CaptureFixture):
+    urls = serve_stories(server)
+    report = make_pdf([laid_out([
+        ["Western officials said on Monday that Iran had sent short-range ballistic missiles to Russia in",
+         "recent weeks. Iran denied sending any missiles to Russia, calling the reports baseless."]],
+        title="Missiles Across the Caspian", dated="10 September 2024")], {"Title": "Missiles Across the Caspian"})
+    server.routes["/report.pdf"] = Route(report, "application/pdf")
+    assert main(["add", "--root", str(project), *urls, server.url("/report.pdf")]) == 1
+    assert "extracted 9 seeds into content/" in capsys.readouterr().err
+    assert main(["--root", str(project)]) == 0
+    pages = {p.parent.name: p.read_text() for p in (project / "site" / "articles").glob("*/index.html")}
+    assert len(pages) == 9
+    assert f'href="{server.url("/news/3")}"' in pages["grain-harvest-falls-after-dry-summer"]
+    assert 'href="https://ledger.example/news/power-cut"' in pages["power-cut-leaves-capital-dark-for-a-night"]
+    content = (project / "content" / "missiles-across-the-caspian.md").read_text()
+    assert f"url: {server.url('/report.pdf')}" in content and "published: 2024-09-10" in content
+    assert "claims:" in content and "denials:" in content and "sentence: 2" in content
+    assert 'id="d1"' in pages["missiles-across-the-caspian"]  # the denial is anchored at its sentence
+    assert main(["add", "--root", str(project), *urls, server.url("/report.pdf")]) == 1
+    assert "add: 0 articles added, 10 already in the briefing, 1 failed" in capsys.readouterr().err
