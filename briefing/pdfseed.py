@@ -21,6 +21,8 @@ from .ingest import SeedError
 MIN_WORDS = 15
 BAND = 0.1  # the top and bottom tenth of a page: where running heads and page numbers sit
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?[-–—\s]*$", re.I)
+_LEADER = re.compile(r"(?:\s?\.){5,}\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")  # a table of contents' "Introduction . . . 1"
+_UNMAPPED = re.compile(r"\(cid:\d+\)")  # a glyph the font maps to no character
 _SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled\b|slide \d)|\.(?:docx?|pdf|indd|odt|rtf|tex)$", re.I)
@@ -96,7 +98,7 @@ def _page_lines(layout, number: int) -> tuple[list[Line], bool]:
         if isinstance(item, LTImage):
             pictures = True
         elif isinstance(item, LTTextLine):
-            text = item.get_text().translate(_LIGATURES).strip()
+            text = _UNMAPPED.sub("", item.get_text().translate(_LIGATURES)).strip()
             sizes = [char.size for char in item if isinstance(char, LTChar)]
             if text:
                 in_band = item.y0 > height * (1 - BAND) or item.y1 < height * BAND
@@ -107,13 +109,13 @@ def _page_lines(layout, number: int) -> tuple[list[Line], bool]:
 
 
 def without_running_lines(lines: list[Line]) -> list[Line]:
-    """The lines without page numbers, and without headers and footers that repeat on other pages."""
+    """The lines without page numbers, headers and footers that repeat on other pages, and contents entries."""
     def shape(line: Line) -> str:
         return re.sub(r"\d+", "#", line.text.lower())
 
     pages_with = Counter(shape for shape, _ in {(shape(line), line.page) for line in lines if line.in_band})
-    return [line for line in lines
-            if not (line.in_band and (_PAGE_NUMBER.match(line.text) or pages_with[shape(line)] >= 2))]
+    return [line for line in lines if not _LEADER.search(line.text)
+            and not (line.in_band and (_PAGE_NUMBER.match(line.text) or pages_with[shape(line)] >= 2))]
 
 
 def _title_lines(lines: list[Line]) -> tuple[str | None, list[Line]]:
