@@ -196,5 +196,5 @@ def _say_extracted(outcome, say: Reporter) -> None:
 
 COMMANDS = {"build": _build, "serve": _serve, "extract": _extract, "check": _check}
 
-# `briefing add URL...`: fetching articles into seeds/ (add.py, fetch.py, feeds.py, known.py)
+# `briefing add URL...`: fetching articles into seeds/ (add.py; collect.py, fetch.py, feeds.py, known.py)
 COMMANDS["add"] = run_add
