@@ -57,21 +57,38 @@ def fingerprint(text: str) -> str:
 def known_articles(settings: Settings) -> Known:
     """Every article of content/ (its source URL and text) and every seed (where it was saved from)."""
     from .refresh import seed_files
-    from .yamlhead import read_front_matter
 
     known, extracted = Known(), set()
     for path in sorted(settings.path("content").glob("*.md")):
-        try:
-            front = read_front_matter(path, path.name)
-        except ValueError:
-            continue
-        source = front.data.get("source") if isinstance(front.data.get("source"), dict) else {}
+        source, body = source_and_body(path)
         url = source.get("url") if isinstance(source.get("url"), str) else None
-        known.note(display_path(path, settings.root), [url], front.body)
+        known.note(display_path(path, settings.root), [url], body)
         extracted.add(source.get("seed"))
     for seed in seed_files(settings.path("seeds")):
         _note_seed(known, seed, settings, read=display_path(seed, settings.root) not in extracted)
     return known
+
+
+def source_and_body(path: Path) -> tuple[dict, str]:
+    """A content file's `source:` mapping and its body; only that block of the front-matter is parsed
+    (the whole of it is most of the time `add` would spend on a large briefing)."""
+    from .yamlhead import load_yaml
+
+    try:
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return {}, ""
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
+    if lines[0].rstrip() != "---" or closing is None:
+        return {}, ""
+    start = next((i for i in range(1, closing) if lines[i].startswith("source:")), closing)
+    end = next((i for i in range(start + 1, closing) if lines[i][:1] not in (" ", "\t", "#", "")), closing)
+    try:
+        data = load_yaml("\n".join(lines[start:end]), path.name)[1] if start < closing else None
+    except ValueError:
+        data = None
+    source = data.get("source") if isinstance(data, dict) else None
+    return (source if isinstance(source, dict) else {}), "\n".join(lines[closing + 1:])
 
 
 def _note_seed(known: Known, seed: Path, settings: Settings, read: bool) -> None:

@@ -242,3 +242,22 @@ def test_added_articles_and_a_pdf_report_are_extracted_and_built_with_their_urls
     assert 'id="d1"' in pages["missiles-across-the-caspian"]  # the denial is anchored at its sentence
     assert main(["add", "--root", str(project), *urls, server.url("/report.pdf")]) == 1
     assert "add: 0 articles added, 10 already in the briefing, 1 failed" in capsys.readouterr().err
+
+
+def test_an_article_in_content_is_known_by_its_url_or_its_text(project: Path, server: LocalServer,
+                                                                capsys: pytest.CaptureFixture):
+    serve_stories(server)
+    (project / "content" / "power-cut.md").write_text(
+        "---\ntitle: Power cut\nsource:\n  seed: seeds/power.txt\n  url: https://ledger.example/news/power-cut/\n"
+        "actors: []\n---\nSomething else entirely.\n")
+    place = "Port Velan"
+    body = (f"Officials in {place} said on Tuesday that {STORIES[0][2]}, a step residents of "
+            f"{place} had awaited for months.\n\nThe decision in {place} followed weeks of talks, according to a "
+            "statement from the regional office, which said the change would take effect at once and be reviewed "
+            f"next spring.\n\n\\## Local groups in {place} welcomed the news but asked for more details about the cost.\n")
+    (project / "content" / "strike.md").write_text(f"---\ntitle: Strike ends\nsource: {{seed: seeds/s.txt}}\n---\n{body}")
+    assert main(["add", "--no-extract", "--root", str(project), server.url("/news/7"), server.url("/news/0")]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped {server.url('/news/7')}: already in the briefing (content/power-cut.md)" in err
+    assert f"skipped {server.url('/news/0')}: already in the briefing (content/strike.md)" in err
+    assert seeds_of(project) == []
