@@ -1,4 +1,4 @@
-"""The command line: build (default), serve, extract, check, actors, new.
+"""The command line: build (default), serve, extract, check, actors, new, add.
 
 Exit status: 0 success; 1 problems in the input (seeds, content/, templates, pyproject.toml:
 every one listed as `path:line: error: ...`) or a file that cannot be read or written;
@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .add import add_arguments, run_add
 from .config import ConfigError, Settings, load_settings
 from .problems import BuildError, Problem
 from .progress import NORMAL, QUIET, VERBOSE, Reporter, plural
@@ -44,6 +45,7 @@ def parser() -> argparse.ArgumentParser:
                                      "pyproject.toml, the GitHub Pages workflow)")
     new.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
     new.add_argument("--title", help="the site's name (default: from DIR)")
+    add_arguments(sub)  # `briefing add`, in add.py
     for command in sub.choices.values():  # the same flags also after the command: `briefing build -q`
         _common_flags(command, subcommand=True)
     return ap
@@ -208,3 +210,6 @@ def _actors(settings: Settings, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": _build, "serve": _serve, "extract": _extract, "check": _check, "actors": _actors}
+
+# `briefing add URL...`: fetching articles into seeds/ (add.py; collect.py, fetch.py, feeds.py, known.py)
+COMMANDS["add"] = run_add

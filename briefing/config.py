@@ -11,7 +11,8 @@ class ConfigError(Exception):
     """A setting that cannot be used; the message names the file and the key."""
 
 
-KINDS = {"int": "a whole number above 0", "bool": "true or false", "str": "a quoted string"}  # what a setting must be
+KINDS = {"int": "a whole number above 0", "bool": "true or false", "str": "a quoted string",
+         "list": "a list of quoted http(s) addresses"}  # what a setting must be
 
 @dataclass(frozen=True)
 class Settings:
@@ -41,6 +42,8 @@ class Settings:
     """Build a Pagefind search index when Pagefind is installed."""
     max_seed_bytes: int = 5_000_000
     """A seed larger than this is skipped with a warning (a saved web page is rarely over 5 MB)."""
+    feeds: tuple[str, ...] = ()
+    """RSS or Atom feeds whose new articles `briefing add --feeds` fetches into seeds/."""
 
     def path(self, name: str) -> Path:
         """The absolute folder for a folder setting ("seeds", "content", "templates", "site")."""
@@ -62,10 +65,11 @@ def load_settings(root: Path, **overrides: object) -> Settings:
         if key not in known:
             raise ConfigError(f"{pyproject}: error: unknown setting [tool.briefing] {key!r} "
                               f"(known: {', '.join(sorted(known))})")
-        expected = known[key].type if known[key].type in ("int", "bool") else "str"
-        if type(value).__name__ != expected or (expected == "int" and value < 1):
+        expected = {"int": "int", "bool": "bool", "tuple[str, ...]": "list"}.get(known[key].type, "str")
+        if type(value).__name__ != expected or (expected == "int" and value < 1) or (
+                expected == "list" and not all(isinstance(v, str) and re.match(r"^https?://\S+$", v) for v in value)):
             raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be {KINDS[expected]}")
-        values[key] = value
+        values[key] = tuple(value) if expected == "list" else value
     if not re.match(r"^(https?://[^\s\"'<>]+)?$", values.get("base_url", "")):
         raise ConfigError(f"{pyproject}: error: [tool.briefing] base_url must be an http(s) address or empty")
     settings = Settings(root=root.resolve(), **values)

@@ -45,7 +45,7 @@ def read_seed(path: Path, root: Path, max_bytes: int = MAX_SEED_BYTES) -> RawArt
     """Read one seed file into a RawArticle; raises SeedError naming the file."""
     refuse_unreadable(path, root, max_bytes)
     data = path.read_bytes()
-    if path.suffix.lower() in (".html", ".htm", ".md"):
+    if path.suffix.lower() in (".html", ".htm", ".md", ".pdf"):
         from .seedformats import read_markup  # what the page or front-matter states, and its text as lines
 
         stated, text = read_markup(path, data)

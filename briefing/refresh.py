@@ -28,7 +28,7 @@ from .textutil import display_path, slugify
 from .vet import vetted
 
 MANIFEST = ".extracted.json"
-SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+SEED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".pdf")
 
 
 def seed_files(folder: Path) -> list[Path]:

@@ -22,13 +22,18 @@ from .yamlhead import load_yaml
 FRONT_MATTER_KEYS = ("title", "published", "date", "author", "authors", "url", "outlet", "summary", "dateline")
 MIN_WORDS = 15
 _DATELINE = re.compile(r"^report(?:ing|ed) from [A-Z]", re.I)
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.I)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr", "dt", "dd")
 
 
 def read_markup(path: Path, data: bytes) -> tuple[dict, str]:
-    """(what the markup states, the article as plain lines) for an HTML or Markdown seed."""
+    """(what the markup states, the article as plain lines) for an HTML, Markdown or PDF seed."""
     if path.suffix.lower() == ".md":
         return read_markdown(path, data)
+    if path.suffix.lower() == ".pdf":
+        from .pdfseed import read_pdf  # pdfminer loads only for PDF seeds
+
+        return read_pdf(path, data)
     return read_html(path, data)
 
 
@@ -54,7 +59,21 @@ def read_html(path: Path, data: bytes) -> tuple[dict, str]:
         raise SeedError(f"{path}: error: no article text found in this web page (is it the article itself? "
                         "a page of links, a login wall or an empty template has none)")
     stated = _stated_by_page(meta)
+    if "url" not in stated and (saved_from := saved_from_url(data)):  # no canonical link: where it was saved from
+        stated["url"] = saved_from
     return stated, "\n".join([*_datelines(data, text), _page_text(text, stated)])
+
+
+def saved_from_url(data: bytes) -> str | None:
+    """The address a browser's "Save page as" (and `briefing add`) notes atop a page:
+    `<!-- saved from url=(0042)https://... -->`."""
+    found = _SAVED_FROM.search(data[:4096])
+    return found[1].decode("utf-8", "replace") if found else None
+
+
+def saved_from_comment(url: str) -> str:
+    """The comment `saved_from_url` reads, in the browsers' own form (the number is the URL's length)."""
+    return f"<!-- saved from url=({len(url):04d}){url} -->"
 
 
 def _datelines(data: bytes, text: str) -> list[str]:
