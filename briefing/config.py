@@ -41,6 +41,8 @@ class Settings:
     """Build a Pagefind search index when Pagefind is installed."""
     max_seed_bytes: int = 5_000_000
     """A seed larger than this is skipped with a warning (a saved web page is rarely over 5 MB)."""
+    processes: int = 0
+    """How many processes extraction and rendering may use; 0: one per core."""
 
     def path(self, name: str) -> Path:
         """The absolute folder for a folder setting ("seeds", "content", "templates", "site")."""
@@ -63,8 +65,10 @@ def load_settings(root: Path, **overrides: object) -> Settings:
             raise ConfigError(f"{pyproject}: error: unknown setting [tool.briefing] {key!r} "
                               f"(known: {', '.join(sorted(known))})")
         expected = known[key].type if known[key].type in ("int", "bool") else "str"
-        if type(value).__name__ != expected or (expected == "int" and value < 1):
-            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be {KINDS[expected]}")
+        least = 0 if known[key].default == 0 else 1  # a default of 0 means "as many as useful"
+        if type(value).__name__ != expected or (expected == "int" and value < least):
+            kind = "a whole number, 0 or more" if least == 0 else KINDS[expected]
+            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be {kind}")
         values[key] = value
     if not re.match(r"^(https?://[^\s\"'<>]+)?$", values.get("base_url", "")):
         raise ConfigError(f"{pyproject}: error: [tool.briefing] base_url must be an http(s) address or empty")

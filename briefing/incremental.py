@@ -121,7 +121,10 @@ def settings_key(settings) -> str:
         origin = spec.origin if spec and spec.origin and os.path.exists(spec.origin) else None
         stat = os.stat(origin) if origin else None
         libraries.append([name, origin, stat and stat.st_size, stat and stat.st_mtime_ns])
-    return json.dumps([FORMAT, repr(settings), sys.version, libraries])
+    from dataclasses import replace
+
+    unshaping = replace(settings, processes=0)  # how many processes build it never changes the output
+    return json.dumps([FORMAT, repr(unshaping), sys.version, libraries])
 
 
 def input_stats(settings) -> dict[str, os.stat_result]:
