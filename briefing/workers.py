@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-_WORK: Callable | None = None  # what the forked children run: set before they are forked
+_WORK: tuple[Callable, list] | None = None  # the work and its chunks, set before the children are forked
 
 
 def cores() -> int:
@@ -32,11 +32,11 @@ def forked_map(work: Callable[[list], list], chunks: list[list], processes: int)
         yield from map(work, chunks)
         return
     global _WORK
-    _WORK = work
+    _WORK = work, chunks  # the children inherit both: only a chunk's number is sent (pickled)
     left = dict(enumerate(chunks))
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
-            running = {pool.submit(_run, chunk): k for k, chunk in left.items()}
+            running = {pool.submit(_run, k): k for k in left}
             try:
                 while running:
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -53,9 +53,10 @@ def forked_map(work: Callable[[list], list], chunks: list[list], processes: int)
         _WORK = None
 
 
-def _run(chunk: list) -> list:
-    """In a forked child: the work the parent set before forking."""
-    return _WORK(chunk)
+def _run(number: int) -> list:
+    """In a forked child: the work the parent set before forking, on one of its chunks."""
+    work, chunks = _WORK
+    return work(chunks[number])
 
 
 def chunked(items: list, size: int) -> list[list]:
