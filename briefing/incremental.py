@@ -205,6 +205,25 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+def atomic_pickle(path: Path, data: object) -> None:
+    """Pickle `data` into a whole file or nothing, streamed (a big cache is never one bytes object in memory)."""
+    import pickle
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as stream:
+        pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
+def _unpickle(path: Path):
+    """A cache file's data, read as a stream (its bytes are never all in memory at once)."""
+    import pickle
+
+    with open(path, "rb") as stream:
+        return pickle.load(stream)
+
+
 def read_articles_cached(folder: Path, root: Path, last: LastBuild):
     """content/*.md as Articles (as content.read_articles), parsing only files whose bytes are new.
 
@@ -217,7 +236,7 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
 
     store, key = last.cache / ARTICLES, last.cache_key()
     try:
-        saved = pickle.loads(store.read_bytes())
+        saved = _unpickle(store)
         old = saved["articles"] if saved["key"] == key else {}
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
         old = {}
@@ -238,7 +257,7 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
             if digest is not None:
                 cached[display] = (digest, article)
     if misses or set(cached) != set(old):
-        atomic_write(store, pickle.dumps({"key": key, "articles": cached}, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_pickle(store, {"key": key, "articles": cached})
     return articles, problems
 
 
@@ -252,7 +271,7 @@ def link_cache(last: LastBuild) -> tuple[dict, dict]:
 
     if last.links is None:
         try:
-            saved = pickle.loads((last.cache / LINKS).read_bytes())
+            saved = _unpickle(last.cache / LINKS)
             last.links = (saved["pages"], saved["targets"]) if saved["key"] == last.cache_key() else ({}, {})
         except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
             last.links = ({}, {})
@@ -277,8 +296,7 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
             parsed[path] = _Parsed(*seen[digest])
             place = places[path] = f"{path}\0{digest}"
             targets[place] = old_targets.get(place) or [_link_target(path, link) for link, _ in parsed[path].links]
-    atomic_write(last.cache / LINKS, pickle.dumps({"key": last.cache_key(), "pages": seen, "targets": targets},
-                                                  protocol=pickle.HIGHEST_PROTOCOL))
+    atomic_pickle(last.cache / LINKS, {"key": last.cache_key(), "pages": seen, "targets": targets})
     known = set(digests) | set(extra)
     problems = []
     for path, page in sorted(parsed.items()):
@@ -319,7 +337,7 @@ def bodies_cached(last: LastBuild):
 
     store, key = last.cache / "bodies.pickle", last.cache_key()
     try:
-        saved = pickle.loads(store.read_bytes())
+        saved = _unpickle(store)
         old = saved["bodies"] if saved.get("key") == key else {}
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
         old = {}
@@ -330,7 +348,7 @@ def bodies_cached(last: LastBuild):
     markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
     markup.RENDERED.update(kept)
     if kept.keys() != old.keys():
-        atomic_write(store, pickle.dumps({"key": key, "bodies": kept}, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_pickle(store, {"key": key, "bodies": kept})
 
 
 # A template that reads an article's body other than through the article page's `body`
