@@ -295,7 +295,7 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
             seen[digest] = pages[digest]
             parsed[path] = _Parsed(*seen[digest])
             place = places[path] = f"{path}\0{digest}"
-            targets[place] = old_targets.get(place) or [_link_target(path, link) for link, _ in parsed[path].links]
+            targets[place] = old_targets.get(place) or tuple(_link_target(path, link) for link, _ in parsed[path].links)
     atomic_pickle(last.cache / LINKS, {"key": last.cache_key(), "pages": seen, "targets": targets})
     known = set(digests) | set(extra)
     problems = []
@@ -315,8 +315,8 @@ def _link_target(page: str, link: str) -> tuple[str | None, str]:
 
     if link.startswith((*EXTERNAL, "/")) or "pagefind/" in link:
         return None, ""
-    target, fragment = resolve(page, link)
-    return (None, "") if target.startswith("..") else (target, fragment)
+    target, fragment = resolve(page, link)  # the same few thousand targets recur: share their strings
+    return (None, "") if target.startswith("..") else (sys.intern(target), sys.intern(fragment))
 
 
 @dataclass(frozen=True)
@@ -394,7 +394,7 @@ def render_cached(pages: list, templates: Path, briefing, last: LastBuild, stagi
 def _interned(found: tuple) -> tuple:
     """(links, ids) with equal link texts sharing one string (they recur on thousands of pages)."""
     links, ids = found
-    return [(sys.intern(link), line) for link, line in links], ids
+    return tuple((sys.intern(link), line) for link, line in links), frozenset(map(sys.intern, ids))
 
 
 def _shape(briefing, templates: Path, last: LastBuild) -> str | None:
