@@ -2,6 +2,7 @@
 pipeline, the planned pages), so nothing big is pickled in, and send small results back."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -34,6 +35,7 @@ def forked_map(work: Callable[[list], list], chunks: list[list], processes: int)
     global _WORK
     _WORK = work, chunks  # the children inherit both: only a chunk's number is sent (pickled)
     left = dict(enumerate(chunks))
+    gc.freeze()  # a child's collector never walks (and so never copies) the objects it inherits
     try:
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             running = {pool.submit(_run, k): k for k in left}
@@ -51,6 +53,7 @@ def forked_map(work: Callable[[list], list], chunks: list[list], processes: int)
         yield from map(work, left.values())
     finally:
         _WORK = None
+        gc.unfreeze()
 
 
 def _run(number: int) -> list:
