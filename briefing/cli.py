@@ -62,11 +62,20 @@ def _common_flags(ap: argparse.ArgumentParser, subcommand: bool) -> None:
                     help="the published site's address (for feed.xml and sitemap.xml)")
     ap.add_argument("--spacy-model", default=given(None), help="spaCy pipeline used for extraction")
     ap.add_argument("--no-search", action="store_true", default=given(False), help="skip the Pagefind search index")
+    ap.add_argument("-j", "--processes", type=_whole_number, default=given(None), metavar="N",
+                    help="processes extraction and rendering may use (default: the `processes` setting, 0: one per core)")
     loudness = ap.add_mutually_exclusive_group()
     loudness.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=QUIET,
                           default=given(NORMAL), help="print only problems and warnings")
     loudness.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=VERBOSE,
                           default=given(NORMAL), help="also print settings and every file written")
+
+
+def _whole_number(text: str) -> int:
+    """A count of 0 or more, for argparse."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, not {text!r}")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +108,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     """pyproject.toml's settings with this command line's flags on top."""
     return load_settings(args.root.resolve(), site=args.site, spacy_model=args.spacy_model, base_url=args.base_url,
                          port=getattr(args, "port", None), host=getattr(args, "host", None),
-                         search=False if args.no_search else None)
+                         search=False if args.no_search else None, processes=args.processes)
 
 
 def _build(settings: Settings, args: argparse.Namespace) -> int:

@@ -44,6 +44,8 @@ class Settings:
     """A seed larger than this is skipped with a warning (a saved web page is rarely over 5 MB)."""
     feeds: tuple[str, ...] = ()
     """RSS or Atom feeds whose new articles `briefing add --feeds` fetches into seeds/."""
+    processes: int = 0
+    """How many processes extraction and rendering may use; 0: one per core."""
 
     def path(self, name: str) -> Path:
         """The absolute folder for a folder setting ("seeds", "content", "templates", "site")."""
@@ -66,9 +68,11 @@ def load_settings(root: Path, **overrides: object) -> Settings:
             raise ConfigError(f"{pyproject}: error: unknown setting [tool.briefing] {key!r} "
                               f"(known: {', '.join(sorted(known))})")
         expected = {"int": "int", "bool": "bool", "tuple[str, ...]": "list"}.get(known[key].type, "str")
-        if type(value).__name__ != expected or (expected == "int" and value < 1) or (
+        least = 0 if known[key].default == 0 else 1  # a default of 0 means "as many as useful"
+        if type(value).__name__ != expected or (expected == "int" and value < least) or (
                 expected == "list" and not all(isinstance(v, str) and re.match(r"^https?://\S+$", v) for v in value)):
-            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be {KINDS[expected]}")
+            kind = "a whole number, 0 or more" if expected == "int" and least == 0 else KINDS[expected]
+            raise ConfigError(f"{pyproject}: error: [tool.briefing] {key} must be {kind}")
         values[key] = tuple(value) if expected == "list" else value
     if not re.match(r"^(https?://[^\s\"'<>]+)?$", values.get("base_url", "")):
         raise ConfigError(f"{pyproject}: error: [tool.briefing] base_url must be an http(s) address or empty")

@@ -45,6 +45,8 @@ class LastBuild:
     record: dict = field(default_factory=dict)
     inputs: dict[str, Entry] = field(default_factory=dict)
     rendered: dict = field(default_factory=dict)  # what render_cached saw: saved with the record
+    digests: dict[str, str] = field(default_factory=dict)  # SHA-256 of each page written, saved in `outputs`
+    links: tuple | None = None  # the link cache, once loaded (see link_cache)
 
     @classmethod
     def load(cls, settings) -> "LastBuild":
@@ -96,7 +98,7 @@ class LastBuild:
     def save(self, counts: dict[str, int]) -> None:
         """Record this successful build: its inputs as snapshotted, its outputs as written."""
         site = self.settings.path("site")
-        outputs = {k: [*v, None, True] for k, v in output_stats(site).items()}
+        outputs = {k: [*v, self.digests.get(k), True] for k, v in output_stats(site).items()}
         self.record = {"format": FORMAT, "key": self.key, "inputs": self.inputs,
                        "outputs": outputs, "rendered": self.rendered, **counts}
         self._write_record()
@@ -121,7 +123,10 @@ def settings_key(settings) -> str:
         origin = spec.origin if spec and spec.origin and os.path.exists(spec.origin) else None
         stat = os.stat(origin) if origin else None
         libraries.append([name, origin, stat and stat.st_size, stat and stat.st_mtime_ns])
-    return json.dumps([FORMAT, repr(settings), sys.version, libraries])
+    from dataclasses import replace
+
+    unshaping = replace(settings, processes=0)  # how many processes build it never changes the output
+    return json.dumps([FORMAT, repr(unshaping), sys.version, libraries])
 
 
 def input_stats(settings) -> dict[str, os.stat_result]:
@@ -200,6 +205,25 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+def atomic_pickle(path: Path, data: object) -> None:
+    """Pickle `data` into a whole file or nothing, streamed (a big cache is never one bytes object in memory)."""
+    import pickle
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as stream:
+        pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
+def _unpickle(path: Path):
+    """A cache file's data, read as a stream (its bytes are never all in memory at once)."""
+    import pickle
+
+    with open(path, "rb") as stream:
+        return pickle.load(stream)
+
+
 def read_articles_cached(folder: Path, root: Path, last: LastBuild):
     """content/*.md as Articles (as content.read_articles), parsing only files whose bytes are new.
 
@@ -212,7 +236,7 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
 
     store, key = last.cache / ARTICLES, last.cache_key()
     try:
-        saved = pickle.loads(store.read_bytes())
+        saved = _unpickle(store)
         old = saved["articles"] if saved["key"] == key else {}
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
         old = {}
@@ -233,40 +257,47 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
             if digest is not None:
                 cached[display] = (digest, article)
     if misses or set(cached) != set(old):
-        atomic_write(store, pickle.dumps({"key": key, "articles": cached}, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_pickle(store, {"key": key, "articles": cached})
     return articles, problems
 
 
-def check_links_cached(files: dict[str, str], extra: set[str], last: LastBuild):
-    """linkcheck.check_links, parsing only pages whose text the cache has not seen (links, ids by SHA-256).
+LINKS = "links.pickle"
 
-    Where each link of a page points is kept too (it depends only on the page's path and text), so
-    a link costs a set lookup: only one that may be broken is looked at by linkcheck itself."""
+
+def link_cache(last: LastBuild) -> tuple[dict, dict]:
+    """The links and ids of every page the last builds wrote, by the SHA-256 of its text, and where
+    each link of a page pointed, by path and digest (both empty when the cache is stale or lost)."""
     import pickle
 
-    from .linkcheck import LinkCollector, broken_link
+    if last.links is None:
+        try:
+            saved = _unpickle(last.cache / LINKS)
+            last.links = (saved["pages"], saved["targets"]) if saved["key"] == last.cache_key() else ({}, {})
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
+            last.links = ({}, {})
+    return last.links
+
+
+def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild):
+    """linkcheck.check_links over the pages render_cached wrote (their digests by path), from the
+    links and ids noted as they were written; where each link of a page points is kept too (it
+    depends only on the page's path and text), so a link costs a set lookup: only one that may be
+    broken is looked at by linkcheck itself."""
+    import pickle
+
+    from .linkcheck import broken_link
     from .problems import Problem
 
-    store, key = last.cache / "links.pickle", last.cache_key()
-    try:
-        saved = pickle.loads(store.read_bytes())
-        old, old_targets = (saved["pages"], saved["targets"]) if saved["key"] == key else ({}, {})
-    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
-        old, old_targets = {}, {}
-    seen, parsed, targets, places = {}, {}, {}, {}
-    for path, text in files.items():
+    pages, old_targets = link_cache(last)
+    parsed, targets, places, seen = {}, {}, {}, {}
+    for path, digest in digests.items():
         if path.endswith(".html"):
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            if digest not in old:
-                collector = LinkCollector()
-                collector.feed(text)
-                old[digest] = (collector.links, collector.ids)
-            seen[digest] = old[digest]
+            seen[digest] = pages[digest]
             parsed[path] = _Parsed(*seen[digest])
             place = places[path] = f"{path}\0{digest}"
-            targets[place] = old_targets.get(place) or [_link_target(path, link) for link, _ in parsed[path].links]
-    atomic_write(store, pickle.dumps({"key": key, "pages": seen, "targets": targets}, protocol=pickle.HIGHEST_PROTOCOL))
-    known = set(files) | set(extra)
+            targets[place] = old_targets.get(place) or tuple(_link_target(path, link) for link, _ in parsed[path].links)
+    atomic_pickle(last.cache / LINKS, {"key": last.cache_key(), "pages": seen, "targets": targets})
+    known = set(digests) | set(extra)
     problems = []
     for path, page in sorted(parsed.items()):
         for (link, line), (target, fragment) in zip(page.links, targets[places[path]]):
@@ -284,8 +315,8 @@ def _link_target(page: str, link: str) -> tuple[str | None, str]:
 
     if link.startswith((*EXTERNAL, "/")) or "pagefind/" in link:
         return None, ""
-    target, fragment = resolve(page, link)
-    return (None, "") if target.startswith("..") else (target, fragment)
+    target, fragment = resolve(page, link)  # the same few thousand targets recur: share their strings
+    return (None, "") if target.startswith("..") else (sys.intern(target), sys.intern(fragment))
 
 
 @dataclass(frozen=True)
@@ -306,7 +337,7 @@ def bodies_cached(last: LastBuild):
 
     store, key = last.cache / "bodies.pickle", last.cache_key()
     try:
-        saved = pickle.loads(store.read_bytes())
+        saved = _unpickle(store)
         old = saved["bodies"] if saved.get("key") == key else {}
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
         old = {}
@@ -317,7 +348,7 @@ def bodies_cached(last: LastBuild):
     markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
     markup.RENDERED.update(kept)
     if kept.keys() != old.keys():
-        atomic_write(store, pickle.dumps({"key": key, "bodies": kept}, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_pickle(store, {"key": key, "bodies": kept})
 
 
 # A template that reads an article's body other than through the article page's `body`
@@ -325,32 +356,45 @@ def bodies_cached(last: LastBuild):
 READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s*|\s*\(\s*)['"]body['"]""")
 
 
-def render_cached(pages: list, templates: Path, briefing, last: LastBuild) -> dict[str, str]:
-    """render.render_all, except after a change to article bodies only: then every page (data
-    files included) but the articles whose body changed is taken from the last build's site (when its file is as that
-    build wrote it). Everything else a page shows (front-matter of every article, the registry,
-    templates, settings, this code) is summed up in one digest; any change to it renders all."""
-    from .render import render_all
+def render_cached(pages: list, templates: Path, briefing, last: LastBuild, staging: Path,
+                  processes: int = 0) -> dict[str, str]:
+    """render.render_into `staging`, except after a change to article bodies only: then every page
+    (data files included) but the articles whose body changed is hard-linked from the last build's
+    site (when its file is as that build wrote it). Everything else a page shows (front-matter of
+    every article, the registry, templates, settings, this code) is summed up in one digest; any
+    change to it renders all. Returns the SHA-256 of every page written, by path."""
+    from .render import render_into
 
     shape = _shape(briefing, templates, last)
     bodies = {a.slug: hashlib.sha256(a.body.encode("utf-8", "surrogatepass")).hexdigest() for a in briefing.articles}
     previous = last.record.get("rendered")
     if not isinstance(previous, dict) or not isinstance(previous.get("bodies"), dict):
         previous = {}
-    reused: dict[str, str] = {}
+    site, outputs = last.settings.path("site"), last.record.get("outputs", {})
+    links = link_cache(last)[0]
+    digests: dict[str, str] = {}
     if shape is not None and previous.get("shape") == shape:
-        site, outputs = last.settings.path("site"), last.record.get("outputs", {})
         for page in pages:
             article = page.context.get("article")
             if (page.template is None and page.make is None) or \
                     (article is not None and previous["bodies"].get(article.slug) != bodies.get(article.slug)):
                 continue
-            text = _as_written(site / page.path, outputs.get(page.path))
-            if text is not None:
-                reused[page.path] = text
-    fresh = render_all([p for p in pages if p.path not in reused], templates)
+            digest = _link_as_written(site / page.path, outputs.get(page.path), staging / page.path, links)
+            if digest is not None:
+                digests[page.path] = digest
+    for written in render_into([p for p in pages if p.path not in digests], templates, staging, site, links, processes):
+        digests[written.path] = written.digest
+        if written.found is not None:
+            links[written.digest] = _interned(written.found)
     last.rendered = {"shape": shape, "bodies": bodies} if shape is not None else {}
-    return {p.path: reused[p.path] if p.path in reused else fresh[p.path] for p in pages if p.path in reused or p.path in fresh}
+    last.digests = digests
+    return digests
+
+
+def _interned(found: tuple) -> tuple:
+    """(links, ids) with equal link texts sharing one string (they recur on thousands of pages)."""
+    links, ids = found
+    return tuple((sys.intern(link), line) for link, line in links), frozenset(map(sys.intern, ids))
 
 
 def _shape(briefing, templates: Path, last: LastBuild) -> str | None:
@@ -370,12 +414,17 @@ def _shape(briefing, templates: Path, last: LastBuild) -> str | None:
     return hashlib.sha256(repr((last.cache_key(), sources, shaped)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _as_written(path: Path, entry: list | None) -> str | None:
-    """The text of a file of the last site, if it still has the size and mtime that build recorded."""
+def _link_as_written(old: Path, entry: list | None, target: Path, links: dict) -> str | None:
+    """Hard-link a file of the last site to `target` if it still has the size and mtime that build
+    recorded (and its digest, with the links the check needs); its digest, or None if not taken."""
     try:
-        stat = path.stat()
-        if entry is None or [stat.st_size, stat.st_mtime_ns] != entry[:2]:
+        stat = old.stat()
+        if entry is None or [stat.st_size, stat.st_mtime_ns] != entry[:2] or not isinstance(entry[2], str):
             return None
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        if old.suffix == ".html" and entry[2] not in links:
+            return None  # the link cache was lost: render it again, which notes its links
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(old, target)
+        return entry[2]
+    except OSError:
         return None

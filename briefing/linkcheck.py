@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -34,6 +35,14 @@ def static_sources(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.is_file() and leads_outside(p, folder.parent.parent) is None)
+
+
+def page_links(text: str) -> tuple[list[tuple[str, int]], set[str]]:
+    """The links (with their lines) and the ids of one HTML page; equal link texts share one string
+    (the same links recur on thousands of pages, and a build holds them all for the check)."""
+    collector = LinkCollector()
+    collector.feed(text)
+    return [(sys.intern(link), line) for link, line in collector.links], collector.ids
 
 
 def static_files(folder: Path) -> set[str]:

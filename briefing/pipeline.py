@@ -40,7 +40,7 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     from .linkcheck import static_files
     from .pages import plan
     from .refresh import refresh
-    from .site import search_available, write_site
+    from .site import search_available, staged
 
     extracted = refresh(settings, progress=progress)
     last.snapshot_inputs()
@@ -49,10 +49,11 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     search = search_available(settings)
     with bodies_cached(last):
         pages = plan(briefing, settings.base_url, search)
-    html = render_cached(pages, settings.path("templates"), briefing, last)
-    static = settings.path("templates") / "static"
-    _stop_on(check_links_cached(html, static_files(static), last))
-    files = write_site(html, static, settings.path("site"), search)
+    static, site = settings.path("templates") / "static", settings.path("site")
+    with staged(site, static, search) as staging:  # each page is written there as it is rendered
+        digests = render_cached(pages, settings.path("templates"), briefing, last, staging, settings.processes)
+        _stop_on(check_links_cached(digests, static_files(static), last))
+    files = sum(1 for p in site.rglob("*") if p.is_file())
     last.save({"articles": len(briefing.articles), "pages": len(pages), "files": files})
     return Report(extracted, len(briefing.articles), len(pages), files)
 

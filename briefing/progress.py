@@ -16,15 +16,18 @@ QUIET, NORMAL, VERBOSE = -1, 0, 1
 
 class Step(str):
     """A progress message that knows its place: str(Step(3, 37, "seeds/a.html")) is
-    "[3/37] extracting seeds/a.html"; `done` counts the item starting now."""
+    "[3/37] extracting seeds/a.html"; `done` counts the item starting now, or with `over` the
+    item just finished ("[3/37] extracted seeds/a.html", when several are worked on at once)."""
 
     done: int
     total: int
     item: str
+    finished: int
 
-    def __new__(cls, done: int, total: int, item: str, action: str = "extracting") -> "Step":
+    def __new__(cls, done: int, total: int, item: str, action: str = "extracting", over: bool = False) -> "Step":
         step = super().__new__(cls, f"[{done}/{total}] {action} {item}")
         step.done, step.total, step.item = done, total, item
+        step.finished = done if over else done - 1
         return step
 
 
@@ -54,7 +57,8 @@ class Reporter:
         now = self.clock()
         if step.done == 1 or self._first_step is None:
             self._first_step = now
-        left = time_left(now - self._first_step, step.done - 1, step.total)
+        # The clock starts as item 1 starts (or, with `over`, finishes): done - 1 items finished since.
+        left = time_left(now - self._first_step, step.done - 1, step.total - step.finished + step.done - 1)
         if self.tty:
             self._draw(bar(step, left, shutil.get_terminal_size((80, 20)).columns))
         else:
@@ -102,7 +106,7 @@ def time_left(elapsed: float, finished: int, total: int) -> str | None:
 def bar(step: Step, left: str | None, width: int) -> str:
     """One terminal line: "[#####.....] 3/37 seeds/a.html  ~12 s left", cut to the terminal's width."""
     cells = 20
-    filled = cells * (step.done - 1) // max(step.total, 1)
+    filled = cells * step.finished // max(step.total, 1)
     tail = f"  ~{left} left" if left else "  estimating time left"
     head = f"[{'#' * filled}{'.' * (cells - filled)}] {step.done}/{step.total} "
     room = max(width - 1 - len(head) - len(tail), 8)

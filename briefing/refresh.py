@@ -7,13 +7,13 @@ is kept: the new extraction goes beside it as `<slug>.md.new` for them to merge.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import frontmatter
 
@@ -56,7 +56,7 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
     raws = _read_seeds(todo, settings.root, settings.max_seed_bytes, problems)
     if not raws:  # nothing readable: no reason to load spaCy
         return Outcome(problems=tuple(problems))
-    from .extract import extract_article, load_nlp, parse_articles  # spaCy loads only when there is work
+    from .extract import load_nlp  # spaCy loads only when there is work
 
     known_actors, known_weapons = registry.as_known()
     progress(f"loading spaCy model {settings.spacy_model} to extract {plural(len(raws), 'seed')}")
@@ -66,28 +66,88 @@ def refresh(settings: Settings, force: bool = False, only: list[Path] | None = N
         return Outcome(problems=(Problem("pyproject.toml", 0, f"spaCy model {settings.spacy_model!r} is not "
                                          "installed: set [tool.briefing] spacy_model or pip install it"),))
     written, kept = [], []
-    parsed = parse_articles([raw.paragraphs for raw in raws.values()], nlp)  # one nlp.pipe stream, lazily
-    for number, seed in enumerate(todo, 1):
-        progress(Step(number, len(todo), display_path(seed, settings.root)))  # prints "[n/N] extracting <seed>"
-        if seed not in raws:
-            continue
+    for seed, text in _extractions(todo, raws, nlp, (known_actors, known_weapons), settings, progress, problems):
         raw = raws[seed]
-        try:
-            extraction = extract_article(raw, nlp, known_actors, known_weapons, next(parsed))
-            text, dropped = vetted(extraction, lambda e: format_content(raw, e), display_path(seed, settings.root))
-        except Exception as error:  # a bug on one odd article must not stop the others
-            problems.append(Problem(display_path(seed, settings.root), 0,
-                                    f"extraction failed ({type(error).__name__}: {error}); please report this seed"))
-            continue
-        problems.extend(dropped)  # what the reader would refuse is never written: the other articles still build
-        if text is None:
-            continue
         target = existing.get(raw.seed) or _new_path(content, raw, existing)
         existing[raw.seed] = target
         (written if _write_unless_curated(target, text, raw, manifest, settings.root) else kept).append(
             display_path(target, settings.root))
     _save_manifest(content, manifest)
     return Outcome(tuple(written), tuple(kept), tuple(problems))
+
+
+SEEDS_PER_PROCESS = 4  # below this a forked process costs more than it saves
+SEEDS_PER_TASK = 4  # sent to a process at a time: small enough to spread evenly and report often
+
+
+def _extractions(todo: list[Path], raws: dict[Path, RawArticle], nlp, known: tuple, settings: Settings,
+                 progress: Callable[[str], None], problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+    """(seed, content file text) of every readable seed, in `todo`'s order, over the `processes`
+    the setting allows; a seed whose extraction failed is a problem instead."""
+    from .workers import chunked, forked_map, useful_processes
+
+    readable = [seed for seed in todo if seed in raws]
+    processes = useful_processes(settings.processes, len(readable), SEEDS_PER_PROCESS)
+    if processes == 1:  # one lazy nlp.pipe stream; each seed reported as it starts
+        results = _in_this_process([raws[seed] for seed in readable], nlp, known, readable, settings.root, progress)
+    else:  # each process parses and extracts a few seeds at a time; reported as they finish
+        work = functools.partial(_extract_some, [raws[seed] for seed in readable], nlp, known)
+        results = _in_order(forked_map(work, chunked(range(len(readable)), SEEDS_PER_TASK), processes),
+                            readable, settings.root, progress)
+    for seed, (text, dropped, error) in zip(readable, results):
+        problems.extend(dropped)  # what the reader would refuse is never written: the other articles still build
+        if error is not None:  # a bug on one odd article must not stop the others
+            problems.append(Problem(display_path(seed, settings.root), 0,
+                                    f"extraction failed ({error}); please report this seed"))
+        elif text is not None:
+            yield seed, text
+
+
+def _extract_one(raw: RawArticle, nlp, known: tuple, sentences: list) -> tuple[str | None, list, str | None]:
+    """(content file text or None, the items dropped as invalid, None), or (None, [], what went wrong)."""
+    from .extract import extract_article
+
+    try:
+        extraction = extract_article(raw, nlp, *known, sentences)
+        text, dropped = vetted(extraction, lambda e: format_content(raw, e), raw.seed)
+        return text, list(dropped), None
+    except Exception as error:
+        return None, [], f"{type(error).__name__}: {error}"
+
+
+def _in_this_process(raws: list[RawArticle], nlp, known: tuple, seeds: list[Path], root: Path,
+                     progress: Callable[[str], None]) -> Iterator[tuple]:
+    """Each result in turn, its seed reported as it starts ("[n/N] extracting <seed>")."""
+    from .extract import parse_articles
+
+    parsed = parse_articles([raw.paragraphs for raw in raws], nlp)
+    for number, (raw, seed) in enumerate(zip(raws, seeds), 1):
+        progress(Step(number, len(seeds), display_path(seed, root)))
+        yield _extract_one(raw, nlp, known, next(parsed))
+
+
+def _extract_some(raws: list[RawArticle], nlp, known: tuple, indices: range) -> list[tuple[int, tuple]]:
+    """In a worker: extract raws[i] for each index, parsing their sentences in one stream."""
+    from .extract import parse_articles
+
+    parsed = parse_articles([raws[i].paragraphs for i in indices], nlp)
+    return [(i, _extract_one(raws[i], nlp, known, next(parsed))) for i in indices]
+
+
+def _in_order(finished: Iterator[list], seeds: list[Path], root: Path,
+              progress: Callable[[str], None]) -> Iterator[tuple]:
+    """Results as the workers finish them, reported then ("[n/N] extracted <seed>"), given back in
+    the seeds' order (a new content file's name depends on the files written before it)."""
+    waiting: dict[int, tuple] = {}
+    count = given = 0
+    for batch in finished:
+        for index, result in batch:
+            count += 1
+            progress(Step(count, len(seeds), display_path(seeds[index], root), "extracted", over=True))
+            waiting[index] = result
+        while given in waiting:
+            yield waiting.pop(given)
+            given += 1
 
 
 def _read_seeds(seeds: list[Path], root: Path, max_bytes: int, problems: list[Problem]) -> dict[Path, RawArticle]:

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
 import posixpath
-import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -93,59 +91,82 @@ def _relative_path(path: str, start: str) -> str:
     return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
-PAGES_PER_WORKER = 300  # below this a forked worker costs more than it saves
+PAGES_PER_WORKER = 300  # below this a forked process costs more than it saves
+PAGES_PER_TASK = 60  # sent to a process at a time: small enough to spread big and small pages evenly
 
 
 def render_all(pages: list[Page], templates: Path, workers: int | None = None) -> dict[str, str]:
     """Render every page (over several cores when there are many); raise BuildError listing every template that failed."""
+    _need_folder(templates)
+    out, problems = {}, []
+    for texts, found in _forked(lambda part: _render(part, templates), pages, workers or 0, forced=bool(workers)):
+        out.update(texts)
+        problems.extend(found)
+    _raise_sorted(problems)
+    return {p.path: out[p.path] for p in pages if p.path in out}
+
+
+@dataclass(frozen=True)
+class Written:
+    """A page written to the staging folder: the SHA-256 of its text, and its links and ids when
+    it is HTML whose digest `links` did not know (None otherwise)."""
+
+    path: str
+    digest: str
+    found: tuple | None = None
+
+
+def render_into(pages: list[Page], templates: Path, staging: Path, old_site: Path, links: dict,
+                processes: int = 0) -> list[Written]:
+    """Render each page straight into `staging` (hard-linked from `old_site` when its bytes did not
+    change), over forked processes when there are many, holding no page's text after it is written.
+    `links` maps a page digest to the (links, ids) already known for it; raises BuildError as render_all."""
+    _need_folder(templates)
+    written, problems = [], []
+    for done, found in _forked(lambda part: _write(part, templates, staging, old_site, links), pages, processes):
+        written.extend(done)
+        problems.extend(found)
+    _raise_sorted(problems)
+    return written
+
+
+def _write(pages: list[Page], templates: Path, staging: Path, old_site: Path, links: dict):
+    """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
+    from .linkcheck import page_links
+    from .site import put
+
+    done, problems = [], []
+    for page in pages:
+        texts, found = _render([page], templates)
+        problems.extend(found)
+        for path, text in texts.items():
+            data = text.encode("utf-8")
+            put(staging / path, data, old_site / path)
+            digest = hashlib.sha256(data).hexdigest()
+            new = path.endswith(".html") and digest not in links
+            done.append(Written(path, digest, page_links(text) if new else None))
+    return done, problems
+
+
+def _forked(work, pages: list[Page], processes: int, forced: bool = False):
+    """work(part) over parts of `pages`, in forked processes when there are enough pages to pay
+    (or, `forced`, in exactly `processes` processes where forking is safe)."""
+    from .workers import chunked, forked_map, useful_processes
+
+    count = useful_processes(processes, len(pages) * PAGES_PER_WORKER if forced else len(pages), PAGES_PER_WORKER)
+    if count <= 1:
+        return forked_map(work, [pages], 1)
+    return forked_map(work, chunked(pages, max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))), count)
+
+
+def _need_folder(templates: Path) -> None:
     if not templates.is_dir():
         raise BuildError([Problem(str(templates), 0, "templates folder not found (check the `templates` setting)")])
-    workers = workers or _useful_workers(len(pages))
-    out, problems = _render_forked(pages, templates, workers) if workers > 1 else _render(pages, templates)
+
+
+def _raise_sorted(problems: list[Problem]) -> None:
     if problems:
         raise BuildError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
-    return out
-
-
-def _useful_workers(pages: int) -> int:
-    """One process per core, when each gets enough pages and forking is safe (no other threads)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return 1
-    return max(1, min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
-                      pages // PAGES_PER_WORKER))
-
-
-def _render_forked(pages: list[Page], templates: Path, workers: int) -> tuple[dict[str, str], list[Problem]]:
-    """Render slices of `pages` in forked children (which inherit the pages: nothing is pickled in)
-    and this process; a child that fails for any reason has its slice rendered here instead."""
-    slices = [pages[i::workers] for i in range(workers)]  # interleaved: big and small pages spread evenly
-    children = []
-    for part in slices[1:]:
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: render, send the result, leave without running the parent's cleanup
-            os.close(read)
-            code = 1
-            try:
-                with os.fdopen(write, "wb") as stream:
-                    pickle.dump(_render(part, templates), stream, protocol=pickle.HIGHEST_PROTOCOL)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        children.append((pid, read, part))
-    out, problems = _render(slices[0], templates)
-    for pid, read, part in children:
-        with os.fdopen(read, "rb") as stream:
-            data = stream.read()
-        _, status = os.waitpid(pid, 0)
-        try:
-            more, found = pickle.loads(data) if os.waitstatus_to_exitcode(status) == 0 else _render(part, templates)
-        except (pickle.UnpicklingError, EOFError):
-            more, found = _render(part, templates)
-        out.update(more)
-        problems.extend(found)
-    return {p.path: out[p.path] for p in pages if p.path in out}, problems
 
 
 def _render(pages: list[Page], templates: Path) -> tuple[dict[str, str], list[Problem]]:

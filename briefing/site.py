@@ -5,12 +5,14 @@ it keeps its timestamp, costs no write, and the old site's bytes are never touch
 """
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .linkcheck import static_sources
@@ -20,17 +22,24 @@ from .searchorder import sort_search_index
 
 def write_site(files: dict[str, str], static: Path, site: Path, search: bool) -> int:
     """Replace `site` with `files` plus static assets (and a search index); returns files written."""
+    with staged(site, static, search) as staging:
+        for path, text in sorted(files.items()):
+            put(staging / path, text.encode("utf-8"), site / path)
+    return sum(1 for p in site.rglob("*") if p.is_file())
+
+
+@contextlib.contextmanager
+def staged(site: Path, static: Path, search: bool) -> Iterator[Path]:
+    """A fresh folder beside `site` for the block to write pages into (as they are rendered); when the
+    block ends without error the static assets and the search index join them and the folder is
+    swapped in for `site`. On any error (or interruption) it is removed and `site` stays as it was."""
     _refuse_dangerous(site)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
     staging.chmod(0o755)
     try:
-        for path, text in sorted(files.items()):
-            _put(staging / path, text.encode("utf-8"), site / path)
-        if static.is_dir():
-            for source in static_sources(static):
-                path = Path("static") / source.relative_to(static)
-                _put(staging / path, source.read_bytes(), site / path)
+        yield staging
+        _add_static(staging, static, site)
         if search:
             build_search_index(staging)
         _keep_unchanged_mtimes(staging, site)
@@ -38,10 +47,16 @@ def write_site(files: dict[str, str], static: Path, site: Path, search: bool) ->
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return sum(1 for p in site.rglob("*") if p.is_file())
 
 
-def _put(target: Path, data: bytes, old: Path) -> None:
+def _add_static(staging: Path, static: Path, site: Path) -> None:
+    """Copy the templates' static assets to static/."""
+    for source in static_sources(static):  # never a symlink out of the project
+        path = Path("static") / source.relative_to(static)
+        put(staging / path, source.read_bytes(), site / path)
+
+
+def put(target: Path, data: bytes, old: Path) -> None:
     """Write `data` at `target`, or hard-link the old site's file when it holds exactly these bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -7,7 +7,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.config import ConfigError, load_settings
-from briefing.progress import QUIET, Reporter, Step
+from briefing.progress import QUIET, Reporter, Step, bar
 
 
 def test_build_then_check_succeed(golden_project: Path, capsys: pytest.CaptureFixture):
@@ -131,3 +131,15 @@ def test_progress_elsewhere_is_plain_lines_and_quiet_is_silent():
         "extracted 4 seeds into content/"]
     assert run_steps(io.StringIO(), QUIET) == ""
     assert str(Step(3, 37, "seeds/a.txt")) == "[3/37] extracting seeds/a.txt"  # print() still works as progress
+
+
+def test_progress_of_seeds_finished_by_several_processes_counts_what_is_done():
+    clock = iter([5.0, 10.0, 20.0, 25.0]).__next__  # seed 1 finished at 5 s, then one every 5 to 10 s
+    stream = io.StringIO()
+    say = Reporter(0, stream, clock=clock)
+    for done in range(1, 5):
+        say(Step(done, 4, f"seeds/{done}.html", "extracted", over=True))
+    assert stream.getvalue().splitlines() == [
+        "[1/4] extracted seeds/1.html", "[2/4] extracted seeds/2.html (about 10 s left)",
+        "[3/4] extracted seeds/3.html (about 8 s left)", "[4/4] extracted seeds/4.html (about 0 s left)"]
+    assert bar(Step(2, 4, "seeds/2.html", "extracted", over=True), None, 80).startswith("[##########..........] 2/4 ")

@@ -15,6 +15,7 @@ from briefing import site as site_module
 from briefing.config import load_settings
 from briefing.incremental import RECORD, cache_folder
 from briefing.pipeline import build
+from briefing.problems import BuildError
 
 from .conftest import FIXTURES, ROOT
 
@@ -222,8 +223,8 @@ def test_after_a_body_edit_only_that_article_page_is_rendered_again(golden_proje
 
     rebuild(golden_project)
     rendered = []
-    real = render.render_all
-    monkeypatch.setattr(render, "render_all", lambda pages, *a, **k: rendered.extend(p.path for p in pages if p.template) or real(pages, *a, **k))
+    real = render.render_into
+    monkeypatch.setattr(render, "render_into", lambda pages, *a, **k: rendered.extend(p.path for p in pages if p.template) or real(pages, *a, **k))
     article = golden_project / "content/talks-resume.md"
     article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
     after = rebuild(golden_project)
@@ -261,3 +262,33 @@ def test_broken_links_are_found_as_the_plain_link_check_finds_them_with_or_witho
         with pytest.raises(BuildError) as caught:
             build(load_settings(golden_project), progress=lambda _: None)
         assert [str(p) for p in caught.value.problems] == expected
+
+
+def test_a_build_rendering_into_the_site_over_several_processes_equals_one_process(
+        golden_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from briefing import render
+
+    monkeypatch.setattr(render, "PAGES_PER_WORKER", 1)  # the golden site is small: fork anyway
+    monkeypatch.setattr(render, "PAGES_PER_TASK", 3)
+    from briefing import workers
+
+    pools, real = [], workers.forked_map
+    monkeypatch.setattr(workers, "forked_map", lambda work, chunks, n: pools.append(n) or real(work, chunks, n))
+    build(load_settings(golden_project, processes=2), progress=lambda _: None)
+    assert pools == [2]
+    forked = files_of(golden_project / "site")
+    assert forked == clean_build(golden_project, tmp_path)
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("name: Jane Roe,", "name: Janet Roe,"))
+    build(load_settings(golden_project, processes=2), progress=lambda _: None)
+    assert files_of(golden_project / "site") == clean_build(golden_project, tmp_path / "2")
+    before = files_of(golden_project / "site")
+    (golden_project / "templates/weapon.html").write_text("{% extends 'base.html' %}{% block main %}{{ nope }}{% endblock %}")
+    errors = []
+    for processes in (2, 1):
+        with pytest.raises(BuildError) as caught:
+            build(load_settings(golden_project, processes=processes), progress=lambda _: None)
+        errors.append([str(p) for p in caught.value.problems])
+    assert errors[0] == errors[1] and "templates/weapon.html:1: error: while rendering weapons/" in errors[0][0]
+    assert files_of(golden_project / "site") == before
+    assert [p.name for p in golden_project.iterdir() if p.name.startswith(".site-")] == []

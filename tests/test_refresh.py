@@ -219,3 +219,44 @@ def test_the_model_is_pinned_by_its_hash_at_the_version_the_project_needs():
 
 
 MODEL_SHA256 = "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
+
+
+def _extract_all(project: Path, processes: int, progress=quiet) -> dict[str, str]:
+    refresh(load_settings(project, processes=processes), force=True, progress=progress)
+    return {p.name: p.read_text() for p in sorted((project / "content").iterdir())}
+
+
+def test_extraction_over_two_processes_writes_what_one_process_writes(project: Path, fake_extract: list[str],
+                                                                      monkeypatch: pytest.MonkeyPatch):
+    from briefing import refresh as refresh_module
+
+    monkeypatch.setattr(refresh_module, "SEEDS_PER_TASK", 2)  # several tasks, finishing in any order
+    for n in range(12):  # the same headline twice in a row: the file names depend on the order
+        (project / "seeds" / f"{n:02d}.txt").write_text(SEED.replace("Moscow", f"Moscow {n // 2}")
+                                                        .replace("officials", f"{n} officials"))
+    one = _extract_all(project, 1)
+    for path in (project / "content").iterdir():
+        path.unlink()
+    lines: list[str] = []
+    two = _extract_all(project, 2, lines.append)
+    assert two == one and len([name for name in one if name.endswith(".md")]) == 12
+    assert "missiles-reach-moscow-5-2.md" in one
+    steps = [line for line in lines if line.startswith("[")]
+    assert [s.split("]")[0] for s in steps] == [f"[{n}/12" for n in range(1, 13)]  # counted as they finish
+    assert all(" extracted seeds/" in s for s in steps) and len({s.split()[-1] for s in steps}) == 12
+
+
+@pytest.mark.nlp
+def test_real_extraction_over_two_processes_is_byte_for_byte_one_process(project: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch):
+    from briefing import refresh as refresh_module
+
+    monkeypatch.setattr(refresh_module, "SEEDS_PER_TASK", 3)  # parse batches cut differently from one stream
+    seeds = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "bench/heldout/seeds").glob("*.txt"))[:10]
+    for seed in seeds:
+        (project / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    one = _extract_all(project, 1)
+    for path in (project / "content").iterdir():
+        path.unlink()
+    assert _extract_all(project, 2) == one
+    assert len(one) > 10
