@@ -81,9 +81,9 @@ def article(rng: random.Random, cast: Cast, n: int, total: int) -> tuple[dict, s
                  enumerate(actors)]
     claims = [{"id": f"c{i + 1}", "speaker": a["id"], "cue": "said", "text": sentences[i][:-1],
                "quote": rng.choice([None, None, rng.choice(THINGS)]), "anonymous": a["type"] == "anonymous-source",
-               "sentence": i + 1} for i, a in enumerate(actors[:5])]
+               "sentence": i + 1} for i, a in enumerate(actors[:6])]
     denials = [{"id": "d1", "speaker": actors[1]["id"], "cue": "denied", "text": f"{actors[1]['name']} denied it",
-                "rebuts": "c1" if n % 2 or n < 3 else f"generated-{n - 3:05d}#c2", "sentence": 6}] if n % 3 == 0 else []
+                "rebuts": "c1" if n % 2 or n < 3 else f"generated-{n - 3:05d}#c2", "sentence": 7}] if n % 3 == 0 else []
     events = [event(rng, i, published, [actors[i]["id"]]) for i in range(3)]
     meta = {"title": f"{word(rng)} report {n}: {actors[0]['name']} {rng.choice(VERBS)} {rng.choice(THINGS)}",
             "published": None if n % 20 == 7 else published.isoformat(),

@@ -101,7 +101,7 @@ def test_chronology_groups_by_year_and_month_and_shows_precision():
     site = golden_site()
     page = main_of(site["chronology/index.html"])
     assert re.findall(r'<tr id="([^"]+)">\s*<th scope="row"><a href="([^"]+)">', page) == [
-        ("y-2024", "2024/index.html"), ("y-2025", "2025/index.html"), ("y-year-not-given", "undated/index.html")]
+        ("y-2025", "2025/index.html"), ("y-2024", "2024/index.html"), ("y-year-not-given", "undated/index.html")]
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and "<title id=\"histogram-title\">" in page
     years = {path: main_of(site[f"chronology/{path}/index.html"]) for path in ("2024", "2025", "undated")}
     assert [re.findall(r"<h3[^>]*>(.*?)</h3>", years[p]) for p in years] == [
