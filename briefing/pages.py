@@ -5,9 +5,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import exports
+from .anchors import event_anchors, statement_anchors
 from .markup import body_html
-from .model import Article, Briefing
-from .views import SPEAKER_KINDS, Views, flow_diagram, grouped_chronology, when
+from .model import Actor, Article, Briefing
+from .overview import (UNDATED, Period, actor_summary, actor_types, busiest_months, histogram, periods, ranked_contested,
+                       speakers)
+from .paging import paginate
+from .views import SPEAKER_KINDS, Views, flow_diagram, when
 
 
 @dataclass(frozen=True)
@@ -25,25 +29,36 @@ class Page:
         return self.text if self.text is not None else self.make() if self.make else ""
 
 
+# Page sizes: each list page stays well under the 400 KB budget whatever the corpus holds.
+STATEMENTS_PER_PAGE = 40
+SPEAKERS_PER_PAGE = 150
+EVENTS_PER_PAGE = 100
+ARTICLES_PER_PAGE = 100
+ACTORS_PER_PAGE = 300
+ON_THE_INDEX = 5  # contested claims, latest articles and busiest months on the front page
+
+
 def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[Page]:
     """Every page of the site, in a stable order; `search` puts a search box on each."""
     views = Views(briefing)
     base = base_url.rstrip("/")
-    common = {"briefing": briefing, "views": views, "when": when, "search": search}
+    common = {"briefing": briefing, "views": views, "when": when, "search": search,
+              "speaker_folder": speaker_folder}
+    contested, chronology = ranked_contested(views), periods(views, dense=EVENTS_PER_PAGE)
+    transfers = views.transfer_summary()
     pages = [
-        Page("index.html", "index.html", {"latest": briefing.articles[:5], "contested": views.contested(),
-                                          "cited": views.most_cited(10), "cutoff": views.cutoff(),
-                                          "anonymous": views.anonymous_share()}),
-        Page("articles/index.html", "articles.html"),
+        Page("index.html", "index.html", {
+            "latest": briefing.articles[:ON_THE_INDEX], "contested": contested[:ON_THE_INDEX],
+            "contested_total": len(contested), "cited": views.most_cited(10), "cutoff": views.cutoff(),
+            "anonymous": views.anonymous_share(), "busiest": busiest_months(chronology, ON_THE_INDEX),
+            "transfers": transfers[:8], "transfers_total": len(transfers)}),
+        *(Page(p.path, "articles.html", {"pager": p})
+          for p in paginate(list(briefing.articles), ARTICLES_PER_PAGE, "articles/")),
         *(_article_page(a, views) for a in briefing.articles),
-        Page("actors/index.html", "actors.html", {"actors": _actors_by_type(briefing)}),
-        *(Page(f"actors/{actor.id}/index.html", "actor.html", _actor_context(actor, views))
-          for actor in briefing.actors.values()),
-        Page("who-said-what/index.html", "who-said-what.html",
-             {"speakers": views.by_speaker(), "anonymous": views.anonymous_share(),
-              "speaker_kinds": list(dict.fromkeys(SPEAKER_KINDS.values()))}),
-        Page("chronology/index.html", "chronology.html", {"years": grouped_chronology(briefing)}),
-        Page("weapons/index.html", "weapons.html", {"diagram": flow_diagram(views.transfer_summary())}),
+        *_actor_pages(briefing, views),
+        *_said_pages(views, contested),
+        *_chronology_pages(chronology),
+        Page("weapons/index.html", "weapons.html", {"diagram": flow_diagram(transfers)}),
         *(Page(f"weapons/{w.id}/index.html", "weapon.html", {"weapon": w, "transfers": views.transfers_of(w.id)})
           for w in briefing.weapons.values()),
         Page("404.html", "404.html", {"base_url": base}),
@@ -56,7 +71,56 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("robots.txt", text="User-agent: *\nAllow: /\n" + (f"Sitemap: {base}/sitemap.xml\n" if base else "")),
         Page(".nojekyll", text=""),
     ]
+    pages += [Page("who-said-what/anchors.json", make=lambda: statement_anchors(pages, views)),
+              Page("chronology/anchors.json", make=lambda: event_anchors(pages))]
     return [Page(p.path, p.template, {**common, **p.context}, p.text) if p.template else p for p in pages]
+
+
+def _said_pages(views: Views, contested: list) -> list[Page]:
+    """Who said what: the speakers (a table), all contested claims, and one page per speaker."""
+    pages = [Page(p.path, "who-said-what.html", {"pager": p, "anonymous": views.anonymous_share(),
+                                                 "speaker_kinds": list(dict.fromkeys(SPEAKER_KINDS.values())),
+                                                 "contested_total": len(contested)})
+             for p in paginate(speakers(views), SPEAKERS_PER_PAGE, "who-said-what/")]
+    pages += [Page(p.path, "contested.html", {"pager": p})
+              for p in paginate(contested, STATEMENTS_PER_PAGE, "who-said-what/contested/")]
+    for actor, said in views.by_speaker():
+        pages += [Page(p.path, "speaker.html", {"actor": actor, "pager": p})
+                  for p in paginate(said, STATEMENTS_PER_PAGE, speaker_folder(actor))]
+    return pages
+
+
+def speaker_folder(actor: Actor) -> str:
+    """Where a speaker's statements live under who-said-what/ (clear of the folders that are not speakers)."""
+    return f"who-said-what/{actor.id}{'-speaker' if actor.id in ('contested', 'page') else ''}/"
+
+
+def _chronology_pages(chronology: list[Period]) -> list[Page]:
+    """The overview, a page per year (undated events on their own), a page per month of a dense year."""
+    dated = [p for p in chronology if p.label != UNDATED]
+    pages = [Page("chronology/index.html", "chronology.html", {
+        "periods": chronology, "histogram": histogram([(p.label, p.events) for p in dated])})]
+    for period in chronology:
+        pages.append(Page(f"{period.folder}index.html", "period.html", {"period": period}))
+        if period.split:
+            pages += [Page(p.path, "month.html", {"period": period, "month": month, "pager": p})
+                      for month in period.months
+                      for p in paginate(list(month.groups), EVENTS_PER_PAGE, f"{period.folder}{month.slug}/")]
+    return pages
+
+
+def _actor_pages(briefing: Briefing, views: Views) -> list[Page]:
+    """The actors index, a list per type (A to Z), and each actor's pages."""
+    groups = actor_types(views)
+    pages = [Page("actors/index.html", "actors.html", {"groups": groups})]
+    for group in groups:
+        pages += [Page(p.path, "actors-of-type.html", {"group": group, "pager": p})
+                  for p in paginate(list(group.actors), ACTORS_PER_PAGE, f"actors/by-type/{group.kind}/")]
+    for actor in briefing.actors.values():
+        pagers = paginate(views.said_by(actor.id), STATEMENTS_PER_PAGE, f"actors/{actor.id}/")
+        pages.append(Page(pagers[0].path, "actor.html", {"pager": pagers[0], **_actor_context(actor, views)}))
+        pages += [Page(p.path, "actor.html", {"pager": p, "actor": actor}) for p in pagers[1:]]
+    return pages
 
 
 def _article_page(article: Article, views: Views) -> Page:
@@ -73,22 +137,18 @@ def _article_page(article: Article, views: Views) -> Page:
                 {"article": article, "said": said, "body": body_html(article.body, facts)})
 
 
-def _actors_by_type(briefing: Briefing) -> list[tuple[str, list]]:
-    order = ("state", "organization", "group", "person", "anonymous-source")
-    groups = {kind: [a for a in briefing.actors.values() if a.type == kind] for kind in order}
-    return [(kind, sorted(actors, key=lambda a: a.name.casefold())) for kind, actors in groups.items() if actors]
+ON_AN_ACTOR_PAGE = 10  # latest items of each list below an actor's statements; the lists they come from link on
 
 
 def _actor_context(actor, views: Views) -> dict:
-    said = views.said_by(actor.id)
+    """The first page of an actor: its summary, then the latest of what concerns it (newest first)."""
+    about = views.said_about(actor)
     events = views.events_of(actor.id)
     return {
         "actor": actor,
-        "quotes": [s for s in said if s.kind == "claim" and s.fact.quote],
-        "paraphrases": [s for s in said if s.kind == "claim" and not s.fact.quote],
-        "denials": [s for s in said if s.kind == "denial"],
-        "about": views.said_about(actor),
-        "events": events,
-        "transfers": views.transfers_involving(actor.id),
-        "articles": views.articles_of(actor.id),
+        "summary": actor_summary(views, actor, len(about)),
+        "about": about[:ON_AN_ACTOR_PAGE],
+        "events": events[::-1][:ON_AN_ACTOR_PAGE],
+        "transfers": views.transfers_involving(actor.id)[:ON_AN_ACTOR_PAGE * 2],
+        "articles": views.articles_of(actor.id)[:ON_AN_ACTOR_PAGE * 2],
     }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from .overview import clause
 from .pages import Page
 from .problems import BuildError, Problem, leads_outside
 from .textutil import slugify
@@ -58,6 +59,7 @@ def _new_environment(templates: str) -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache(),  # compiled templates, keyed by their source; a private temp folder
     )
     env.globals["url"] = url
+    env.globals["clause"] = clause
     env.filters["slug"] = slugify
     env.filters["upfirst"] = lambda text: text[:1].upper() + text[1:]
     env.filters["plural"] = lambda n, word, many=None: f"{n} {word if n == 1 else many or word + 's'}"

@@ -49,7 +49,9 @@ def test_navigate_from_the_front_page_to_the_sentence_of_a_claim(page):
     page.goto("index.html")
     page.get_by_role("link", name="Who said what").first.click()
     assert page.url.endswith("/repo-name/who-said-what/index.html")
-    page.locator("#us-officials").get_by_role("link", name="in “Country A Ships Drones").first.click()
+    page.locator("#us-officials").get_by_role("link", name="U.S. officials").click()
+    assert page.url.endswith("/repo-name/who-said-what/us-officials/index.html")
+    page.locator("#drones-shipped-c1").get_by_role("link", name="in “Country A Ships Drones").first.click()
     assert page.url.endswith("/repo-name/articles/drones-shipped/index.html#c1")
     target = page.locator(":target")
     assert target.get_attribute("id") == "c1"
@@ -60,14 +62,20 @@ def test_navigate_from_the_front_page_to_the_sentence_of_a_claim(page):
 
 def test_actor_page_shows_claims_denials_and_weapons(page):
     page.goto("actors/index.html")
-    page.get_by_role("link", name="Republic of A").click()
+    states = page.get_by_role("region", name="States")
+    assert states.get_by_role("link", name="Republic of A").is_hidden()  # named in one article: listed apart
+    states.get_by_text("1 named in one article").click()
+    states.get_by_role("link", name="Republic of A").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Republic of A"
-    assert page.get_by_role("heading", name="Denials").is_visible()
+    assert page.get_by_role("heading", name="In brief").is_visible()
+    assert "Country A denied sending any drones" in page.locator("dl.brief").inner_text()
     assert page.locator("table.transfers").inner_text().count("attack drones") == 1
 
 
 PAGES = ["index.html", "who-said-what/index.html", "chronology/index.html", "actors/index.html", "weapons/index.html",
-         "actors/country-a/index.html", "articles/drones-shipped/index.html"]
+         "actors/country-a/index.html", "articles/drones-shipped/index.html", "who-said-what/us-officials/index.html",
+         "who-said-what/contested/index.html", "chronology/2025/index.html", "chronology/undated/index.html",
+         "actors/by-type/state/index.html", "articles/index.html"]
 
 
 def test_reads_on_a_390px_phone_without_sideways_scrolling(browser, site: Path):
@@ -93,7 +101,7 @@ def test_front_page_to_actor_to_statement_to_its_highlighted_sentence(page):
 
 
 def test_a_claim_sits_beside_the_denials_that_rebut_it(page):
-    page.goto("who-said-what/index.html")
+    page.goto("who-said-what/contested/index.html")
     claim = page.locator("#drones-shipped-c1")
     assert claim.locator(".badge-contested").inner_text().lower() == "contested"
     answers = claim.get_by_role("list", name="Denied by").get_by_role("listitem")
@@ -103,33 +111,35 @@ def test_a_claim_sits_beside_the_denials_that_rebut_it(page):
     assert claim_box["y"] < answers_box["y"] < claim_box["y"] + claim_box["height"]
 
 
-def test_who_said_what_filters_hide_rows_and_update_counts(page):
+@pytest.mark.parametrize("old, new", [
+    ("who-said-what/index.html#talks-resume-c1", "who-said-what/jane-roe/#talks-resume-c1"),
+    ("chronology/index.html#drones-shipped-e2", "chronology/2024/#drones-shipped-e2")])
+def test_an_old_link_to_a_statement_or_event_anchor_opens_the_page_that_now_holds_it(page, old: str, new: str):
+    page.goto(old)
+    page.wait_for_url("**/" + new)
+    assert page.locator("#" + new.split("#")[1]).is_visible()
+
+
+def test_who_said_what_filters_speakers_by_type_and_updates_the_count(page):
     page.goto("who-said-what/index.html")
-    rows = page.locator("section.speaker > .said-list > li.said")
+    rows = page.locator("table.speakers tbody tr")
     count = page.locator("#said-count")
-    assert count.inner_text() == "Showing all 5 statements."
+    assert count.inner_text() == "Showing all 4 speakers."
     page.get_by_role("group", name="Speaker").get_by_label("anonymous source").uncheck()
-    assert count.inner_text() == "Showing 4 of 5 statements."
-    assert page.locator("#drones-shipped-c1").is_hidden() and page.locator("section#us-officials").is_hidden()
-    assert sum(rows.nth(i).is_visible() for i in range(rows.count())) == 4
-    page.get_by_role("group", name="Form").get_by_label("paraphrase").uncheck()
-    assert count.inner_text() == "Showing 1 of 5 statements."
-    assert page.locator("#drones-shipped-c2").is_visible()
-    assert page.locator("section#jane-roe h2 .count").inner_text() == "1 of 2 statements"
-    page.get_by_role("group", name="Form").get_by_label("paraphrase").check()
-    page.get_by_role("group", name="Speaker").get_by_label("anonymous source").check()
-    page.get_by_label("Article", exact=True).select_option(label="Talks Resume")
-    assert count.inner_text() == "Showing 2 of 5 statements."
-    assert page.locator("#talks-resume-c1").is_visible() and page.locator("#drones-shipped-c2").is_hidden()
+    assert count.inner_text() == "Showing 3 of 4 speakers."
+    assert page.locator("tr#us-officials").is_hidden() and page.locator("tr#jane-roe").is_visible()
+    page.get_by_role("group", name="Speaker").get_by_label("state").uncheck()
+    assert count.inner_text() == "Showing 1 of 4 speakers."
+    assert sum(rows.nth(i).is_visible() for i in range(rows.count())) == 1
 
 
-def test_without_javascript_every_statement_shows_and_no_dead_filters(browser, site: Path):
+def test_without_javascript_every_speaker_shows_and_no_dead_filters(browser, site: Path):
     with static_server(site) as base:
         context = browser.new_context(java_script_enabled=False)
         tab = context.new_page()
         tab.goto(base + "repo-name/who-said-what/index.html")
-        rows = tab.locator("section.speaker > .said-list > li.said")
-        assert rows.count() == 5 and all(rows.nth(i).is_visible() for i in range(5))
+        rows = tab.locator("table.speakers tbody tr")
+        assert rows.count() == 4 and all(rows.nth(i).is_visible() for i in range(4))
         assert tab.locator("#said-filters").is_hidden()
         assert tab.locator("figure.flows svg").count() == 0  # the diagram lives on the weapons page
         tab.goto(base + "repo-name/weapons/index.html")

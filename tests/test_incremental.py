@@ -45,7 +45,7 @@ def test_an_unchanged_rebuild_stops_before_any_heavy_import(golden_project: Path
             f"print(rc, *[m for m in {HEAVY!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code, str(golden_project)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert out.stdout.split() == ["0"], out.stderr
-    assert "site/ is up to date: nothing changed since the last build (21 pages from 2 articles)" in out.stderr
+    assert "site/ is up to date: nothing changed since the last build (34 pages from 2 articles)" in out.stderr
 
 
 def test_an_unchanged_rebuild_leaves_every_file_as_it_was(golden_project: Path):

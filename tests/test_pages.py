@@ -7,6 +7,8 @@ import pytest
 
 from briefing.exports import claims_csv, timeline_json
 from briefing.pages import plan
+from briefing.overview import clause, group_events
+from briefing.paging import paginate
 from briefing.views import Views, flow_diagram, grouped_chronology, when
 
 from .test_link import golden
@@ -25,7 +27,8 @@ def test_plan_lists_every_page_once_in_a_stable_order():
 def test_actor_pages_gather_what_they_said_denied_and_what_was_said_about_them():
     briefing, _ = golden()
     page = next(p for p in plan(briefing) if p.path == "actors/country-a/index.html")
-    assert [s.fact.text for s in page.context["denials"]] == ["Country A denied sending any drones"]
+    assert [s.fact.text for s in page.context["summary"].denied] == ["Country A denied sending any drones"]
+    assert [s.fact.text for s in page.context["pager"].items] == ["Country A denied sending any drones"]
     assert [s.speaker.id for s in page.context["about"]] == ["us-officials", "jane-roe"]
     assert [t.weapon.id for t in page.context["transfers"]] == ["attack-drone"]
 
@@ -122,3 +125,31 @@ def test_json_exports_are_written_exactly_as_json_dumps_with_an_indent_would():
     value = {"a": [1, -2, 10 ** 20, 1.5, float("inf"), True, False, None, "é\"\\\n\u2028", [], {}, ()],
              "nested": {"k": [{"x": {1: "number key", None: "null key"}}]}, "": ["", [[]]]}
     assert indented_json(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_long_lists_split_hugo_style_and_the_first_page_keeps_the_entry_url():
+    pagers = paginate(list(range(95)), 40, "actors/iran/")
+    assert [(p.path, len(p.items), p.first) for p in pagers] == [
+        ("actors/iran/index.html", 40, 1), ("actors/iran/page/2/index.html", 40, 41),
+        ("actors/iran/page/3/index.html", 15, 81)]
+    assert pagers[0].previous is None and pagers[1].previous == "actors/iran/index.html" and pagers[2].next is None
+    assert [p.path for p in paginate([], 40, "articles/")] == ["articles/index.html"]
+
+
+def test_a_quote_of_a_few_words_is_shown_inside_its_clause():
+    assert clause('the plan was "a total failure', "a total failure") == ("the plan was ", "a total failure", "")
+    assert clause('rockets are "pouring" into the valley', "pouring") == ("rockets are ", "pouring", " into the valley")
+    assert clause("We will win", "We will win") is None  # the quote is the whole clause: shown alone
+    assert clause("troops moved north", "never") is None  # not in the clause: shown alone
+    assert clause("x", None) is None
+
+
+def test_the_same_event_told_by_several_articles_is_shown_once_with_all_of_them():
+    from briefing.model import Article, Event, Source
+
+    a, b = (Article(s, f"content/{s}.md", s.upper(), "2024-05-01", Source(None), "") for s in ("a", "b"))
+    same = Event("e1", "2024-04-02", "Talks  opened in the capital")
+    other = Event("e2", "2024-04-02", "A convoy crossed")
+    groups = group_events([(a, same), (b, Event("e3", "2024-04-02", "talks opened in the capital")), (b, other)])
+    assert [(g.text, [art.slug for art, _ in g.sources], g.anchor) for g in groups] == [
+        ("Talks  opened in the capital", ["a", "b"], "a-e1"), ("A convoy crossed", ["b"], "b-e2")]

@@ -31,7 +31,7 @@ def test_one_claim_in_two_articles_is_one_entry_with_both_sources(project):
     assert [s.article.slug for s in views.said_by("gareth-pellow")] == ["monday"]
     assert [s.article.slug for s in views.reports(views.said_by("gareth-pellow")[0])] == ["monday", "tuesday"]
     build(load_settings(project), progress=lambda _: None)
-    page = (project / "site" / "who-said-what" / "index.html").read_text()
+    page = (project / "site" / "who-said-what" / "gareth-pellow" / "index.html").read_text()
     assert "reported by 2 articles" in page and page.count('class="said claim') == 1
 
 

@@ -93,7 +93,8 @@ def test_a_new_project_builds_a_working_site(tmp_path: Path):
     articles = sorted(p.name for p in (target / "site/articles").iterdir() if p.is_dir())
     assert articles == ["example-northland-says-it-sent-no-drones-to-eastmark"]
     assert "Northland" in (target / "site/actors/northland/index.html").read_text()
-    assert "Eastmark" in (target / "site/who-said-what/index.html").read_text()
+    assert "Northland" in (target / "site/who-said-what/index.html").read_text()  # the speakers
+    assert "Eastmark" in (target / "site/who-said-what/northland/index.html").read_text()  # what it said
 
 
 # --- the GitHub Pages workflow -------------------------------------------------------------------

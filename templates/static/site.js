@@ -1,5 +1,6 @@
 // Briefing's page script: the search box (Pagefind, when the site has an index), the
-// who-said-what filters (without this script every statement simply stays visible) and,
+// who-said-what filter by speaker type (without this script every speaker simply stays listed), old
+// who-said-what and chronology anchors followed to their new pages and,
 // under `briefing serve`, the overlay that shows a failed rebuild's errors.
 (function () {
   "use strict";
@@ -31,31 +32,22 @@
   function setUpFilters() {
     var form = document.getElementById("said-filters");
     if (!form) return;
-    var rows = document.querySelectorAll("section.speaker > .said-list > li.said");
+    var rows = document.querySelectorAll("table.speakers tbody tr[data-speaker-type]");
     var count = document.getElementById("said-count");
+    var scope = count.textContent.indexOf("on this page") >= 0 ? " on this page." : ".";
     function checked(name) {
       return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'),
         function (box) { return box.value; });
     }
     function apply() {
-      var types = checked("speaker-type"), forms = checked("form"), article = form.elements.article.value;
-      var shown = 0;
+      var types = checked("speaker-type"), shown = 0;
       Array.prototype.forEach.call(rows, function (row) {
-        var keep = types.indexOf(row.dataset.speakerType) >= 0 && forms.indexOf(row.dataset.form) >= 0 &&
-          (!article || row.dataset.article === article);
+        var keep = types.indexOf(row.dataset.speakerType) >= 0;
         row.hidden = !keep;
         if (keep) shown += 1;
       });
-      Array.prototype.forEach.call(document.querySelectorAll("section.speaker"), function (section) {
-        var visible = section.querySelectorAll(":scope > .said-list > li.said:not([hidden])").length;
-        var all = section.querySelectorAll(":scope > .said-list > li.said").length;
-        section.hidden = visible === 0;
-        section.querySelector("h2 .count").textContent = visible === all ? plural(all, "statement") : visible + " of " + plural(all, "statement");
-        var entry = document.querySelector('.toc li[data-speaker="' + section.id + '"]');
-        if (entry) { entry.hidden = visible === 0; entry.querySelector(".count").textContent = visible; }
-      });
-      count.textContent = shown === rows.length ? "Showing all " + plural(rows.length, "statement") + "."
-        : "Showing " + shown + " of " + plural(rows.length, "statement") + ".";
+      count.textContent = (shown === rows.length ? "Showing all " + plural(rows.length, "speaker")
+        : "Showing " + shown + " of " + plural(rows.length, "speaker")) + scope;
     }
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -76,7 +68,22 @@
     }).catch(function () {});
   }
 
+  // Who-said-what and the chronology were single pages; an old link to one of their anchors
+  // (`who-said-what/#article-c1`) is sent on to the page that now holds that statement or event.
+  function followMovedAnchor() {
+    var marker = document.querySelector("[data-moved-anchors]");
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!marker || !id || document.getElementById(id) || location.protocol === "file:") return;
+    var map = new URL(marker.getAttribute("data-moved-anchors"), location.href);
+    fetch(map).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (moved) {
+      if (Object.prototype.hasOwnProperty.call(moved, id)) location.replace(new URL(moved[id], map).href);
+    }).catch(function () {});
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    followMovedAnchor();
     loadSearch();
     setUpFilters();
     showBuildError();

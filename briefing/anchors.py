@@ -1,0 +1,68 @@
+"""Old links keep working: who-said-what and the chronology were single pages whose anchors
+(`who-said-what/#<article>-c1`, `chronology/#<article>-e2`) now live on speaker, year and month
+pages. Each overview gets a small JSON map from old anchor to new place, which site.js follows when
+an address names an anchor the page does not have (without JavaScript the overview still opens)."""
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable
+from typing import Protocol
+
+from .views import Views
+
+
+class Planned(Protocol):
+    """What this module reads of a planned page (pages.Page)."""
+
+    path: str
+    template: str | None
+    context: dict
+
+
+def statement_anchors(pages: Iterable[Planned], views: Views) -> str:
+    """who-said-what/anchors.json: every claim and denial (repeated reports too) -> its speaker page."""
+    found: dict[str, str] = {}
+    for page in pages:
+        if page.template == "speaker.html":
+            for said in page.context["pager"].items:
+                for report in views.reports(said):
+                    found.setdefault(_anchor(report.ref.article, report.ref.fact), _place(page.path, said))
+    return _json(found, "who-said-what/")
+
+
+def event_anchors(pages: Iterable[Planned]) -> str:
+    """chronology/anchors.json: every event of every article -> the year or month page that shows it."""
+    found: dict[str, str] = {}
+    for page in pages:
+        for group in _groups(page):
+            for article, event in group.sources:
+                found.setdefault(_anchor(article.slug, event.id), f"{_folder(page.path)}#{group.anchor}")
+    return _json(found, "chronology/")
+
+
+def _groups(page: Planned) -> list:
+    if page.template == "month.html":
+        return list(page.context["pager"].items)
+    if page.template == "period.html" and not page.context["period"].split:
+        return [g for month in page.context["period"].months for g in month.groups]
+    return []
+
+
+def _anchor(slug: str, fact: str) -> str:
+    return f"{slug}-{fact}"
+
+
+def _place(path: str, said) -> str:
+    return f"{_folder(path)}#{_anchor(said.article.slug, said.fact.id)}"
+
+
+def _folder(path: str) -> str:
+    return posixpath.dirname(path) + "/"
+
+
+def _json(found: dict[str, str], base: str) -> str:
+    """Targets relative to `base` (the overview's folder), so the map works under any sub-path."""
+    relative = {key: posixpath.relpath(target.split("#")[0], base) + "/#" + target.split("#")[1]
+                for key, target in sorted(found.items())}
+    return json.dumps(relative, indent=0, ensure_ascii=False) + "\n"
