@@ -48,6 +48,7 @@ RECEIVE_ACTIONS = frozenset("receive obtain acquire get".split())  # denied only
 ARMS_NOUNS = frozenset("weapon arm drone missile ammunition shell munition rocket equipment".split())
 EVIDENCE_NOUNS = frozenset("evidence sign signs indication proof information confirmation".split())
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
 DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
     r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear|null and void|"
@@ -193,8 +194,8 @@ def according_to(doc) -> list:
 def subject_of(cue):
     """The speaker's head token: the subject, the passive agent, or a conjoined verb's subject."""
     for child in cue.children:
-        if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl":
-            return child
+        if child.dep_ == "nsubj":
+            return relative_antecedent(cue, child)
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             return objs[0] if objs else None
@@ -207,6 +208,14 @@ def subject_of(cue):
             return None
         return subject_of(cue.head)
     return None
+
+
+def relative_antecedent(cue, subject):
+    """'Chen, who said that ...', 'Tehran, which says ...': the relative pronoun stands for the noun
+    the clause hangs on, and that noun speaks."""
+    if cue.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    return subject
 
 
 def _misplaced_agent(cue):
