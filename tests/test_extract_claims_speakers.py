@@ -26,3 +26,39 @@ def test_unnamed_critics_and_eyewitnesses_speak(extract):
     speakers = {s for s, _ in said(result)}
     assert "eyewitnesses" in speakers
     assert any("critics" in s for s in speakers)
+
+
+@pytest.mark.nlp
+def test_an_office_names_the_person_who_holds_it(extract):
+    result = extract("Thai Prime Minister Somchai Wongrat met the unions on Monday.",
+                     "The prime minister said the talks had not caused any delay to the budget.",
+                     "A minister of another party, Lee Dong, was absent.")
+    assert ("somchai-wongrat", "the talks had not caused any delay to the budget") in said(result)
+
+
+@pytest.mark.nlp
+def test_an_office_with_a_qualifier_the_role_lacks_names_no_one(extract):
+    result = extract("President Anna Kovac met the unions on Monday.",
+                     "The Iranian president said the talks had caused a long delay to the budget.")
+    assert all(s != "anna-kovac" for s, _ in said(result))
+
+
+@pytest.mark.nlp
+def test_statements_issued_reactions_and_quoted_speakers(extract):
+    result = extract("Governor Masahide Ota issued a statement saying the decision was very regrettable.",
+                     "Health Minister Ana Pereira reacted to the speech by saying that she was disappointed with it.",
+                     "The Daily Courier quoted a senior party official as saying the socialists were too selfish.",
+                     "He then left the country in a hurry, a colleague was quoted as saying.")
+    got = said(result)
+    assert ("masahide-ota", "the decision was very regrettable") in got
+    assert ("ana-pereira", "she was disappointed with it") in got
+    assert any("official" in s and "too selfish" in t for s, t in got)
+    assert any("colleague" in s and "left the country" in t for s, t in got)
+    assert not any("courier" in s for s, _ in got)
+
+
+@pytest.mark.nlp
+def test_he_after_an_unnamed_spokesman_is_that_spokesman(extract):
+    result = extract("The crash left the pilot with broken legs, an ambulance spokesman said.",
+                     "The spokesman said few details were available but he believed that the jet had overshot the deck.")
+    assert ("ambulance-spokesman", "the jet had overshot the deck") in said(result)

@@ -12,7 +12,8 @@ ANON_HEADS = frozenset(
     witness witnesses resident residents activist activists campaigner campaigners monitor monitors
     worker workers medic medics doctor doctors nurse nurses rescuer rescuers volunteer volunteers agencies
     critic critics eyewitness eyewitnesses observer observers opponent opponents supporter supporters
-    protester protesters survivor survivors relative relatives""".split()
+    protester protesters survivor survivors relative relatives colleague colleagues neighbour neighbours
+    neighbor neighbors""".split()
 )
 # 'human rights groups', 'aid groups': unnamed groups that speak (not 'armed groups', which fight).
 ADVOCACY = frozenset("rights aid humanitarian advocacy campaign monitoring watchdog relief civil".split())

@@ -244,6 +244,8 @@ def content_of(cue, kind: str, subject) -> set[int]:
         comps = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and c.tag_ != "VBG"]
     if not comps:
         comps = misparsed_that_clause(cue)
+    if not comps and cue.dep_ == "pcomp" and cue.head.lower_ == "as":  # '..., an aide was quoted as saying'
+        comps = [c for c in cue.head.head.children if c.dep_ == "ccomp"]
     if comps:
         return {t.i for c in comps for t in c.subtree}
     if cue.dep_ == "parataxis":

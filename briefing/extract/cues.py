@@ -49,6 +49,8 @@ ARMS_NOUNS = frozenset("weapon arm drone missile ammunition shell munition rocke
 EVIDENCE_NOUNS = frozenset("evidence sign signs indication proof information confirmation".split())
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+# What a speaker issues or sends: 'issued a statement saying ...', 'sent a message urging ...'.
+STATEMENT_NOUNS = frozenset("statement letter message communique communiqué memo note declaration appeal".split())
 DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
     r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear|null and void|"
@@ -201,6 +203,10 @@ def subject_of(cue):
             return objs[0] if objs else None
     if any(c.dep_ == "nsubjpass" for c in cue.children):
         return told(cue) or _misplaced_agent(cue)
+    if cue.dep_ == "pcomp" and cue.head.lower_ in ("as", "by") and cue.head.head.pos_ in ("VERB", "AUX"):
+        return _speaking_through(cue.head)
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in STATEMENT_NOUNS:
+        return _issuer(cue.head)
     if cue.dep_ == "acl" and cue.tag_ == "VBD" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "Germany's foreign minister, Annalena Baerbock, called on ...": the finite verb misread as a modifier
     if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
@@ -208,6 +214,25 @@ def subject_of(cue):
             return None
         return subject_of(cue.head)
     return None
+
+
+def _speaking_through(prep):
+    """'The minister reacted by saying that ...': the one who reacted; 'the paper quoted an aide as
+    saying ...' / 'an aide was quoted as saying ...': the one quoted, not the paper."""
+    verb = prep.head
+    if prep.lower_ == "by":
+        return subject_of(verb)
+    if verb.lemma_.lower() != "quote":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _issuer(statement):
+    """'Ota issued a statement saying ...', 'the army said in a statement calling ...': who issued it."""
+    verb = statement.head.head if statement.dep_ == "pobj" and statement.head.lower_ == "in" else statement.head
+    if statement.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(verb)
 
 
 def relative_antecedent(cue, subject):

@@ -5,7 +5,7 @@ import re
 
 from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
-from .antecedents import depth as _depth, generic_body, is_role, new_topic, other_gender
+from .antecedents import depth as _depth, generic_body, is_role, new_topic, office_holder, one_person, other_gender
 from .anonymous import ANON_HEADS, QUANTIFIERS, advocacy_groups, compatible, head_class, np_text
 from .registry import Registry
 
@@ -53,6 +53,8 @@ class SpeakerResolver:
             self.role = (named, sent.n)
         if named:
             return named
+        if (holder := office_holder(self.reg, sent, head)) is not None:
+            return holder
         if head.lemma_.lower() in DOC_NOUNS or lower in DOC_NOUNS:
             return self._document(sent, head)
         if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS or advocacy_groups(head):
@@ -81,7 +83,7 @@ class SpeakerResolver:
             return self._remember(topic, pron, cue_lemma)
         if (newcomer := self._newcomer(sent, head, pron)) is not None:
             return self._remember(newcomer, pron, cue_lemma)
-        is_person = bool(last) and self.reg.actors[last].type == "person" and not other_gender(self.pronouns, last, pron)
+        is_person = bool(last) and one_person(self.reg.actors[last]) and not other_gender(self.pronouns, last, pron)
         just_spoke = self.spoke_at == sent.n - 1 and self.pronouns.get(last, pron) == pron
         if is_person and (cue_lemma == "add" or self.pronouns.get(last) == pron or just_spoke):
             self.pronouns[last] = pron
