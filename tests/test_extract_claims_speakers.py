@@ -62,3 +62,34 @@ def test_he_after_an_unnamed_spokesman_is_that_spokesman(extract):
     result = extract("The crash left the pilot with broken legs, an ambulance spokesman said.",
                      "The spokesman said few details were available but he believed that the jet had overshot the deck.")
     assert ("ambulance-spokesman", "the jet had overshot the deck") in said(result)
+
+
+@pytest.mark.nlp
+def test_the_name_in_apposition_and_after_a_title_speaks(extract):
+    result = extract("The prosecutor who won the case in 1981, Robert Marsh, said on television that the gang leader "
+                     "did not deserve clemency.",
+                     "Deputy head of the Lisbon Municipal Housing Committee Rita Lobo said in September that she hoped "
+                     "rents would fall next year.")
+    got = said(result)
+    assert ("robert-marsh", "the gang leader did not deserve clemency") in got
+    assert any("rita-lobo" in s and "rents would fall" in t for s, t in got)
+
+
+@pytest.mark.nlp
+def test_the_spokesman_of_a_president_is_not_the_president(extract):
+    result = extract("The spokesman of President Karl Dorn said that the visit was cancelled because of the storm.")
+    assert all(s != "karl-dorn" for s, _ in said(result))
+
+
+@pytest.mark.nlp
+def test_a_name_after_a_closing_cue_speaks(extract):
+    result = extract("Housing official Wang Jumei spoke in Beijing on Monday.",
+                     "The net increase in the population was more than 500,000 a year, equal to a county, added Wang.")
+    assert [s for s, t in said(result) if "500,000" in t] == ["wang-jumei"]
+
+
+@pytest.mark.nlp
+def test_a_passive_denial_keeps_its_agent(extract):
+    result = extract("The United States accuses Iran of building nuclear weapons in secret, "
+                     "a charge rejected by Tehran as politically motivated.")
+    assert [d["speaker"] for d in result["denials"]] == ["iran"]

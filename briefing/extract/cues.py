@@ -195,14 +195,17 @@ def according_to(doc) -> list:
 
 def subject_of(cue):
     """The speaker's head token: the subject, the passive agent, or a conjoined verb's subject."""
-    for child in cue.children:
-        if child.dep_ == "nsubj":
-            return relative_antecedent(cue, child)
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            return objs[0] if objs else None
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i] or \
+        [c for c in cue.children if c.dep_ == "nsubj"]
+    if subjects:  # 'The prosecutor who ..., Robert Marsh, said': an apposition parsed as a second subject
+        return relative_antecedent(cue, subjects[-1])
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if any(c.dep_ == "nsubjpass" for c in cue.children):
         return told(cue) or _misplaced_agent(cue)
+    if (inverted := _inverted_subject(cue)) is not None:
+        return inverted
     if cue.dep_ == "pcomp" and cue.head.lower_ in ("as", "by") and cue.head.head.pos_ in ("VERB", "AUX"):
         return _speaking_through(cue.head)
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in STATEMENT_NOUNS:
@@ -214,6 +217,17 @@ def subject_of(cue):
             return None
         return subject_of(cue.head)
     return None
+
+
+def _inverted_subject(cue):
+    """'..., added Wang.': a name after a closing cue, which the parser took for its object."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in (",", '"', "'", "”") or cue.lemma_.lower() not in ("say", "add"):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if obj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[obj.i : obj.right_edge.i + 1]):
+        return None
+    return obj if all(t.is_punct for t in doc[obj.right_edge.i + 1 :]) else None
 
 
 def _speaking_through(prep):

@@ -5,7 +5,8 @@ import re
 
 from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
-from .antecedents import depth as _depth, generic_body, is_role, new_topic, office_holder, one_person, other_gender
+from .antecedents import OFFICE_NOUNS, depth as _depth, generic_body, is_role, new_topic, office_holder, one_person, other_gender
+from .persons import HONORIFICS
 from .anonymous import ANON_HEADS, QUANTIFIERS, advocacy_groups, compatible, head_class, np_text
 from .registry import Registry
 
@@ -45,7 +46,7 @@ class SpeakerResolver:
             return self._group_pronoun(sent, head)
         if head.pos_ == "PRON":
             return None
-        person = self._appositive_person(sent, head)
+        person = self._appositive_person(sent, head) or self._named_after_title(sent, head)
         if person:
             return person
         named = self._named(sent, head)
@@ -121,6 +122,19 @@ class SpeakerResolver:
                     return actor
         return None
 
+    def _named_after_title(self, sent, head) -> str | None:
+        """'Deputy head of the Population Committee Li Yunli said': a title with its body in front of
+        the name (the name runs on from the body's name, not from a title such as 'President')."""
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None or head.lemma_.lower() not in OFFICE_NOUNS:
+            return None
+        name = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        actor = self.reg.actor_at(sent.n, name) if name is not None else None
+        if actor is None or self.reg.actors[actor].type != "person":
+            return None
+        body = [t for t in name.lefts if t.dep_ == "compound" and t.ent_type_ != "PERSON"]
+        return actor if body and body[-1].lower_ not in HONORIFICS else None
+
     def _group_pronoun(self, sent, head) -> str | None:
         """'it' / 'they': the subject of the nearest earlier clause that agrees in number.
 
@@ -169,7 +183,7 @@ class SpeakerResolver:
     def _surname(self, sent, head) -> str | None:
         """'Chaowalit denied ...' after 'Prime Minister Chaowalit Yongchaiyudh': a capitalised word the
         parser left untagged names the one person mentioned before whose name holds it."""
-        if head.ent_type_ or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+        if head.ent_type_ not in ("", "ORG") or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
             return None
         people = {m.actor for m in self.reg.mentions if (m.n, m.i) < (sent.n, head.i)
                   and self.reg.actors[m.actor].type == "person" and head.text in self.reg.actors[m.actor].name.split()}
