@@ -93,3 +93,26 @@ def test_a_passive_denial_keeps_its_agent(extract):
     result = extract("The United States accuses Iran of building nuclear weapons in secret, "
                      "a charge rejected by Tehran as politically motivated.")
     assert [d["speaker"] for d in result["denials"]] == ["iran"]
+
+
+@pytest.mark.nlp
+def test_bodies_named_by_a_common_noun_speak(extract):
+    result = extract("A bomb exploded in the Afghan city of Kandahar on Tuesday, killing eight people.",
+                     "The government said the bomber was a foreigner.",
+                     "Police said the man had been arrested twice before.",
+                     "The interior ministry said seven of the victims were policemen.",
+                     "US-led forces killed four militants in the east on Tuesday, the coalition said in a statement.",
+                     "The defence team for the accused says it has received thousands of letters.")
+    got = dict((t, s) for s, t in said(result))
+    assert got["the bomber was a foreigner"] == "afghanistan"
+    assert got["the man had been arrested twice before"] == "afghanistan-police"
+    assert got["seven of the victims were policemen"] == "afghanistan-interior-ministry"
+    assert got["US-led forces killed four militants in the east on Tuesday"] == "coalition"
+    assert got["it has received thousands of letters"] == "defence-team"
+
+
+@pytest.mark.nlp
+def test_an_indefinite_body_or_a_headline_government_names_no_speaker(extract):
+    result = extract("Officials in Kenya met on Monday.", "Government denies rift with its neighbours",
+                     "A committee said the budget was too small for the year.")
+    assert result["claims"] == [] and result["denials"] == []

@@ -7,6 +7,7 @@ from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
 from .antecedents import OFFICE_NOUNS, depth as _depth, generic_body, is_role, new_topic, office_holder, one_person, other_gender
 from .persons import HONORIFICS
+from .bodies import common_body
 from .anonymous import ANON_HEADS, QUANTIFIERS, advocacy_groups, compatible, head_class, np_text
 from .registry import Registry
 
@@ -60,7 +61,7 @@ class SpeakerResolver:
             return self._document(sent, head)
         if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS or advocacy_groups(head):
             return self._anonymous(sent, head)
-        return self._institution(sent, head)
+        return self._institution(sent, head) or common_body(self.reg, sent, head)
 
     def _institution(self, sent, head) -> str | None:
         """'The panel said': the latest actor whose name ends in that noun ('UN's panel')."""
