@@ -116,3 +116,36 @@ def test_an_indefinite_body_or_a_headline_government_names_no_speaker(extract):
     result = extract("Officials in Kenya met on Monday.", "Government denies rift with its neighbours",
                      "A committee said the budget was too small for the year.")
     assert result["claims"] == [] and result["denials"] == []
+
+
+@pytest.mark.nlp
+def test_a_misspelt_second_mention_is_the_same_speaker(extract):
+    result = extract("Six guards were killed when the bomber sneaked into the house, police chief Mohammad Nabi "
+                     "Karimkhel told reporters.",
+                     '"The governor was about to leave and the attacker tried to approach him," Karimkel said.',
+                     '"The guard stopped him but then the man blew himself up," he said.')
+    assert {s for s, _ in said(result)} == {"mohammad-nabi-karimkhel"}
+
+
+@pytest.mark.nlp
+def test_it_closing_a_report_is_the_body_that_spoke_last(extract):
+    result = extract("US-led forces killed four militants in the east on Tuesday, the coalition said in a statement.",
+                     "A girl was wounded when the soldiers raided a house in Khost province where Afghanistan's rebels "
+                     "were hiding, it said.")
+    assert [s for s, t in said(result) if "girl" in t] == ["coalition"]
+
+
+@pytest.mark.nlp
+def test_a_report_that_speaks_stays_its_authors(extract):
+    result = extract("Agency chief Maria Holm presented a report on Friday, saying Ruritania has improved its cooperation.",
+                     "The report, presented to the board in Vienna, said Ruritania still blocks access to two sites, "
+                     "officials close to the agency said.",
+                     '"Full transparency is indispensable and overdue," the report said.')
+    assert [s for s, t in said(result) if "transparency" in t] == ["maria-holm"]
+
+
+@pytest.mark.nlp
+def test_a_closing_cue_keeps_the_when_clause_of_what_was_said(extract):
+    result = extract("Six guards were killed when the bomber sneaked into the house, police chief Ahmad Karimi "
+                     "told reporters.")
+    assert said(result) == [("ahmad-karimi", "Six guards were killed when the bomber sneaked into the house")]

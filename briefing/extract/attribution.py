@@ -247,7 +247,7 @@ def content_of(cue, kind: str, subject) -> set[int]:
     if not comps and cue.dep_ == "pcomp" and cue.head.lower_ == "as":  # '..., an aide was quoted as saying'
         comps = [c for c in cue.head.head.children if c.dep_ == "ccomp"]
     if comps:
-        return {t.i for c in comps for t in c.subtree}
+        return {t.i for c in comps + _closing_clauses(cue, comps, subject) for t in c.subtree}
     if cue.dep_ == "parataxis":
         return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
     if lemma == "say" and not is_negated(cue):  # 'says the shift to domestic production matters' (misparsed)
@@ -265,6 +265,16 @@ def content_of(cue, kind: str, subject) -> set[int]:
             objs += [c for c in cue.children if _saying(c)]
         return {t.i for c in objs for t in c.subtree}
     return set()
+
+
+def _closing_clauses(cue, comps: list, subject) -> list:
+    """'Six died when the bomber got in, the police chief told AFP': a cue after all it reports owns
+    none of the clauses before it; the parser's 'when ...' on the cue belongs to what was said."""
+    start = min(c.left_edge.i for c in comps)
+    if max(c.i for c in comps) > cue.i or subject is None or subject.i < start:
+        return []
+    return [c for c in cue.children if c.dep_ in ("advcl", "prep", "npadvmod") and start < c.i < subject.i
+            and c not in comps and not cue_kind(c)]
 
 
 def accusation(cue) -> set[int]:

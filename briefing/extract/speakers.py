@@ -9,7 +9,7 @@ from .antecedents import OFFICE_NOUNS, depth as _depth, generic_body, is_role, n
 from .persons import HONORIFICS
 from .bodies import common_body
 from .anonymous import ANON_HEADS, QUANTIFIERS, advocacy_groups, compatible, head_class, np_text
-from .registry import Registry
+from .registry import Registry, one_edit
 
 DOC_NOUNS = frozenset("""statement report communique communiqué letter document documents memo release post data
     figures records""".split())
@@ -44,7 +44,7 @@ class SpeakerResolver:
         if first_person(head) and not sent.in_quote(head):
             return outlet_actor(self.reg, self.outlet)
         if lower in GROUP_PRONOUNS:
-            return self._group_pronoun(sent, head)
+            return self._closing_group(sent, head, cue_lemma) or self._group_pronoun(sent, head)
         if head.pos_ == "PRON":
             return None
         person = self._appositive_person(sent, head) or self._named_after_title(sent, head)
@@ -136,6 +136,18 @@ class SpeakerResolver:
         body = [t for t in name.lefts if t.dep_ == "compound" and t.ent_type_ != "PERSON"]
         return actor if body and body[-1].lower_ not in HONORIFICS else None
 
+    def _closing_group(self, sent, head, cue_lemma: str) -> str | None:
+        """'..., it said.' closing a report: the body that spoke last, not a subject inside the words
+        it reported ('The agency was given documents Iran got from ..., it said')."""
+        last = self.last_speaker
+        if not cue_lemma or last is None or self.spoke_at < sent.n - 2 or head.i == 0 or sent.doc[head.i - 1].text != ",":
+            return None
+        record = self.reg.actors[last]
+        plural = record.type == "group" or (record.type == "anonymous-source" and record.name.endswith("s"))
+        if record.type == "person" or plural != (head.lower_ == "they"):
+            return None
+        return last
+
     def _group_pronoun(self, sent, head) -> str | None:
         """'it' / 'they': the subject of the nearest earlier clause that agrees in number.
 
@@ -186,8 +198,10 @@ class SpeakerResolver:
         parser left untagged names the one person mentioned before whose name holds it."""
         if head.ent_type_ not in ("", "ORG") or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
             return None
-        people = {m.actor for m in self.reg.mentions if (m.n, m.i) < (sent.n, head.i)
-                  and self.reg.actors[m.actor].type == "person" and head.text in self.reg.actors[m.actor].name.split()}
+        before = {m.actor for m in self.reg.mentions if (m.n, m.i) < (sent.n, head.i) and self.reg.actors[m.actor].type == "person"}
+        people = {a for a in before if head.text in self.reg.actors[a].name.split()}
+        if not people and len(head.text) >= 6:  # 'Mullahkil said' after 'Mullahkhil': a misspelt second mention
+            people = {a for a in before if any(one_edit(head.text, w) for w in self.reg.actors[a].name.split())}
         return people.pop() if len(people) == 1 else None
 
     def _document(self, sent, head) -> str | None:
@@ -219,8 +233,8 @@ class SpeakerResolver:
 
     def note_documents(self, sent, speaker: str) -> None:
         """Remember documents mentioned in a sentence whose speaker is known."""
-        for t in sent.doc:
-            if t.lemma_.lower() in DOC_NOUNS:
+        for t in sent.doc:  # 'The report ..., said ..., officials said': a report that speaks is not theirs
+            if t.lemma_.lower() in DOC_NOUNS and t.dep_ not in SUBJECT_DEPS:
                 self.doc_speakers.append((sent.n, t.lemma_.lower(), speaker))
 
     def _anonymous(self, sent, head) -> str:
