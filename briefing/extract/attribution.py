@@ -16,6 +16,8 @@ from .restated import full_stop, merge_restated, split_claim, split_denial
 from .tail import denied_noun, from_tail, misparsed_that_clause, statement_before
 
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
+# Cues whose object is a thing judged, not words said: the verb is half of what was claimed.
+VERDICT_CUES = frozenset("hail praise welcome reaffirm".split())
 CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to", "as"))
 
 
@@ -168,6 +170,8 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
+    elif cue.lemma_.lower() in VERDICT_CUES and min(content) > cue.i and not sent.in_quote(cue):
+        text = span_text(sent.doc, content | set(_lead(cue, subject)))  # 'Russia welcomed the changes': the verb is the claim
     text = _readable(sent, cue, subject, content, text, quote)
     if text is None:
         return None
@@ -190,9 +194,10 @@ def _readable(sent: Sentence, cue, subject, content: set[int], text: str, quote:
 
 def _quoted_before(sent: Sentence, cue, subject) -> set[int]:
     """'"Q," Yoon said': the quotation before the subject and cue, when the parse hung it elsewhere."""
-    if not sent.starts_in_quote() or subject.i > cue.i or sent.in_quote(subject):
+    inverted = subject.i > cue.i and any(sent.in_quote(t) or t.is_quote for t in sent.doc[max(0, cue.i - 2) : cue.i])  # "Q!" exclaimed X
+    if not sent.starts_in_quote() or (subject.i > cue.i and not inverted) or sent.in_quote(subject):
         return set()
-    return {t.i for t in sent.doc[: subject.i] if sent.in_quote(t)}
+    return {t.i for t in sent.doc[: min(subject.i, cue.i)] if sent.in_quote(t)}
 
 
 def _denies_transfer(sent: Sentence, content: set[int]) -> bool:
@@ -239,7 +244,9 @@ def content_of(cue, kind: str, subject) -> set[int]:
     lemma = cue.lemma_.lower()
     comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "conj" and _that_clause(c))]
     if lemma in XCOMP_CUES or kind == "denial":
-        comps += [c for c in cue.children if c.dep_ == "xcomp"]
+        xcomps = [c for c in cue.children if c.dep_ == "xcomp"]
+        comps += xcomps  # 'urged the EU to go further': whom it urged is part of it
+        comps += [c for c in cue.children if c.dep_ == "dobj" and xcomps and cue.i < c.i < xcomps[0].i and kind == "claim"]
     if not comps:  # the small model often hangs the reported clause as advcl ("said ... now involved")
         comps = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and c.tag_ != "VBG"]
     if not comps:
@@ -345,6 +352,12 @@ def _drop_nested(items: list[Item], doc) -> list[Item]:
             continue
         if any(o is not item and item.cue_i in o.content for o in items):
             continue
+        if (verdict := _verdict_before(item, kept, doc)) is not None:  # 'welcomed the move and urged the EU to ...'
+            start = subject_of(doc[verdict.cue_i])
+            start = start.left_edge.i if start is not None and start.i < verdict.cue_i else verdict.cue_i
+            verdict.content |= item.content | {item.cue_i}
+            verdict.text = span_text(doc, set(range(start, max(verdict.content) + 1)))
+            continue
         if any(k.speaker == item.speaker and k.content == item.content for k in kept):
             continue
         twin = next((k for k in kept if k.kind == item.kind == "denial" and k.speaker == item.speaker), None)
@@ -353,6 +366,15 @@ def _drop_nested(items: list[Item], doc) -> list[Item]:
             continue
         kept.append(item)
     return kept
+
+
+def _verdict_before(item: Item, kept: list[Item], doc) -> Item | None:
+    """The same speaker's verdict ('welcomed the move') whose verb this claim's cue is joined to."""
+    cue = doc[item.cue_i] if item.cue_i >= 0 else None
+    if cue is None or item.kind != "claim" or cue.dep_ != "conj":
+        return None
+    return next((k for k in kept if k.kind == "claim" and k.speaker == item.speaker and k.cue_i == cue.head.i
+                 and doc[k.cue_i].lemma_.lower() in VERDICT_CUES), None)
 
 
 def _carve_out(item: Item, items: list[Item], doc) -> None:

@@ -14,7 +14,7 @@ STATE_BODIES = frozenset("police army military ministry navy cabinet".split())
 STATE_VOICES = frozenset(("government", "authorities", "authority"))
 OTHER_BODIES = frozenset("""coalition alliance committee commission council team headquarters tribunal court
     parliament congress assembly senate embassy palace media daily newspaper paper agency office department
-    party union federation""".split())
+    party union federation group""".split())
 OWNER_DEPS = frozenset(("poss", "compound", "amod", "nmod"))
 
 
@@ -40,8 +40,9 @@ def common_body(reg: Registry, sent, head) -> str | None:
 
 
 def _indefinite(head) -> bool:
-    """'a committee', 'some teams': no particular body."""
-    return any(c.dep_ == "det" and c.lower_ not in ("the", "this") for c in head.children)
+    """'a committee', 'some teams': no particular body ('a landlords' group' says whose it is)."""
+    named = any(c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and c.text[:1].isupper()) for c in head.lefts)
+    return any(c.dep_ == "det" and c.lower_ not in ("the", "this") for c in head.children) and not named
 
 
 def _name_words(head) -> list[str]:

@@ -9,7 +9,8 @@ CLAIM_CUES = frozenset(
     comment emphasize emphasise stress reiterate assert allege contend testify brief boast
     believe think expect conclude predict fear worry assess estimate judge suspect
     warn caution threaten vow pledge promise urge demand accuse blame criticize criticise condemn
-    denounce plead hope signal verify observe find document rule understand learn""".split()
+    denounce plead hope signal verify observe find document rule understand learn
+    exclaim remark recount quip reaffirm hail praise welcome feel""".split()
 )
 DENIAL_CUES = frozenset(
     "deny reject dismiss rebut dispute disavow contradict counter rebuff repudiate refute debunk".split()
@@ -37,9 +38,10 @@ DECISION_NOUNS = frozenset("""decision ruling verdict judgment judgement sanctio
 OBJECT_CUES = frozenset(
     """deny confirm announce report pledge promise plead demand urge warn threaten vow reiterate
     condemn criticize criticise denounce accuse blame acknowledge admit verify observe describe find document
-    call""".split()
+    call reaffirm hail praise welcome""".split()
 )
-XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect refuse acknowledge admit call".split())
+XCOMP_CUES = frozenset("""deny vow pledge promise threaten urge plead hope expect refuse acknowledge admit call suggest
+    report recommend propose""".split())
 # Phrasal denials: the verb only denies with its particle ("pushed back on", "brushed aside").
 PHRASAL_DENIALS = {"push": "back", "brush": "aside", "wave": "away", "shrug": "off", "hit": "back"}
 # A claim whose content is a negated transfer answers an accusation: "has not sent any weapons".
@@ -80,6 +82,9 @@ def cue_kind(token) -> str | None:
         return "claim"  # 'called on the Council to act', 'called for an embargo'
     if lemma == "rule" and any(c.lower_ == "out" for c in token.children):
         return None  # 'ruled out sending troops' is no ruling
+    if lemma == "welcome" and any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"))
+                                  for c in token.children):
+        return None  # 'welcomed Singh to the podium' greets a guest
     particle = PHRASAL_DENIALS.get(lemma)
     if particle and any(c.lower_ == particle and c.dep_ in ("prt", "advmod") for c in token.children):
         return "denial"
