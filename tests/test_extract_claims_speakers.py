@@ -149,3 +149,22 @@ def test_a_closing_cue_keeps_the_when_clause_of_what_was_said(extract):
     result = extract("Six guards were killed when the bomber sneaked into the house, police chief Ahmad Karimi "
                      "told reporters.")
     assert said(result) == [("ahmad-karimi", "Six guards were killed when the bomber sneaked into the house")]
+
+
+@pytest.mark.nlp
+def test_two_sources_in_one_sentence_each_keep_their_part(extract):
+    result = extract("A sniper killed a civilian in Sinea, a rebel stronghold, police Captain Saad Karim told AFP, while "
+                     "three civilians were gunned down south of Baghdad, according to a security official.",
+                     "A soldier was killed by a roadside bomb on Saturday, US headquarters said, bringing the death toll "
+                     "to 2,885, according to an AFP tally.")
+    got = said(result)
+    assert ("saad-karim", "A sniper killed a civilian in Sinea, a rebel stronghold") in got
+    assert any("officials" in s and "gunned down" in t and "sniper" not in t for s, t in got)
+    assert ("united-states", "A soldier was killed by a roadside bomb on Saturday") in got
+    assert ("agence-france-presse", "bringing the death toll to 2,885") in got
+
+
+@pytest.mark.nlp
+def test_according_to_after_a_cue_with_nothing_else_is_the_source(extract):
+    result = extract("The army expects Russia to launch a new offensive in late May, according to Ukraine's General Staff.")
+    assert [s for s, _ in said(result)] == ["general-staff"]

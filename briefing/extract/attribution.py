@@ -125,8 +125,8 @@ def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
     out += [item for t, lemma in toks if lemma in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
     out += [item for t, _ in toks if t.lower_[:1] in "rd" and (item := _from_bare_denial(sent, t, resolver)
                                                                or denied_noun(sent, t, resolver))]
-    if not out and (item := from_tail(sent, resolver)):
-        out.append(item)
+    if (item := from_tail(sent, resolver)) and not any(o.cue_i == item.cue_i or item.cue_i in o.content for o in out):
+        out.append(item)  # '..., police Captain X told AFP, while ..., according to an official': both speak
     return sorted(out, key=lambda x: x.cue_i)
 
 
@@ -210,14 +210,26 @@ def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | 
     objs = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
     if not objs:
         return None
-    speaker = resolver.resolve(sent, objs[0])
     head = token.head
+    speaker = resolver.resolve(sent, objs[0])
     content = {t.i for t in head.subtree} - {t.i for t in token.subtree}
+    content = _after_other_cue(head, token, content) or content
     if not speaker or not content:
         return None
     text = span_text(sent.doc, content)
     return Item("claim", speaker, "according to", text, quote_of(sent, content), sent.n, token.i, content,
                 rule="according-to")
+
+
+def _after_other_cue(cue, according, content: set[int]) -> set[int]:
+    """'A soldier was killed, US headquarters said, bringing the toll to 2,885, according to an AFP
+    tally': 'according to' after another speaker's cue covers only what that cue did not say."""
+    subject = subject_of(cue) if cue_kind(cue) == "claim" and according.i > cue.i else None
+    if subject is None:
+        return set()
+    said = content_of(cue, "claim", subject) | {t.i for t in subject.subtree} | {cue.i}
+    rest = {i for i in content - said if not cue.doc[i].is_punct}
+    return rest if len(rest) >= 3 else set()
 
 
 def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | None:
