@@ -11,6 +11,7 @@ from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
 from .owners import is_newsroom, newsroom_note
 from .provenance import cue_rule
+from .readable import named_if_short, whole_clause
 from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
 from .tail import denied_noun, from_tail, misparsed_that_clause, statement_before
@@ -49,7 +50,8 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
             resolver.last_speaker, resolver.spoke_at = item.speaker, sent.n
             resolver.note_documents(sent, item.speaker)
         items += found
-    return [item for item in items if item.text.strip()]  # a claim whose words were all carved out says nothing
+    # a claim whose words were all carved out says nothing; one of a few words names its speaker
+    return [named_if_short(item, resolver.reg.actors[item.speaker].name) for item in items if item.text.strip()]
 
 
 @dataclass
@@ -213,7 +215,7 @@ def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | 
     head = token.head
     speaker = resolver.resolve(sent, objs[0])
     content = {t.i for t in head.subtree} - {t.i for t in token.subtree}
-    content = _after_other_cue(head, token, content) or content
+    content = whole_clause(sent.doc, token, _after_other_cue(head, token, content) or content)
     if not speaker or not content:
         return None
     text = span_text(sent.doc, content)
