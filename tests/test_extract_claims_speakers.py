@@ -168,3 +168,23 @@ def test_two_sources_in_one_sentence_each_keep_their_part(extract):
 def test_according_to_after_a_cue_with_nothing_else_is_the_source(extract):
     result = extract("The army expects Russia to launch a new offensive in late May, according to Ukraine's General Staff.")
     assert [s for s, _ in said(result)] == ["general-staff"]
+
+
+@pytest.mark.nlp
+def test_a_nationality_after_a_speaker_is_that_speaker(extract):
+    result = extract("UN Secretary-General Kofi Annan said on Sunday that Iraq was in great danger.",
+                     "And the Ghanaian vowed to make Darfur a priority in his final month in office.")
+    assert [s for s, t in said(result) if "Darfur" in t] == ["kofi-annan"]
+
+
+@pytest.mark.nlp
+def test_a_nationality_with_no_speaker_before_is_no_one(extract):
+    result = extract("Talks were held in Accra on Sunday.",
+                     "The Ghanaian said the talks would resume on Monday morning.")
+    assert said(result) == []
+
+
+@pytest.mark.nlp
+def test_the_west_speaks(extract):
+    result = extract("The West claims Ruritania is running a secret nuclear programme beside its civilian one.")
+    assert [s for s, _ in said(result)] == ["west"]

@@ -39,6 +39,18 @@ def office_holder(reg, sent, head) -> str | None:
     return None
 
 
+def epithet(reg, head) -> bool:
+    """'the Ghanaian vowed', 'The 68-year-old said': a person named by nationality or age, never the state."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or head.tag_ in ("NNS", "NNPS"):
+        return False
+    if head.lower_ == "old" and any(c.lower_ == "year" for c in head.children):
+        return True
+    state = reg.gaz.lookup(head.text) if head.pos_ == "PROPN" and head.text[:1].isupper() else None
+    entry = reg.gaz.actors.get(state) if state else None
+    demonym = head.text.lower().endswith(("an", "ese", "ish", "i", "ch")) and head.text.lower() != (entry.name.lower() if entry else "")
+    return entry is not None and entry.type == "state" and demonym
+
+
 def one_person(record) -> bool:
     """A named person, or one unnamed speaker ('an ambulance spokesman'): whom 'he' / 'she' can name.
     Unnamed groups are named in the plural ('officials')."""

@@ -21,6 +21,10 @@ OWNER_DEPS = frozenset(("poss", "compound", "amod", "nmod"))
 def common_body(reg: Registry, sent, head) -> str | None:
     """The actor a bare common-noun body ('the coalition', 'Police', 'US headquarters') names."""
     lemma = head.lemma_.lower()
+    if head.text == "West" and any(c.lower_ == "the" for c in head.children):  # 'The West claims ...'
+        record = reg.ensure("west", "West", "group")
+        record.add_alias("the West")
+        return record.id
     if head.pos_ not in ("NOUN", "PROPN") or lemma not in STATE_BODIES | STATE_VOICES | OTHER_BODIES:
         return None
     if head.ent_type_ in ("PERSON", "GPE") or sent.in_quote(head) or _indefinite(head):

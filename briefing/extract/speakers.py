@@ -5,7 +5,7 @@ import re
 
 from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
-from .antecedents import OFFICE_NOUNS, depth as _depth, generic_body, is_role, new_topic, office_holder, one_person, other_gender
+from .antecedents import OFFICE_NOUNS, depth as _depth, epithet, generic_body, is_role, new_topic, office_holder, one_person, other_gender
 from .persons import HONORIFICS
 from .bodies import common_body
 from .anonymous import ANON_HEADS, QUANTIFIERS, advocacy_groups, compatible, head_class, np_text
@@ -47,6 +47,8 @@ class SpeakerResolver:
             return self._closing_group(sent, head, cue_lemma) or self._group_pronoun(sent, head)
         if head.pos_ == "PRON":
             return None
+        if epithet(self.reg, head):
+            return self._person_before(sent, head, head.lower_ == "old")
         person = self._appositive_person(sent, head) or self._named_after_title(sent, head)
         if person:
             return person
@@ -122,6 +124,15 @@ class SpeakerResolver:
                 if actor and self.reg.actors[actor].type == "person":
                     return actor
         return None
+
+    def _person_before(self, sent, head, any_person: bool) -> str | None:
+        """The person an epithet stands for: the one who just spoke ('the Ghanaian' says nothing more),
+        else, for an age, the latest person named."""
+        last = self.last_speaker
+        if last and self.reg.actors[last].type == "person" and self.spoke_at >= sent.n - 3:
+            return last
+        return None if not any_person else next((m.actor for m in reversed(self.reg.mentions) if (m.n, m.i) < (sent.n, head.i)
+                     and self.reg.actors[m.actor].type == "person"), None)
 
     def _named_after_title(self, sent, head) -> str | None:
         """'Deputy head of the Population Committee Li Yunli said': a title with its body in front of
