@@ -188,3 +188,26 @@ def test_a_nationality_with_no_speaker_before_is_no_one(extract):
 def test_the_west_speaks(extract):
     result = extract("The West claims Ruritania is running a secret nuclear programme beside its civilian one.")
     assert [s for s, _ in said(result)] == ["west"]
+
+
+@pytest.mark.nlp
+def test_a_quoted_paragraph_closed_by_its_own_cue_is_not_the_last_speakers(extract):
+    result = extract('Union leader Per Holm told reporters the strike would go on until the end of the month.',
+                     '"We are not going to back down on this," Holm added.',
+                     '"The workers have waited long enough. Their patience has run out," said analyst Mia Lund.')
+    got = said(result)
+    assert ("mia-lund", "The workers have waited long enough. Their patience has run out") in got
+    assert not any("waited" in t for s, t in got if s == "per-holm")
+
+
+@pytest.mark.nlp
+def test_an_unowned_statement_right_after_a_body_spoke_is_its_statement(extract):
+    result = extract("The refugee agency UNHCR said from its Geneva headquarters it was sending staff to the border.",
+                     '"UNHCR will also increase its stockpiles in the region," a statement said.')
+    assert {s for s, _ in said(result)} == {"unhcr"}
+
+
+@pytest.mark.nlp
+def test_a_report_published_by_a_central_bank_speaks_for_it(extract):
+    result = extract("The report, published on Monday by the central bank, says inflation will ease by the summer.")
+    assert said(result) == [("central-bank", "inflation will ease by the summer")]

@@ -39,7 +39,7 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
         if not found and _run_on(sent, items, state, resolver, opens):
             state.pending = []
             continue
-        if not found and sent.quotes and sent.quotes[-1][1] >= len(sent.text.rstrip()) - 1:
+        if not found and _still_open(sent):
             state.pending.append(sent)  # a quotation still open: its speaker may come sentences later
         _quote_began_earlier(found, sent, state.pending)
         state.pending = [] if found else state.pending
@@ -98,13 +98,18 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
         quote = sent.quoted_text()
         items.append(_quoted_item(Lead(prev.speaker, prev.cue, sent.n), sent, clean_text(quote or ""), quote,
                                   "quote-paragraph-continued"))
-    elif follows and items:
-        _extend(items[-1], sent)
+    elif follows and items and not (opens and sent.paragraph in state.cued and _still_open(sent)):
+        _extend(items[-1], sent)  # (a new paragraph whose quotation its own cue closes is that cue's claim)
     else:
         return False
     resolver.last_speaker = items[-1].speaker
     state.last = sent.n
     return True
+
+
+def _still_open(sent: Sentence) -> bool:
+    """Whether the sentence's last quotation runs on past its end."""
+    return bool(sent.quotes) and sent.quotes[-1][1] >= len(sent.text.rstrip()) - 1
 
 
 def _has_own_cue(sent: Sentence) -> bool:

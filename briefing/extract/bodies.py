@@ -14,7 +14,7 @@ STATE_BODIES = frozenset("police army military ministry navy cabinet".split())
 STATE_VOICES = frozenset(("government", "authorities", "authority"))
 OTHER_BODIES = frozenset("""coalition alliance committee commission council team headquarters tribunal court
     parliament congress assembly senate embassy palace media daily newspaper paper agency office department
-    party union federation group""".split())
+    party union federation group bank""".split())
 OWNER_DEPS = frozenset(("poss", "compound", "amod", "nmod"))
 
 
@@ -29,6 +29,9 @@ def common_body(reg: Registry, sent, head) -> str | None:
         return None
     if head.ent_type_ in ("PERSON", "GPE") or sent.in_quote(head) or _indefinite(head):
         return None  # 'a committee', 'one team': some body, not one the reader can tell apart
+    named = next((a for c in head.children if c.dep_ == "appos" and (a := reg.actor_at(sent.n, c))), None)
+    if named:
+        return named  # 'the refugee agency UNHCR said': the agency has a name
     words = _name_words(head)
     state = reg.main_state() if lemma in STATE_BODIES | STATE_VOICES else None
     if lemma in STATE_VOICES:  # 'Government denies rift' is a headline's shorthand, not a speaker

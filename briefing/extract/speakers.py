@@ -16,6 +16,8 @@ DOC_NOUNS = frozenset("""statement report communique communiqué letter document
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 GROUP_PRONOUNS = frozenset(("it", "they"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+# Entity types a capitalised word can have and still be a surname the model mislabelled.
+PLACE_OR_NUMBER = frozenset(("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "PERSON"))
 
 
 class SpeakerResolver:
@@ -207,7 +209,7 @@ class SpeakerResolver:
     def _surname(self, sent, head) -> str | None:
         """'Chaowalit denied ...' after 'Prime Minister Chaowalit Yongchaiyudh': a capitalised word the
         parser left untagged names the one person mentioned before whose name holds it."""
-        if head.ent_type_ not in ("", "ORG") or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+        if head.ent_type_ in PLACE_OR_NUMBER or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
             return None
         before = {m.actor for m in self.reg.mentions if (m.n, m.i) < (sent.n, head.i) and self.reg.actors[m.actor].type == "person"}
         people = {a for a in before if head.text in self.reg.actors[a].name.split()}
@@ -231,6 +233,8 @@ class SpeakerResolver:
         for n, lemma, speaker in reversed(self.doc_speakers):
             if lemma == noun and n < sent.n and any(c.lower_ == "the" for c in head.children):
                 return speaker
+        if self.spoke_at >= sent.n - 2 and noun in ("statement", "communique", "communiqué", "release"):
+            return self.last_speaker  # 'UNHCR said ... "Q," a statement said': the one who just spoke issued it
         return None
 
     def note_owned_documents(self, sent) -> None:
