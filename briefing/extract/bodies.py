@@ -33,7 +33,8 @@ def common_body(reg: Registry, sent, head) -> str | None:
     if named:
         return named  # 'the refugee agency UNHCR said': the agency has a name
     words = _name_words(head)
-    state = reg.main_state() if lemma in STATE_BODIES | STATE_VOICES else None
+    owned = lemma in STATE_BODIES | STATE_VOICES or (lemma == "bank" and "central" in map(str.lower, words))
+    state = reg.main_state() if owned else None
     if lemma in STATE_VOICES:  # 'Government denies rift' is a headline's shorthand, not a speaker
         return state if lemma != "government" or any(c.lower_ == "the" for c in head.children) else None
     name = " ".join(words)
