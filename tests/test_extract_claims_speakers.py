@@ -211,3 +211,13 @@ def test_an_unowned_statement_right_after_a_body_spoke_is_its_statement(extract)
 def test_a_report_published_by_a_central_bank_speaks_for_it(extract):
     result = extract("The report, published on Monday by the central bank, says inflation will ease by the summer.")
     assert said(result) == [("central-bank", "inflation will ease by the summer")]
+
+
+@pytest.mark.nlp
+def test_a_speaker_the_parse_hung_on_the_letter_still_writes(extract):
+    result = extract("In a letter to the European Commission, the mayor of Bergen, Ola Svein, wrote that the town "
+                     "needed 200 million euros.",
+                     "Emergency services said 14 people had died and 30 were missing.")
+    got = said(result)
+    assert ("ola-svein", "the town needed 200 million euros") in got
+    assert ("emergency-services", "14 people had died and 30 were missing") in got

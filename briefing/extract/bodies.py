@@ -14,7 +14,7 @@ STATE_BODIES = frozenset("police army military ministry navy cabinet".split())
 STATE_VOICES = frozenset(("government", "authorities", "authority"))
 OTHER_BODIES = frozenset("""coalition alliance committee commission council team headquarters tribunal court
     parliament congress assembly senate embassy palace media daily newspaper paper agency office department
-    party union federation group bank""".split())
+    party union federation group bank service""".split())
 OWNER_DEPS = frozenset(("poss", "compound", "amod", "nmod"))
 
 

@@ -221,7 +221,17 @@ def subject_of(cue):
         if cue.dep_ == "advcl" and cue.tag_ != "VBG":
             return None
         return subject_of(cue.head)
-    return None
+    return _orphan_subject(cue)
+
+
+def _orphan_subject(cue):
+    """'In a letter to the Commission, the mayor of Bergen, Ola Svein, wrote that ...': the parser hung
+    the speaker on the phrase before; the name just before a main cue with a clause after it speaks."""
+    if cue.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    i = cue.i - 2 if cue.i >= 2 and cue.doc[cue.i - 1].text == "," else cue.i - 1
+    tok = cue.doc[i] if i >= 0 else None
+    return tok if tok is not None and tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("appos", "conj") else None
 
 
 def _inverted_subject(cue):
