@@ -11,14 +11,13 @@ from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
 from .owners import is_newsroom, newsroom_note
 from .provenance import cue_rule
+from .joins import VERDICT_CUES, closing_clauses, join_verdict, verdict_before
 from .readable import named_if_short, whole_clause
 from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
 from .tail import denied_noun, from_tail, misparsed_that_clause, statement_before
 
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
-# Cues whose object is a thing judged, not words said: the verb is half of what was claimed.
-VERDICT_CUES = frozenset("hail praise welcome reaffirm".split())
 CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to", "as"))
 
 
@@ -273,7 +272,7 @@ def content_of(cue, kind: str, subject) -> set[int]:
     if not comps and cue.dep_ == "pcomp" and cue.head.lower_ == "as":  # '..., an aide was quoted as saying'
         comps = [c for c in cue.head.head.children if c.dep_ == "ccomp"]
     if comps:
-        return {t.i for c in comps + _closing_clauses(cue, comps, subject) for t in c.subtree}
+        return {t.i for c in comps + closing_clauses(cue, comps, subject) for t in c.subtree}
     if cue.dep_ == "parataxis":
         return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
     if lemma == "say" and not is_negated(cue):  # 'says the shift to domestic production matters' (misparsed)
@@ -291,16 +290,6 @@ def content_of(cue, kind: str, subject) -> set[int]:
             objs += [c for c in cue.children if _saying(c)]
         return {t.i for c in objs for t in c.subtree}
     return set()
-
-
-def _closing_clauses(cue, comps: list, subject) -> list:
-    """'Six died when the bomber got in, the police chief told AFP': a cue after all it reports owns
-    none of the clauses before it; the parser's 'when ...' on the cue belongs to what was said."""
-    start = min(c.left_edge.i for c in comps)
-    if max(c.i for c in comps) > cue.i or subject is None or subject.i < start:
-        return []
-    return [c for c in cue.children if c.dep_ in ("advcl", "prep", "npadvmod") and start < c.i < subject.i
-            and c not in comps and not cue_kind(c)]
 
 
 def accusation(cue) -> set[int]:
@@ -371,11 +360,8 @@ def _drop_nested(items: list[Item], doc) -> list[Item]:
             continue
         if any(o is not item and item.cue_i in o.content for o in items):
             continue
-        if (verdict := _verdict_before(item, kept, doc)) is not None:  # 'welcomed the move and urged the EU to ...'
-            start = subject_of(doc[verdict.cue_i])
-            start = start.left_edge.i if start is not None and start.i < verdict.cue_i else verdict.cue_i
-            verdict.content |= item.content | {item.cue_i}
-            verdict.text = span_text(doc, set(range(start, max(verdict.content) + 1)))
+        if (verdict := verdict_before(item, kept, doc)) is not None:  # 'welcomed the move and urged the EU to ...'
+            join_verdict(verdict, item, doc)
             continue
         if any(k.speaker == item.speaker and k.content == item.content for k in kept):
             continue
@@ -385,15 +371,6 @@ def _drop_nested(items: list[Item], doc) -> list[Item]:
             continue
         kept.append(item)
     return kept
-
-
-def _verdict_before(item: Item, kept: list[Item], doc) -> Item | None:
-    """The same speaker's verdict ('welcomed the move') whose verb this claim's cue is joined to."""
-    cue = doc[item.cue_i] if item.cue_i >= 0 else None
-    if cue is None or item.kind != "claim" or cue.dep_ != "conj":
-        return None
-    return next((k for k in kept if k.kind == "claim" and k.speaker == item.speaker and k.cue_i == cue.head.i
-                 and doc[k.cue_i].lemma_.lower() in VERDICT_CUES), None)
 
 
 def _carve_out(item: Item, items: list[Item], doc) -> None:
