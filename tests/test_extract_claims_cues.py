@@ -58,3 +58,21 @@ def test_a_verdict_and_an_appeal_joined_are_one_claim(extract):
     result = extract("Ukraine's foreign ministry welcomed the move and urged the EU to go further.")
     assert said(result) == [("ukraine-foreign-ministry",
                              "Ukraine's foreign ministry welcomed the move and urged the EU to go further")]
+
+
+@pytest.mark.nlp
+def test_a_stance_put_into_words_is_a_claim(extract):
+    result = extract("Secretary of State Ana Kovac expressed optimism on Monday that the Security Council will "
+                     "impose sanctions.",
+                     "UN envoy Karl Dorn raised concerns about the ability of the army to hold the city.")
+    got = said(result)
+    assert any(s == "ana-kovac" and "expressed optimism that the Security Council will impose sanctions" in t
+               for s, t in got)
+    assert any(s == "karl-dorn" and "raised concerns about the ability of the army" in t for s, t in got)
+
+
+@pytest.mark.nlp
+def test_raising_the_alarm_or_prices_is_no_claim(extract):
+    result = extract("Neighbouring Poland and Lithuania have raised the alarm.",
+                     "The company raised prices by ten percent in May.")
+    assert said(result) == []

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import (ASSERTION_NOUNS, CUE_LEMMAS, DENIAL_FORM, DISMISSIVE, NOT_GUILTY, OBJECT_CUES, QUOTED_DENIAL, XCOMP_CUES,
-                   according_to, cue_kind, is_negated, negated_transfer, non_response, pronoun_antecedent, subject_of, told,
+from .cues import (ASSERTION_NOUNS, CUE_LEMMAS, DENIAL_FORM, DISMISSIVE, EXPRESS_CUES, NOT_GUILTY, OBJECT_CUES,
+                   QUOTED_DENIAL, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer, non_response, pronoun_antecedent, subject_of, told,
                    which_rejects)
 from .document import LINK_LINE, Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
@@ -260,6 +260,8 @@ def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | Non
 def content_of(cue, kind: str, subject) -> set[int]:
     """Token indices of what was claimed or denied."""
     lemma = cue.lemma_.lower()
+    if lemma in EXPRESS_CUES:  # 'expressed optimism that ...': the stance and what it is about
+        return {t.i for c in cue.children if c.dep_ in ("dobj", "ccomp") and c.i > cue.i for t in c.subtree}
     comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "conj" and _that_clause(c))]
     if lemma in XCOMP_CUES or kind == "denial":
         xcomps = [c for c in cue.children if c.dep_ == "xcomp"]

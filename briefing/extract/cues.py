@@ -63,8 +63,14 @@ CALLED_FALSE = re.compile(DISMISSIVE.pattern[:-3] + r"|unjustified|speculation|g
                           r"invention|fairy tales?)\b", re.I)
 
 
+# 'expressed optimism that ...', 'voiced concern about ...': a stance put into words.
+EXPRESS_CUES = frozenset(("express", "voice", "raise"))
+STANCE_NOUNS = frozenset("""hope hopes optimism concern concerns confidence regret doubt doubts fear fears support
+    skepticism scepticism satisfaction frustration disappointment anger outrage sympathy condolences
+    gratitude willingness readiness opposition objection objections""".split())
+
 # Every lemma `cue_kind` can return a kind for: a cheap first test before the parse is consulted.
-CUE_LEMMAS = CLAIM_CUES | DENIAL_CUES | frozenset(PHRASAL_DENIALS) | {"call"}
+CUE_LEMMAS = CLAIM_CUES | DENIAL_CUES | frozenset(PHRASAL_DENIALS) | {"call"} | EXPRESS_CUES
 
 
 def cue_kind(token) -> str | None:
@@ -80,6 +86,10 @@ def cue_kind(token) -> str | None:
         return "denial"
     if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon") for c in token.children):
         return "claim"  # 'called on the Council to act', 'called for an embargo'
+    if lemma in EXPRESS_CUES:  # a stance about something: 'raised concerns' alone says nothing
+        about = any(c.dep_ == "ccomp" for c in token.children)
+        return "claim" if any(c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS and (about or any(
+            d.dep_ in ("prep", "acl", "ccomp", "relcl") for d in c.children)) for c in token.children) else None
     if lemma == "rule" and any(c.lower_ == "out" for c in token.children):
         return None  # 'ruled out sending troops' is no ruling
     if lemma == "welcome" and any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"))

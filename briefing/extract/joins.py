@@ -6,7 +6,7 @@ from .cues import cue_kind, subject_of
 from .items import Item, span_text
 
 # Cues whose object is a thing judged, not words said: the verb is half of what was claimed.
-VERDICT_CUES = frozenset("hail praise welcome reaffirm".split())
+VERDICT_CUES = frozenset("hail praise welcome reaffirm express voice raise".split())
 
 
 def closing_clauses(cue, comps: list, subject) -> list:
