@@ -63,3 +63,9 @@ def test_according_to_hung_on_a_few_words_sources_the_sentence(extract):
 def test_a_short_denial_names_who_denied(extract):
     result = extract("The European Union dismissed the offer as inadequate.")
     assert all(len(d["text"].split()) >= 4 for d in result["denials"])
+
+
+@pytest.mark.nlp
+def test_a_short_quotation_with_no_verb_names_its_speaker(extract):
+    result = extract('"All the way," coach Jerry Singer said.')
+    assert [c["text"] for c in result["claims"]] == ['Jerry Singer said "All the way"']

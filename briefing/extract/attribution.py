@@ -50,7 +50,9 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
             resolver.note_documents(sent, item.speaker)
         items += found
     # a claim whose words were all carved out says nothing; one of a few words names its speaker
-    return [named_if_short(item, resolver.reg.actors[item.speaker].name) for item in items if item.text.strip()]
+    docs = {s.n: s.doc for s in sentences}
+    return [named_if_short(item, resolver.reg.actors[item.speaker].name, docs[item.sentence])
+            for item in items if item.text.strip()]
 
 
 @dataclass
