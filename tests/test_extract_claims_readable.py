@@ -37,3 +37,35 @@ def test_a_quotation_of_several_sentences_attributed_at_its_end_is_one_claim(ext
                      'Clearly, what our forces do is not working well enough," Donald Rumsfeld wrote.')
     assert [c["text"] for c in result["claims"]] == [
         "In my view it is time for a major change. Clearly, what our forces do is not working well enough"]
+
+
+@pytest.mark.nlp
+def test_a_participle_of_a_few_words_names_its_speaker(extract):
+    result = extract("Syrian Prime Minister Mahmoud Ali met the envoy on Monday, condemning the bombings.",
+                     "Cuban leader Raul Castro spoke on Monday, calling for negotiations.")
+    texts = [c["text"] for c in result["claims"]]
+    assert "Mahmoud Ali condemning the bombings" in texts
+    assert "Raul Castro calling for negotiations" in texts
+
+
+@pytest.mark.nlp
+def test_a_short_whole_quotation_stays_as_it_was_said(extract):
+    assert [c["text"] for c in extract('"We are ready," said coach Ali Bakayoko.')["claims"]] == ["We are ready"]
+
+
+@pytest.mark.nlp
+def test_according_to_hung_on_a_few_words_sources_the_sentence(extract):
+    result = extract("The fighting spread north, killing 388, according to the Red Cross.")
+    assert [c["text"] for c in result["claims"]] == ["The fighting spread north, killing 388"]
+
+
+@pytest.mark.nlp
+def test_a_short_denial_names_who_denied(extract):
+    result = extract("The European Union dismissed the offer as inadequate.")
+    assert all(len(d["text"].split()) >= 4 for d in result["denials"])
+
+
+@pytest.mark.nlp
+def test_a_short_quotation_with_no_verb_names_its_speaker(extract):
+    result = extract('"All the way," coach Jerry Singer said.')
+    assert [c["text"] for c in result["claims"]] == ['Jerry Singer said "All the way"']

@@ -10,7 +10,10 @@ ANON_HEADS = frozenset(
     officer officers commander commanders governments opposition lawyer lawyers attorney attorneys
     judge judges prosecutor prosecutors operator operators owner owners captain crew defendant defendants
     witness witnesses resident residents activist activists campaigner campaigners monitor monitors
-    worker workers medic medics doctor doctors nurse nurses rescuer rescuers volunteer volunteers agencies""".split()
+    worker workers medic medics doctor doctors nurse nurses rescuer rescuers volunteer volunteers agencies
+    critic critics eyewitness eyewitnesses observer observers opponent opponents supporter supporters
+    protester protesters survivor survivors relative relatives colleague colleagues neighbour neighbours
+    neighbor neighbors""".split()
 )
 # 'human rights groups', 'aid groups': unnamed groups that speak (not 'armed groups', which fight).
 ADVOCACY = frozenset("rights aid humanitarian advocacy campaign monitoring watchdog relief civil".split())

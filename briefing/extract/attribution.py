@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cues import (ASSERTION_NOUNS, CUE_LEMMAS, DENIAL_FORM, DISMISSIVE, NOT_GUILTY, OBJECT_CUES, QUOTED_DENIAL, XCOMP_CUES,
-                   according_to, cue_kind, is_negated, negated_transfer, non_response, pronoun_antecedent, subject_of, told,
+from .cues import (ASSERTION_NOUNS, CUE_LEMMAS, DENIAL_FORM, DISMISSIVE, EXPRESS_CUES, NOT_GUILTY, OBJECT_CUES,
+                   QUOTED_DENIAL, XCOMP_CUES, according_to, cue_kind, is_negated, negated_transfer, non_response, pronoun_antecedent, subject_of, told,
                    which_rejects)
 from .document import LINK_LINE, Sentence, clean_text
 from .continuation import Lead, all_quoted, colon_lead, label_lead
 from .items import Item, quote_of, span_text
 from .owners import is_newsroom, newsroom_note
 from .provenance import cue_rule
+from .joins import VERDICT_CUES, closing_clauses, join_verdict, verdict_before
+from .readable import named_if_short, whole_clause
 from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
 from .tail import denied_noun, from_tail, misparsed_that_clause, statement_before
@@ -36,7 +38,7 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
         if not found and _run_on(sent, items, state, resolver, opens):
             state.pending = []
             continue
-        if not found and sent.quotes and sent.quotes[-1][1] >= len(sent.text.rstrip()) - 1:
+        if not found and _still_open(sent):
             state.pending.append(sent)  # a quotation still open: its speaker may come sentences later
         _quote_began_earlier(found, sent, state.pending)
         state.pending = [] if found else state.pending
@@ -47,7 +49,10 @@ def find_attributions(sentences: list[Sentence], resolver: SpeakerResolver) -> l
             resolver.last_speaker, resolver.spoke_at = item.speaker, sent.n
             resolver.note_documents(sent, item.speaker)
         items += found
-    return [item for item in items if item.text.strip()]  # a claim whose words were all carved out says nothing
+    # a claim whose words were all carved out says nothing; one of a few words names its speaker
+    docs = {s.n: s.doc for s in sentences}
+    return [named_if_short(item, resolver.reg.actors[item.speaker].name, docs[item.sentence])
+            for item in items if item.text.strip()]
 
 
 @dataclass
@@ -94,13 +99,18 @@ def _run_on(sent: Sentence, items: list[Item], state: _Flow, resolver: SpeakerRe
         quote = sent.quoted_text()
         items.append(_quoted_item(Lead(prev.speaker, prev.cue, sent.n), sent, clean_text(quote or ""), quote,
                                   "quote-paragraph-continued"))
-    elif follows and items:
-        _extend(items[-1], sent)
+    elif follows and items and not (opens and sent.paragraph in state.cued and _still_open(sent)):
+        _extend(items[-1], sent)  # (a new paragraph whose quotation its own cue closes is that cue's claim)
     else:
         return False
     resolver.last_speaker = items[-1].speaker
     state.last = sent.n
     return True
+
+
+def _still_open(sent: Sentence) -> bool:
+    """Whether the sentence's last quotation runs on past its end."""
+    return bool(sent.quotes) and sent.quotes[-1][1] >= len(sent.text.rstrip()) - 1
 
 
 def _has_own_cue(sent: Sentence) -> bool:
@@ -123,8 +133,8 @@ def _candidates(sent: Sentence, resolver: SpeakerResolver) -> list[Item]:
     out += [item for t, lemma in toks if lemma in NOMINAL_CUES and (item := _from_nominal(sent, t, resolver))]
     out += [item for t, _ in toks if t.lower_[:1] in "rd" and (item := _from_bare_denial(sent, t, resolver)
                                                                or denied_noun(sent, t, resolver))]
-    if not out and (item := from_tail(sent, resolver)):
-        out.append(item)
+    if (item := from_tail(sent, resolver)) and not any(o.cue_i == item.cue_i or item.cue_i in o.content for o in out):
+        out.append(item)  # '..., police Captain X told AFP, while ..., according to an official': both speak
     return sorted(out, key=lambda x: x.cue_i)
 
 
@@ -168,6 +178,8 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
+    elif cue.lemma_.lower() in VERDICT_CUES and min(content) > cue.i and not sent.in_quote(cue):
+        text = span_text(sent.doc, content | set(_lead(cue, subject)))  # 'Russia welcomed the changes': the verb is the claim
     text = _readable(sent, cue, subject, content, text, quote)
     if text is None:
         return None
@@ -190,9 +202,10 @@ def _readable(sent: Sentence, cue, subject, content: set[int], text: str, quote:
 
 def _quoted_before(sent: Sentence, cue, subject) -> set[int]:
     """'"Q," Yoon said': the quotation before the subject and cue, when the parse hung it elsewhere."""
-    if not sent.starts_in_quote() or subject.i > cue.i or sent.in_quote(subject):
+    inverted = subject.i > cue.i and any(sent.in_quote(t) or t.is_quote for t in sent.doc[max(0, cue.i - 2) : cue.i])  # "Q!" exclaimed X
+    if not sent.starts_in_quote() or (subject.i > cue.i and not inverted) or sent.in_quote(subject):
         return set()
-    return {t.i for t in sent.doc[: subject.i] if sent.in_quote(t)}
+    return {t.i for t in sent.doc[: min(subject.i, cue.i)] if sent.in_quote(t)}
 
 
 def _denies_transfer(sent: Sentence, content: set[int]) -> bool:
@@ -205,14 +218,26 @@ def _from_according(sent: Sentence, token, resolver: SpeakerResolver) -> Item | 
     objs = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
     if not objs:
         return None
-    speaker = resolver.resolve(sent, objs[0])
     head = token.head
+    speaker = resolver.resolve(sent, objs[0])
     content = {t.i for t in head.subtree} - {t.i for t in token.subtree}
+    content = whole_clause(sent.doc, token, _after_other_cue(head, token, content) or content)
     if not speaker or not content:
         return None
     text = span_text(sent.doc, content)
     return Item("claim", speaker, "according to", text, quote_of(sent, content), sent.n, token.i, content,
                 rule="according-to")
+
+
+def _after_other_cue(cue, according, content: set[int]) -> set[int]:
+    """'A soldier was killed, US headquarters said, bringing the toll to 2,885, according to an AFP
+    tally': 'according to' after another speaker's cue covers only what that cue did not say."""
+    subject = subject_of(cue) if cue_kind(cue) == "claim" and according.i > cue.i else None
+    if subject is None:
+        return set()
+    said = content_of(cue, "claim", subject) | {t.i for t in subject.subtree} | {cue.i}
+    rest = {i for i in content - said if not cue.doc[i].is_punct}
+    return rest if len(rest) >= 3 else set()
 
 
 def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | None:
@@ -237,15 +262,21 @@ def _from_nominal(sent: Sentence, noun, resolver: SpeakerResolver) -> Item | Non
 def content_of(cue, kind: str, subject) -> set[int]:
     """Token indices of what was claimed or denied."""
     lemma = cue.lemma_.lower()
+    if lemma in EXPRESS_CUES:  # 'expressed optimism that ...': the stance and what it is about
+        return {t.i for c in cue.children if c.dep_ in ("dobj", "ccomp") and c.i > cue.i for t in c.subtree}
     comps = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "conj" and _that_clause(c))]
     if lemma in XCOMP_CUES or kind == "denial":
-        comps += [c for c in cue.children if c.dep_ == "xcomp"]
+        xcomps = [c for c in cue.children if c.dep_ == "xcomp"]
+        comps += xcomps  # 'urged the EU to go further': whom it urged is part of it
+        comps += [c for c in cue.children if c.dep_ == "dobj" and xcomps and cue.i < c.i < xcomps[0].i and kind == "claim"]
     if not comps:  # the small model often hangs the reported clause as advcl ("said ... now involved")
         comps = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and c.tag_ != "VBG"]
     if not comps:
         comps = misparsed_that_clause(cue)
+    if not comps and cue.dep_ == "pcomp" and cue.head.lower_ == "as":  # '..., an aide was quoted as saying'
+        comps = [c for c in cue.head.head.children if c.dep_ == "ccomp"]
     if comps:
-        return {t.i for c in comps for t in c.subtree}
+        return {t.i for c in comps + closing_clauses(cue, comps, subject) for t in c.subtree}
     if cue.dep_ == "parataxis":
         return {t.i for t in cue.head.subtree} - {t.i for t in cue.subtree}
     if lemma == "say" and not is_negated(cue):  # 'says the shift to domestic production matters' (misparsed)
@@ -332,6 +363,9 @@ def _drop_nested(items: list[Item], doc) -> list[Item]:
             denial.text, denial.content = f"{denial.text}, {item.text}", denial.content | item.content
             continue
         if any(o is not item and item.cue_i in o.content for o in items):
+            continue
+        if (verdict := verdict_before(item, kept, doc)) is not None:  # 'welcomed the move and urged the EU to ...'
+            join_verdict(verdict, item, doc)
             continue
         if any(k.speaker == item.speaker and k.content == item.content for k in kept):
             continue

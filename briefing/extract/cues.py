@@ -9,7 +9,8 @@ CLAIM_CUES = frozenset(
     comment emphasize emphasise stress reiterate assert allege contend testify brief boast
     believe think expect conclude predict fear worry assess estimate judge suspect
     warn caution threaten vow pledge promise urge demand accuse blame criticize criticise condemn
-    denounce plead hope signal verify observe find document rule understand learn""".split()
+    denounce plead hope signal verify observe find document rule understand learn
+    exclaim remark recount quip reaffirm hail praise welcome feel""".split()
 )
 DENIAL_CUES = frozenset(
     "deny reject dismiss rebut dispute disavow contradict counter rebuff repudiate refute debunk".split()
@@ -37,9 +38,10 @@ DECISION_NOUNS = frozenset("""decision ruling verdict judgment judgement sanctio
 OBJECT_CUES = frozenset(
     """deny confirm announce report pledge promise plead demand urge warn threaten vow reiterate
     condemn criticize criticise denounce accuse blame acknowledge admit verify observe describe find document
-    call""".split()
+    call reaffirm hail praise welcome""".split()
 )
-XCOMP_CUES = frozenset("deny vow pledge promise threaten urge plead hope expect refuse acknowledge admit call".split())
+XCOMP_CUES = frozenset("""deny vow pledge promise threaten urge plead hope expect refuse acknowledge admit call suggest
+    report recommend propose""".split())
 # Phrasal denials: the verb only denies with its particle ("pushed back on", "brushed aside").
 PHRASAL_DENIALS = {"push": "back", "brush": "aside", "wave": "away", "shrug": "off", "hit": "back"}
 # A claim whose content is a negated transfer answers an accusation: "has not sent any weapons".
@@ -48,6 +50,9 @@ RECEIVE_ACTIONS = frozenset("receive obtain acquire get".split())  # denied only
 ARMS_NOUNS = frozenset("weapon arm drone missile ammunition shell munition rocket equipment".split())
 EVIDENCE_NOUNS = frozenset("evidence sign signs indication proof information confirmation".split())
 INHERIT_DEPS = frozenset(("conj", "xcomp", "advcl"))
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that"))
+# What a speaker issues or sends: 'issued a statement saying ...', 'sent a message urging ...'.
+STATEMENT_NOUNS = frozenset("statement letter message communique communiqué memo note declaration appeal".split())
 DISMISSIVE = re.compile(
     r"\b(?:not true|untrue|baseless|unfounded|groundless|fabricat\w*|no truth|lies|a lie|"
     r"propaganda|nonsense|absurd\w*|false|fakes?|hoax|disinformation|slander|smear|null and void|"
@@ -58,8 +63,14 @@ CALLED_FALSE = re.compile(DISMISSIVE.pattern[:-3] + r"|unjustified|speculation|g
                           r"invention|fairy tales?)\b", re.I)
 
 
+# 'expressed optimism that ...', 'voiced concern about ...': a stance put into words.
+EXPRESS_CUES = frozenset(("express", "voice", "raise"))
+STANCE_NOUNS = frozenset("""hope hopes optimism concern concerns confidence regret doubt doubts fear fears support
+    skepticism scepticism satisfaction frustration disappointment anger outrage sympathy condolences
+    gratitude willingness readiness opposition objection objections""".split())
+
 # Every lemma `cue_kind` can return a kind for: a cheap first test before the parse is consulted.
-CUE_LEMMAS = CLAIM_CUES | DENIAL_CUES | frozenset(PHRASAL_DENIALS) | {"call"}
+CUE_LEMMAS = CLAIM_CUES | DENIAL_CUES | frozenset(PHRASAL_DENIALS) | {"call"} | EXPRESS_CUES
 
 
 def cue_kind(token) -> str | None:
@@ -75,8 +86,15 @@ def cue_kind(token) -> str | None:
         return "denial"
     if lemma == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon") for c in token.children):
         return "claim"  # 'called on the Council to act', 'called for an embargo'
+    if lemma in EXPRESS_CUES:  # a stance about something: 'raised concerns' alone says nothing
+        about = any(c.dep_ == "ccomp" for c in token.children)
+        return "claim" if any(c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS and (about or any(
+            d.dep_ in ("prep", "acl", "ccomp", "relcl") for d in c.children)) for c in token.children) else None
     if lemma == "rule" and any(c.lower_ == "out" for c in token.children):
         return None  # 'ruled out sending troops' is no ruling
+    if lemma == "welcome" and any(c.dep_ == "dobj" and (c.pos_ == "PRON" or c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"))
+                                  for c in token.children):
+        return None  # 'welcomed Singh to the podium' greets a guest
     particle = PHRASAL_DENIALS.get(lemma)
     if particle and any(c.lower_ == particle and c.dep_ in ("prt", "advmod") for c in token.children):
         return "denial"
@@ -192,21 +210,76 @@ def according_to(doc) -> list:
 
 def subject_of(cue):
     """The speaker's head token: the subject, the passive agent, or a conjoined verb's subject."""
-    for child in cue.children:
-        if child.dep_ in ("nsubj", "expl") and child.dep_ != "expl":
-            return child
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            return objs[0] if objs else None
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i] or \
+        [c for c in cue.children if c.dep_ == "nsubj"]
+    if subjects:  # 'The prosecutor who ..., Robert Marsh, said': an apposition parsed as a second subject
+        return relative_antecedent(cue, subjects[-1])
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if any(c.dep_ == "nsubjpass" for c in cue.children):
         return told(cue) or _misplaced_agent(cue)
+    if (inverted := _inverted_subject(cue)) is not None:
+        return inverted
+    if cue.dep_ == "pcomp" and cue.head.lower_ in ("as", "by") and cue.head.head.pos_ in ("VERB", "AUX"):
+        return _speaking_through(cue.head)
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.lemma_.lower() in STATEMENT_NOUNS:
+        return _issuer(cue.head)
     if cue.dep_ == "acl" and cue.tag_ == "VBD" and cue.head.dep_ == "ROOT" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "Germany's foreign minister, Annalena Baerbock, called on ...": the finite verb misread as a modifier
     if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
         if cue.dep_ == "advcl" and cue.tag_ != "VBG":
             return None
         return subject_of(cue.head)
-    return None
+    return _orphan_subject(cue)
+
+
+def _orphan_subject(cue):
+    """'In a letter to the Commission, the mayor of Bergen, Ola Svein, wrote that ...': the parser hung
+    the speaker on the phrase before; the name just before a main cue with a clause after it speaks."""
+    if cue.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    i = cue.i - 2 if cue.i >= 2 and cue.doc[cue.i - 1].text == "," else cue.i - 1
+    tok = cue.doc[i] if i >= 0 else None
+    return tok if tok is not None and tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("appos", "conj") else None
+
+
+def _inverted_subject(cue):
+    """'..., added Wang.': a name after a closing cue, which the parser took for its object."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text not in (",", '"', "'", "”") or cue.lemma_.lower() not in ("say", "add"):
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if obj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[obj.i : obj.right_edge.i + 1]):
+        return None
+    return obj if all(t.is_punct for t in doc[obj.right_edge.i + 1 :]) else None
+
+
+def _speaking_through(prep):
+    """'The minister reacted by saying that ...': the one who reacted; 'the paper quoted an aide as
+    saying ...' / 'an aide was quoted as saying ...': the one quoted, not the paper."""
+    verb = prep.head
+    if prep.lower_ == "by":
+        return subject_of(verb)
+    if verb.lemma_.lower() != "quote":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _issuer(statement):
+    """'Ota issued a statement saying ...', 'the army said in a statement calling ...': who issued it."""
+    verb = statement.head.head if statement.dep_ == "pobj" and statement.head.lower_ == "in" else statement.head
+    if statement.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(verb)
+
+
+def relative_antecedent(cue, subject):
+    """'Chen, who said that ...', 'Tehran, which says ...': the relative pronoun stands for the noun
+    the clause hangs on, and that noun speaks."""
+    if cue.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head
+    return subject
 
 
 def _misplaced_agent(cue):

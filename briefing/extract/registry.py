@@ -110,6 +110,11 @@ class Registry:
                 return m.actor
         return None
 
+    def _misspelt(self, surname: str) -> str | None:
+        """'Mullahkil' after 'Mohammad Nabi Mullahkhil': the one surname a letter away (six letters or more)."""
+        close = {actor for known, actor in self.surnames.items() if one_edit(surname, known)}
+        return close.pop() if len(close) == 1 else None
+
     def person_id(self, name: str) -> str | None:
         """Link a person's name (full or surname) to an actor id; None if excluded."""
         key = normal_form(name)
@@ -121,5 +126,13 @@ class Registry:
         surname = key.split()[-1]
         if len(key.split()) == 1:
             return self.surnames.get(surname) or self.gaz.by_surname.get(surname) or self.family_first.get(key) \
-                or slugify(key)
+                or self._misspelt(surname) or slugify(key)
         return slugify(key)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two words of six letters or more differ by one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6 or a[0] != b[0]:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]

@@ -5,15 +5,19 @@ import re
 
 from ..textutil import slugify
 from .owners import first_person, outlet_actor, owner_subject, published_by
-from .antecedents import depth as _depth, generic_body, is_role, new_topic, other_gender
+from .antecedents import OFFICE_NOUNS, depth as _depth, epithet, generic_body, is_role, new_topic, office_holder, one_person, other_gender
+from .persons import HONORIFICS
+from .bodies import common_body
 from .anonymous import ANON_HEADS, QUANTIFIERS, advocacy_groups, compatible, head_class, np_text
-from .registry import Registry
+from .registry import Registry, one_edit
 
 DOC_NOUNS = frozenset("""statement report communique communiqué letter document documents memo release post data
     figures records""".split())
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 GROUP_PRONOUNS = frozenset(("it", "they"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+# Entity types a capitalised word can have and still be a surname the model mislabelled.
+PLACE_OR_NUMBER = frozenset(("GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "PERSON"))
 
 
 class SpeakerResolver:
@@ -42,10 +46,12 @@ class SpeakerResolver:
         if first_person(head) and not sent.in_quote(head):
             return outlet_actor(self.reg, self.outlet)
         if lower in GROUP_PRONOUNS:
-            return self._group_pronoun(sent, head)
+            return self._closing_group(sent, head, cue_lemma) or self._group_pronoun(sent, head)
         if head.pos_ == "PRON":
             return None
-        person = self._appositive_person(sent, head)
+        if epithet(self.reg, head):
+            return self._person_before(sent, head, head.lower_ == "old")
+        person = self._appositive_person(sent, head) or self._named_after_title(sent, head)
         if person:
             return person
         named = self._named(sent, head)
@@ -53,11 +59,13 @@ class SpeakerResolver:
             self.role = (named, sent.n)
         if named:
             return named
+        if (holder := office_holder(self.reg, sent, head)) is not None:
+            return holder
         if head.lemma_.lower() in DOC_NOUNS or lower in DOC_NOUNS:
             return self._document(sent, head)
         if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS or advocacy_groups(head):
             return self._anonymous(sent, head)
-        return self._institution(sent, head)
+        return self._institution(sent, head) or common_body(self.reg, sent, head)
 
     def _institution(self, sent, head) -> str | None:
         """'The panel said': the latest actor whose name ends in that noun ('UN's panel')."""
@@ -81,7 +89,7 @@ class SpeakerResolver:
             return self._remember(topic, pron, cue_lemma)
         if (newcomer := self._newcomer(sent, head, pron)) is not None:
             return self._remember(newcomer, pron, cue_lemma)
-        is_person = bool(last) and self.reg.actors[last].type == "person" and not other_gender(self.pronouns, last, pron)
+        is_person = bool(last) and one_person(self.reg.actors[last]) and not other_gender(self.pronouns, last, pron)
         just_spoke = self.spoke_at == sent.n - 1 and self.pronouns.get(last, pron) == pron
         if is_person and (cue_lemma == "add" or self.pronouns.get(last) == pron or just_spoke):
             self.pronouns[last] = pron
@@ -118,6 +126,40 @@ class SpeakerResolver:
                 if actor and self.reg.actors[actor].type == "person":
                     return actor
         return None
+
+    def _person_before(self, sent, head, any_person: bool) -> str | None:
+        """The person an epithet stands for: the one who just spoke ('the Ghanaian' says nothing more),
+        else, for an age, the latest person named."""
+        last = self.last_speaker
+        if last and self.reg.actors[last].type == "person" and self.spoke_at >= sent.n - 3:
+            return last
+        return None if not any_person else next((m.actor for m in reversed(self.reg.mentions) if (m.n, m.i) < (sent.n, head.i)
+                     and self.reg.actors[m.actor].type == "person"), None)
+
+    def _named_after_title(self, sent, head) -> str | None:
+        """'Deputy head of the Population Committee Li Yunli said': a title with its body in front of
+        the name (the name runs on from the body's name, not from a title such as 'President')."""
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None or head.lemma_.lower() not in OFFICE_NOUNS:
+            return None
+        name = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        actor = self.reg.actor_at(sent.n, name) if name is not None else None
+        if actor is None or self.reg.actors[actor].type != "person":
+            return None
+        body = [t for t in name.lefts if t.dep_ == "compound" and t.ent_type_ != "PERSON"]
+        return actor if body and body[-1].lower_ not in HONORIFICS else None
+
+    def _closing_group(self, sent, head, cue_lemma: str) -> str | None:
+        """'..., it said.' closing a report: the body that spoke last, not a subject inside the words
+        it reported ('The agency was given documents Iran got from ..., it said')."""
+        last = self.last_speaker
+        if not cue_lemma or last is None or self.spoke_at < sent.n - 2 or head.i == 0 or sent.doc[head.i - 1].text != ",":
+            return None
+        record = self.reg.actors[last]
+        plural = record.type == "group" or (record.type == "anonymous-source" and record.name.endswith("s"))
+        if record.type == "person" or plural != (head.lower_ == "they"):
+            return None
+        return last
 
     def _group_pronoun(self, sent, head) -> str | None:
         """'it' / 'they': the subject of the nearest earlier clause that agrees in number.
@@ -167,10 +209,12 @@ class SpeakerResolver:
     def _surname(self, sent, head) -> str | None:
         """'Chaowalit denied ...' after 'Prime Minister Chaowalit Yongchaiyudh': a capitalised word the
         parser left untagged names the one person mentioned before whose name holds it."""
-        if head.ent_type_ or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
+        if head.ent_type_ in PLACE_OR_NUMBER or not head.text[:1].isupper() or head.text.isupper() or len(head.text) < 3:
             return None
-        people = {m.actor for m in self.reg.mentions if (m.n, m.i) < (sent.n, head.i)
-                  and self.reg.actors[m.actor].type == "person" and head.text in self.reg.actors[m.actor].name.split()}
+        before = {m.actor for m in self.reg.mentions if (m.n, m.i) < (sent.n, head.i) and self.reg.actors[m.actor].type == "person"}
+        people = {a for a in before if head.text in self.reg.actors[a].name.split()}
+        if not people and len(head.text) >= 6:  # 'Mullahkil said' after 'Mullahkhil': a misspelt second mention
+            people = {a for a in before if any(one_edit(head.text, w) for w in self.reg.actors[a].name.split())}
         return people.pop() if len(people) == 1 else None
 
     def _document(self, sent, head) -> str | None:
@@ -189,6 +233,8 @@ class SpeakerResolver:
         for n, lemma, speaker in reversed(self.doc_speakers):
             if lemma == noun and n < sent.n and any(c.lower_ == "the" for c in head.children):
                 return speaker
+        if self.spoke_at >= sent.n - 2 and noun in ("statement", "communique", "communiqué", "release"):
+            return self.last_speaker  # 'UNHCR said ... "Q," a statement said': the one who just spoke issued it
         return None
 
     def note_owned_documents(self, sent) -> None:
@@ -202,8 +248,8 @@ class SpeakerResolver:
 
     def note_documents(self, sent, speaker: str) -> None:
         """Remember documents mentioned in a sentence whose speaker is known."""
-        for t in sent.doc:
-            if t.lemma_.lower() in DOC_NOUNS:
+        for t in sent.doc:  # 'The report ..., said ..., officials said': a report that speaks is not theirs
+            if t.lemma_.lower() in DOC_NOUNS and t.dep_ not in SUBJECT_DEPS:
                 self.doc_speakers.append((sent.n, t.lemma_.lower(), speaker))
 
     def _anonymous(self, sent, head) -> str:
