@@ -10,6 +10,7 @@ from briefing.pipeline import build
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, static_server
 from .conftest import FIXTURES
+from .corpus import every_kind_of_page
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -205,6 +206,30 @@ def test_pages_pass_axe_accessibility_checks(page, scheme: str):
         result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})")
         problems = [f"{v['impact']} {v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
         assert problems == [], f"{path} ({scheme}): {problems}"
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """One page of every kind a large briefing has (a generated one, with small pages)."""
+    folder = tmp_path_factory.mktemp("large")
+    return folder / "site", every_kind_of_page(folder)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_of_page_of_a_large_briefing_passes_axe_and_fits_a_phone(browser, large, scheme: str):
+    axe = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
+    folder, paths = large
+    with static_server(folder) as base:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, color_scheme=scheme)
+        tab = context.new_page()
+        for path in paths:
+            tab.goto(base + path)
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 390, f"{path} scrolls sideways"
+            tab.add_script_tag(path=str(axe))
+            result = tab.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})")
+            problems = [f"{v['impact']} {v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
+            assert problems == [], f"{path} ({scheme}): {problems}"
+        context.close()
 
 
 def test_works_from_disk_without_a_server(browser, site: Path):
