@@ -116,8 +116,8 @@ def page_kind(path: str) -> str:
 
 
 def every_kind_of_page(folder: Path, articles: int = 240) -> list[str]:
-    """One page of each kind of a generated briefing with small pages, rendered into `folder` with its CSS and
-    JS (ready to serve); returns their site paths."""
+    """A generated briefing with small pages rendered into `folder`/site with its CSS and JS (ready to serve);
+    returns the site paths of one page of each kind."""
     import shutil
     from unittest import mock
 
@@ -135,8 +135,8 @@ def every_kind_of_page(folder: Path, articles: int = 240) -> list[str]:
     for path in sorted(files):
         if path.endswith(".html"):
             chosen.setdefault(page_kind(path), path)
-    for path in chosen.values():
+    for path, text in files.items():
         (folder / "site" / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / "site" / path).write_text(files[path], encoding="utf-8")
+        (folder / "site" / path).write_text(text, encoding="utf-8")
     shutil.copytree(settings.path("templates") / "static", folder / "site" / "static")
     return sorted(chosen.values())

@@ -81,5 +81,9 @@ def test_every_page_is_valid_html(project: Path, tmp_path: Path):
 
 def test_every_kind_of_page_of_a_large_briefing_is_valid_html(tmp_path: Path):
     """Paged lists, an actor's and a month's later pages, A-to-Z pages: what only a large briefing has."""
-    assert len(every_kind_of_page(tmp_path)) >= 20
-    assert validate(tmp_path / "site") == []
+    pages = every_kind_of_page(tmp_path)
+    assert len(pages) >= 20
+    for path in pages:
+        (tmp_path / "sample" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / path).rename(tmp_path / "sample" / path)
+    assert validate(tmp_path / "sample") == []
