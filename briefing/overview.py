@@ -242,13 +242,24 @@ def histogram(counts: list[tuple[str, int]], width: int = 720, height: int = 150
     plot, top = height - 24, max(n for _, n in counts) or 1
     step = width / len(counts)
     every = -(-len(counts) // labels)
+    years = next((y for y in (1, 2, 5, 10, 20, 25, 50, 100) if len(counts) / y <= labels), 100)
+    round_years = all(label.isdigit() for label, _ in counts)  # then label 1990, 2000... rather than every nth
     bars = tuple(Bar(i * step + step * 0.1, plot - plot * n / top, step * 0.8, plot * n / top, label, n,
-                     i % every == 0 or i == len(counts) - 1 and every == 1)
+                     int(label) % years == 0 if round_years else i % every == 0 or i == len(counts) - 1 and every == 1)
                  for i, (label, n) in enumerate(counts))
     busiest = sorted(counts, key=lambda c: -c[1])[:3]
     summary = f"{len(counts)} columns from {counts[0][0]} to {counts[-1][0]}; the highest: " + \
         ", ".join(f"{label} ({n})" for label, n in busiest) + "."
     return Histogram(width, height, bars, summary)
+
+
+def every_year(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Counts per year with the years between them that have none, so a histogram's axis is true to time."""
+    found = dict(counts)
+    if not found or not all(y.isdigit() for y in found):
+        return counts
+    years = [int(y) for y in found]
+    return [(str(y), found.get(str(y), 0)) for y in range(min(years), max(years) + 1)]
 
 
 TYPE_NAMES = {"state": "States", "organization": "Organisations", "group": "Groups", "person": "People",

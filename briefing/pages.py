@@ -8,9 +8,9 @@ from . import exports
 from .anchors import event_anchors, statement_anchors
 from .markup import body_html
 from .model import Actor, Article, Briefing
-from .overview import (UNDATED, Period, actor_summary, actor_types, busiest_months, histogram, periods, ranked_contested,
-                       speakers)
-from .paging import paginate
+from .overview import (UNDATED, Period, actor_summary, actor_types, busiest_months, every_year, histogram, periods,
+                       ranked_contested, speakers)
+from .paging import name_spans, paginate
 from .views import SPEAKER_KINDS, Views, flow_diagram, when
 
 
@@ -99,7 +99,7 @@ def _chronology_pages(chronology: list[Period]) -> list[Page]:
     """The overview, a page per year (undated events on their own), a page per month of a dense year."""
     dated = [p for p in chronology if p.label != UNDATED]
     pages = [Page("chronology/index.html", "chronology.html", {
-        "periods": chronology, "histogram": histogram([(p.label, p.events) for p in dated])})]
+        "periods": chronology, "histogram": histogram(every_year([(p.label, p.events) for p in dated]))})]
     for period in chronology:
         pages.append(Page(f"{period.folder}index.html", "period.html", {"period": period}))
         if period.split:
@@ -112,9 +112,10 @@ def _chronology_pages(chronology: list[Period]) -> list[Page]:
 def _actor_pages(briefing: Briefing, views: Views) -> list[Page]:
     """The actors index, a list per type (A to Z), and each actor's pages."""
     groups = actor_types(views)
-    pages = [Page("actors/index.html", "actors.html", {"groups": groups})]
+    spans = {g.kind: name_spans([a.name for a in g.actors], ACTORS_PER_PAGE) for g in groups}
+    pages = [Page("actors/index.html", "actors.html", {"groups": groups, "spans": spans})]
     for group in groups:
-        pages += [Page(p.path, "actors-of-type.html", {"group": group, "pager": p})
+        pages += [Page(p.path, "actors-of-type.html", {"group": group, "pager": p, "spans": spans[group.kind]})
                   for p in paginate(list(group.actors), ACTORS_PER_PAGE, f"actors/by-type/{group.kind}/")]
     for actor in briefing.actors.values():
         pagers = paginate(views.said_by(actor.id), STATEMENTS_PER_PAGE, f"actors/{actor.id}/")

@@ -48,3 +48,22 @@ def paginate(items: list[T], per_page: int, folder: str) -> list[Pager[T]]:
     chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
     return [Pager(tuple(chunk), n, len(chunks), folder, len(items), (n - 1) * per_page + 1)
             for n, chunk in enumerate(chunks, start=1)]
+
+
+def name_spans(names: list[str], per_page: int) -> list[str]:
+    """What each page of an A-to-Z list holds, as a dictionary's thumb index: "Aa–Al", "Al–Ba"; each end
+    is cut to the letters that tell it from the neighbouring page's (the names are sorted, case aside)."""
+    chunks = [names[i:i + per_page] for i in range(0, len(names), per_page)]
+    spans = []
+    for n, chunk in enumerate(chunks):
+        before = chunks[n - 1][-1] if n else ""
+        after = chunks[n + 1][0] if n + 1 < len(chunks) else ""
+        first, last = _cut(chunk[0], before), _cut(chunk[-1], after)
+        spans.append(first if first == last else f"{first}–{last}")
+    return spans
+
+
+def _cut(name: str, neighbour: str) -> str:
+    same = next((i for i, (a, b) in enumerate(zip(name.casefold(), neighbour.casefold())) if a != b),
+                min(len(name), len(neighbour)))
+    return name[:same + 1].rstrip() or name[:1]

@@ -12,7 +12,7 @@ import jinja2
 from .overview import clause
 from .pages import Page
 from .problems import BuildError, Problem, leads_outside
-from .textutil import slugify
+from .textutil import slugify, thousands
 
 _ENVIRONMENTS: dict[str, tuple[str, jinja2.Environment]] = {}
 
@@ -62,7 +62,8 @@ def _new_environment(templates: str) -> jinja2.Environment:
     env.globals["clause"] = clause
     env.filters["slug"] = slugify
     env.filters["upfirst"] = lambda text: text[:1].upper() + text[1:]
-    env.filters["plural"] = lambda n, word, many=None: f"{n} {word if n == 1 else many or word + 's'}"
+    env.filters["plural"] = lambda n, word, many=None: f"{thousands(n)} {word if n == 1 else many or word + 's'}"
+    env.filters["thousands"] = thousands
     return env
 
 

@@ -29,3 +29,8 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 def display_path(path: Path, root: Path) -> str:
     """The path as a person would type it from the project folder (posix, relative when inside it)."""
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def thousands(n: int | str) -> str:
+    """A count as a reader reads it: 2,440 rather than 2440 (text passes through)."""
+    return f"{n:,}" if isinstance(n, int) else str(n)

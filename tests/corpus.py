@@ -85,6 +85,9 @@ def article(rng: random.Random, cast: Cast, n: int, total: int) -> tuple[dict, s
     denials = [{"id": "d1", "speaker": actors[1]["id"], "cue": "denied", "text": f"{actors[1]['name']} denied it",
                 "rebuts": "c1" if n % 2 or n < 3 else f"generated-{n - 3:05d}#c2", "sentence": 7}] if n % 3 == 0 else []
     events = [event(rng, i, published, [actors[i]["id"]]) for i in range(3)]
+    if n % 40 == 11:  # now and then, what is due after the newest article: an election years ahead
+        events.append({"id": "e4", "date": str(published.year + 3), "text": "the next elections are due",
+                       "actors": [actors[0]["id"]], "sentence": 4})
     meta = {"title": f"{word(rng)} report {n}: {actors[0]['name']} {rng.choice(VERBS)} {rng.choice(THINGS)}",
             "published": None if n % 20 == 7 else published.isoformat(),
             "source": {"seed": f"seeds/generated-{n:05d}.txt", "outlet": "Generated Wire"},
@@ -97,3 +100,43 @@ def event(rng: random.Random, i: int, published: date, actors: list[str]) -> dic
     day = published - timedelta(days=published.weekday())
     date_text = rng.choice([day.isoformat(), day.isoformat()[:7], f"XXXX-{day.month:02d}", str(day.year - 20)])
     return {"id": f"e{i + 1}", "date": date_text, "text": rng.choice(EVENTS), "actors": actors, "sentence": i + 1}
+
+
+# Small pages, so that a generated briefing of a few hundred articles has every kind of page a large one has
+# (an actor's statements on several pages, a month of events on several pages, A-to-Z lists on several pages)
+SMALL_PAGES = {"STATEMENTS_PER_PAGE": 4, "SPEAKERS_PER_PAGE": 20, "EVENTS_PER_PAGE": 15, "ARTICLES_PER_PAGE": 20,
+               "ACTORS_PER_PAGE": 40}
+
+
+def page_kind(path: str) -> str:
+    """"actors/*/page/N/index.html" for "actors/iran/page/2/index.html": what kind of page a path is."""
+    fixed = {"index.html", "page", "by-type", "contested", "actors", "articles", "who-said-what", "chronology",
+             "weapons", "undated", "month-not-given"}
+    return "/".join(part if part in fixed else "N" if part.isdigit() else "*" for part in path.split("/"))
+
+
+def every_kind_of_page(folder: Path, articles: int = 240) -> list[str]:
+    """A generated briefing with small pages rendered into `folder`/site with its CSS and JS (ready to serve);
+    returns the site paths of one page of each kind."""
+    import shutil
+    from unittest import mock
+
+    from briefing import pages
+    from briefing.config import load_settings
+    from briefing.pipeline import read_and_link
+    from briefing.render import render_all
+
+    settings = load_settings(make_project(folder / "project", articles))
+    briefing, problems = read_and_link(settings)
+    assert problems == []
+    with mock.patch.multiple(pages, **SMALL_PAGES):
+        files = render_all(pages.plan(briefing), settings.path("templates"))
+    chosen = {}
+    for path in sorted(files):
+        if path.endswith(".html"):
+            chosen.setdefault(page_kind(path), path)
+    for path, text in files.items():
+        (folder / "site" / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "site" / path).write_text(text, encoding="utf-8")
+    shutil.copytree(settings.path("templates") / "static", folder / "site" / "static")
+    return sorted(chosen.values())

@@ -10,6 +10,7 @@ from briefing.pipeline import build
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, static_server
 from .conftest import FIXTURES
+from .corpus import every_kind_of_page
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -51,7 +52,10 @@ def test_navigate_from_the_front_page_to_the_sentence_of_a_claim(page):
     assert page.url.endswith("/repo-name/who-said-what/index.html")
     page.locator("#us-officials").get_by_role("link", name="U.S. officials").click()
     assert page.url.endswith("/repo-name/who-said-what/us-officials/index.html")
-    page.locator("#drones-shipped-c1").get_by_role("link", name="in “Country A Ships Drones").first.click()
+    # the statement sits under the title of the article that reports it, said once for all its statements
+    article = page.get_by_role("heading", level=3, name="Country A Ships Drones to Country B, Officials Say")
+    assert article.count() == 1 and article.get_by_role("link").get_attribute("href") == "../../articles/drones-shipped/index.html"
+    page.locator("#drones-shipped-c1").get_by_role("link", name="sentence", exact=True).click()
     assert page.url.endswith("/repo-name/articles/drones-shipped/index.html#c1")
     target = page.locator(":target")
     assert target.get_attribute("id") == "c1"
@@ -93,7 +97,8 @@ def test_front_page_to_actor_to_statement_to_its_highlighted_sentence(page):
     page.goto("index.html")
     page.locator(".cited").get_by_role("link", name="Jane Roe").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Jane Roe"
-    page.locator("#drones-shipped-c2").get_by_role("link", name="in “Country A Ships Drones").click()
+    assert page.locator("h3.said-article + .said-list #drones-shipped-c2").count() == 1
+    page.locator("#drones-shipped-c2").get_by_role("link", name="sentence", exact=True).click()
     assert page.url.endswith("/repo-name/articles/drones-shipped/index.html#c2")
     target = page.locator(":target")
     assert target.inner_text() == "\"We follow the law,\" Ms. Roe said."
@@ -205,6 +210,51 @@ def test_pages_pass_axe_accessibility_checks(page, scheme: str):
         result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})")
         problems = [f"{v['impact']} {v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
         assert problems == [], f"{path} ({scheme}): {problems}"
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """One page of every kind a large briefing has (a generated one, with small pages)."""
+    folder = tmp_path_factory.mktemp("large")
+    return folder / "site", every_kind_of_page(folder)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_of_page_of_a_large_briefing_passes_axe_and_fits_a_phone(browser, large, scheme: str):
+    axe = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
+    folder, paths = large
+    with static_server(folder) as base:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, color_scheme=scheme)
+        tab = context.new_page()
+        for path in paths:
+            tab.goto(base + path)
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 390, f"{path} scrolls sideways"
+            tab.add_script_tag(path=str(axe))
+            result = tab.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']})")
+            problems = [f"{v['impact']} {v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
+            assert problems == [], f"{path} ({scheme}): {problems}"
+        context.close()
+
+
+def test_a_long_a_to_z_list_opens_at_the_page_that_holds_a_name_and_every_page_is_listed(browser, large):
+    folder, _ = large
+    with static_server(folder) as base:
+        tab = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+        tab.goto(base + "actors/index.html")
+        spans = tab.get_by_role("navigation", name="People A to Z, by page").get_by_role("link")
+        assert spans.count() > 3
+        last = spans.last
+        label = last.inner_text()
+        assert last.is_visible() and last.bounding_box()["y"] < 3 * 844  # within a few screens of the top
+        last.click()
+        assert tab.get_by_role("heading", level=1).inner_text() == f"People, A to Z: {label}"
+        first = tab.locator("ul.actor-list a").first.inner_text()
+        assert first.casefold().startswith(label.split("–")[0].casefold())
+        tab.goto(base + "articles/index.html")  # the last pager of a list's first page lists every page
+        after = tab.get_by_role("navigation", name="Pages of articles (after the list)")
+        count = int(tab.locator(".pager p").first.inner_text().split(" of ")[1].split(" ")[0])
+        assert [after.get_by_role("link", name=str(n), exact=True).count() for n in range(2, count + 1)] == [1] * (count - 1)
+        tab.context.close()
 
 
 def test_works_from_disk_without_a_server(browser, site: Path):

@@ -21,6 +21,7 @@ from briefing.pipeline import read_and_link
 from briefing.render import render_all
 
 from .conftest import FIXTURES, ROOT
+from .corpus import every_kind_of_page
 
 pytestmark = pytest.mark.browser  # slow: starts a JVM and may install the checker
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "briefing" / "vnu"
@@ -76,3 +77,13 @@ def test_every_page_is_valid_html(project: Path, tmp_path: Path):
     site = render_into(project, tmp_path / "site")
     assert len(list(site.rglob("*.html"))) > 5
     assert validate(site) == []
+
+
+def test_every_kind_of_page_of_a_large_briefing_is_valid_html(tmp_path: Path):
+    """Paged lists, an actor's and a month's later pages, A-to-Z pages: what only a large briefing has."""
+    pages = every_kind_of_page(tmp_path)
+    assert len(pages) >= 20
+    for path in pages:
+        (tmp_path / "sample" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / path).rename(tmp_path / "sample" / path)
+    assert validate(tmp_path / "sample") == []

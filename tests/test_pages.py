@@ -7,8 +7,8 @@ import pytest
 
 from briefing.exports import claims_csv, timeline_json
 from briefing.pages import plan
-from briefing.overview import clause, group_events
-from briefing.paging import paginate
+from briefing.overview import clause, every_year, group_events, histogram
+from briefing.paging import name_spans, paginate
 from briefing.views import Views, flow_diagram, grouped_chronology, when
 
 from .test_link import golden
@@ -134,6 +134,20 @@ def test_long_lists_split_hugo_style_and_the_first_page_keeps_the_entry_url():
         ("actors/iran/page/3/index.html", 15, 81)]
     assert pagers[0].previous is None and pagers[1].previous == "actors/iran/index.html" and pagers[2].next is None
     assert [p.path for p in paginate([], 40, "articles/")] == ["articles/index.html"]
+
+
+def test_an_a_to_z_list_says_which_names_each_page_holds_like_a_thumb_index():
+    names = ["Aaron Tal", "Abel Mor", "Ali Kerr", "Ali Nour", "Alma Vey", "Bran Oster", "Carla Dun"]
+    assert name_spans(names, 2) == ["A–Ab", "Al–Ali", "Alm–B", "C"]
+    assert name_spans(["Zed"], 300) == ["Z"]
+
+
+def test_the_chronology_histogram_keeps_empty_years_so_its_axis_is_true_to_time():
+    counts = every_year([("1962", 2), ("1997", 5), ("2006", 40)])
+    assert [y for y, _ in counts] == [str(y) for y in range(1962, 2007)] and dict(counts)["1995"] == 0
+    chart = histogram(counts)
+    assert [b.label for b in chart.bars if b.labelled] == [str(y) for y in range(1965, 2006, 5)]  # round years
+    assert every_year([("Spring", 1)]) == [("Spring", 1)]
 
 
 def test_a_quote_of_a_few_words_is_shown_inside_its_clause():
