@@ -221,3 +221,12 @@ def test_a_speaker_the_parse_hung_on_the_letter_still_writes(extract):
     got = said(result)
     assert ("ola-svein", "the town needed 200 million euros") in got
     assert ("emergency-services", "14 people had died and 30 were missing") in got
+
+
+@pytest.mark.nlp
+def test_he_right_after_an_unnamed_office_holder_spoke_is_not_the_speaker_before(extract):
+    result = extract('"We want a fair deal," union leader Ana Ferreira said on Friday.',
+                     "The mayor said the closure had cost the port a great deal of money.",
+                     '"We cannot go on like this," he added.')
+    assert not any("go on like this" in text for _, text in said(result))  # never given to Ferreira
+    assert ("ana-ferreira", "We want a fair deal") in said(result)

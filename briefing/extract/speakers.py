@@ -34,6 +34,7 @@ class SpeakerResolver:
         self.previous = None  # the sentence before the one being read, for "it" / "they"
         self.para_start = -1  # the first sentence of the paragraph being read
         self.role: tuple[str, int] | None = None  # a speaker named by office ('the representative of France')
+        self.unknown_at = -1  # the sentence where a person named only by office spoke, whom no actor matched
 
     def resolve(self, sent, head, cue_lemma: str = "") -> str | None:
         """The actor that the noun phrase headed by `head` names."""
@@ -65,7 +66,10 @@ class SpeakerResolver:
             return self._document(sent, head)
         if lower in ANON_HEADS or head.lemma_.lower() in ANON_HEADS or advocacy_groups(head):
             return self._anonymous(sent, head)
-        return self._institution(sent, head) or common_body(self.reg, sent, head)
+        found = self._institution(sent, head) or common_body(self.reg, sent, head)
+        if found is None and cue_lemma and head.lemma_.lower() in OFFICE_NOUNS:
+            self.unknown_at = sent.n  # 'The mayor said ...': a 'he' right after is the mayor, not the last speaker
+        return found
 
     def _institution(self, sent, head) -> str | None:
         """'The panel said': the latest actor whose name ends in that noun ('UN's panel')."""
@@ -82,6 +86,8 @@ class SpeakerResolver:
     def _pronoun(self, sent, head, cue_lemma: str) -> str | None:
         """'he' / 'she': the last speaker when this pronoun already named them, else the latest person."""
         last, pron = self.last_speaker, head.lower_
+        if self.spoke_at < self.unknown_at == sent.n - 1:
+            return None  # 'he' in the next sentence is that unmatched speaker: never guess past them
         if self.role and last == self.role[0] and self.spoke_at == self.role[1] >= sent.n - 2:
             return last  # 'The representative of France said ... He said ...'
         topic = new_topic(self.previous, self._named, self.spoke_at, {k: a.type for k, a in self.reg.actors.items()})
