@@ -62,3 +62,10 @@ def test_bombs_by_how_they_are_delivered(extract):
 def test_small_arms(extract):
     result = extract("Police seized two shotguns, a Kalashnikov and a box of grenades at the farm.")
     assert ids(result) == ["shotgun", "rifle", "grenade"]
+
+
+@pytest.mark.nlp
+def test_bombers_named_by_their_kind_are_military_aircraft_and_a_bomber_alone_is_a_person(extract):
+    assert ids(extract("The air force flew two long-range bombers over the strait on Sunday.")) == ["military-aircraft"]
+    assert ids(extract("Officials said Moscow had sold nuclear-capable bombers to the junta.")) == ["military-aircraft"]
+    assert ids(extract("Police said the bomber had lived in the town for a year.")) == []
