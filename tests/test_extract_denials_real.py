@@ -37,6 +37,12 @@ def test_which_the_ministry_rejects_denies_the_statement_before(extract):
 
 
 @pytest.mark.nlp
+def test_an_accusation_which_someone_denies_reads_as_the_accusation_with_its_accuser(extract):
+    result = extract("Washington accuses Tehran of arming the rebels, which Iran denies.")
+    assert denials(result) == [("iran", "Washington accuses Tehran of arming the rebels")]
+
+
+@pytest.mark.nlp
 def test_dismissing_them_denies_the_rumours(extract):
     result = extract("When similar rumours circulated last year, Daniel Ruiz firmly dismissed them.")
     assert len(result["denials"]) == 1

@@ -174,7 +174,7 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
     quote = quote_of(sent, content)
     if kind == "claim" and quote and QUOTED_DENIAL.match(quote):
         kind = "denial"  # '"At no point did we sell arms," the company said'
-    if kind == "denial" and cue_kind(cue) == "denial":
+    if kind == "denial" and cue_kind(cue) == "denial" and not which_rejects(cue):  # '..., which X denies': what it answers
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})

@@ -77,5 +77,6 @@ def statement_before(doc, stop: int) -> set[int]:
     claimed = [t for t in doc[:stop] if t.dep_ == "ROOT" and cue_kind(t) == "claim"]
     deps = ("dobj", "prep") if claimed and claimed[0].lemma_.lower() in ("accuse", "charge") else ("ccomp",)
     comps = {t.i for c in claimed[0].children if c.dep_ in deps for t in c.subtree} if claimed else set()
-    comps |= {claimed[0].i} if comps and deps[0] == "dobj" else set()  # 'accuses Iran of ...' reads as what was denied
+    if comps and deps[0] == "dobj":  # 'Washington accuses Iran of ...' reads as what was denied, accuser included
+        comps |= {claimed[0].i} | {t.i for c in claimed[0].children if c.dep_ == "nsubj" for t in c.subtree}
     return {i for i in comps if i < stop and not doc[i].is_punct} or {t.i for t in doc[:stop]}
