@@ -43,6 +43,13 @@ def test_an_accusation_which_someone_denies_reads_as_the_accusation_with_its_acc
 
 
 @pytest.mark.nlp
+def test_a_charge_a_body_rejects_at_the_end_of_a_claim_is_that_bodys_denial(extract):
+    result = extract("The opposition says the vote was rigged, a charge the electoral commission rejects.")
+    assert [(s, t) for s, t in denials(result)] == [("electoral-commission", "a charge the electoral commission rejects")]
+    assert [c["text"] for c in result["claims"]] == ["the vote was rigged"]
+
+
+@pytest.mark.nlp
 def test_dismissing_them_denies_the_rumours(extract):
     result = extract("When similar rumours circulated last year, Daniel Ruiz firmly dismissed them.")
     assert len(result["denials"]) == 1

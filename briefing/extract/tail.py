@@ -50,25 +50,37 @@ def misparsed_that_clause(cue) -> list:
 
 
 def denied_noun(sent: Sentence, verb, resolver: SpeakerResolver) -> Item | None:
-    """'..., an accusation the Emirati government rejects.': a closing relative clause whose verb the
-    parser read as a noun; the words between the assertion and the verb name who denies it."""
+    """'..., an accusation the Emirati government rejects.': a closing clause whose verb the parser
+    read as a noun (or hung on the wrong head); the words between the assertion and the verb name who
+    denies it; '..., which X rejects' stands for the statement before it."""
     doc = sent.doc
-    if verb.pos_ != "NOUN" or not DENIAL_FORM.fullmatch(verb.lower_) or verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct:
+    if not _closing_denial_verb(doc, verb):
         return None
     noun = next((t for t in reversed(doc[max(0, verb.i - 6) : verb.i])
                  if t.lemma_.lower() in ASSERTION_NOUNS or (t.lower_ == "which" and t.i > 2 and doc[t.i - 1].text == ",")), None)
     if noun is None or noun.i + 1 >= verb.i:
         return None
     speaker = next((a for t in doc[noun.i + 1 : verb.i] if (a := resolver.reg.actor_at(sent.n, t))), None)
+    if speaker is None and doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+        speaker = resolver.resolve(sent, doc[verb.i - 1], verb.lemma_.lower())  # 'the electoral commission'
     if speaker is None:
         return None
     if noun.lower_ == "which":  # 'Rebels say the army used cluster bombs, which the ministry rejects.'
         content = statement_before(doc, noun.i - 1)
-    else:
+    else:  # 'an accusation X rejects' names what it answers (the sentence before may hold several sources)
         content = {t.i for t in doc[noun.i : verb.i + 1] if not t.is_punct}
         content |= {t.i for t in noun.lefts if t.dep_ == "det"}
     return Item("denial", speaker, verb.text, span_text(doc, content), None, sent.n, verb.i, content,
                 rule="deny-verb-misparsed")
+
+
+def _closing_denial_verb(doc, verb) -> bool:
+    """A denial verb that ends its sentence: read as a noun, or as a verb the parse did not give the
+    denier as its subject ('..., a charge the commission rejects' parsed as 'charge ... rejects')."""
+    if not DENIAL_FORM.fullmatch(verb.lower_) or verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct:
+        return False
+    return verb.pos_ == "NOUN" or (verb.pos_ == "VERB" and verb.dep_ in ("conj", "appos")
+                                   and any(c.dep_ == "nsubj" and c.lemma_.lower() in ASSERTION_NOUNS for c in verb.children))
 
 
 def statement_before(doc, stop: int) -> set[int]:
