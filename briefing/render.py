@@ -138,8 +138,9 @@ def _write(pages: list[Page], templates: Path, staging: Path, old_site: Path, li
     from .site import put
 
     done, problems = [], []
+    env = environment(templates)  # once: finding it hashes every template
     for page in pages:
-        texts, found = _render([page], templates)
+        texts, found = _render([page], templates, env)
         problems.extend(found)
         for path, text in texts.items():
             data = text.encode("utf-8")
@@ -171,9 +172,9 @@ def _raise_sorted(problems: list[Problem]) -> None:
         raise BuildError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
 
 
-def _render(pages: list[Page], templates: Path) -> tuple[dict[str, str], list[Problem]]:
-    """Render pages in this process: their text, and the problems met."""
-    env = environment(templates)
+def _render(pages: list[Page], templates: Path, env: jinja2.Environment | None = None) -> tuple[dict[str, str], list[Problem]]:
+    """Render pages in this process (with `env`, or the templates folder's): their text, and the problems met."""
+    env = env or environment(templates)
     out, problems = {}, []
     for page in pages:
         if page.template is None:
