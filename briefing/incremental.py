@@ -352,43 +352,98 @@ def bodies_cached(last: LastBuild):
 
 
 # A template that reads an article's body other than through the article page's `body`
-# (article.body, map(attribute='body'), attr('body'), x['body']) makes every page depend on bodies.
+# (article.body, map(attribute='body'), attr('body'), x['body']) makes bodies count in every print.
 READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s*|\s*\(\s*)['"]body['"]""")
+
+
+PAGES = "pages.pickle"
 
 
 def render_cached(pages: list, templates: Path, briefing, last: LastBuild, staging: Path,
                   processes: int = 0) -> dict[str, str]:
-    """render.render_into `staging`, except after a change to article bodies only: then every page
-    (data files included) but the articles whose body changed is hard-linked from the last build's
-    site (when its file is as that build wrote it). Everything else a page shows (front-matter of
-    every article, the registry, templates, settings, this code) is summed up in one digest; any
-    change to it renders all. Returns the SHA-256 of every page written, by path."""
+    """render.render_into `staging`, except the pages whose inputs did not change since the last
+    build (see depends.py): those are hard-linked from the last site (when its file is as that
+    build wrote it). A page's inputs are its own context and what it read of the shared briefing
+    and views; a data file's are the whole briefing (never its article bodies). Any change to the
+    templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
+    from .depends import Printer
     from .render import render_into
 
-    shape = _shape(briefing, templates, last)
-    bodies = {a.slug: hashlib.sha256(a.body.encode("utf-8", "surrogatepass")).hexdigest() for a in briefing.articles}
-    previous = last.record.get("rendered")
-    if not isinstance(previous, dict) or not isinstance(previous.get("bodies"), dict):
-        previous = {}
-    site, outputs = last.settings.path("site"), last.record.get("outputs", {})
+    key, bodies = _shape(templates, last)
+    printer = Printer(bodies)
+    old = _load_pages(last, key)
+    prints = _prints(pages, briefing, printer)
+    kept = _kept(pages, prints, old, printer, last, staging)
+    digests, new_pages, new_reads = {}, {}, {}
+    for path, digest in kept.items():
+        digests[path] = digest
+        new_pages[path] = old["pages"][path]
+        new_reads.update((k, old["reads"][k]) for k in new_pages[path][1])
     links = link_cache(last)[0]
-    digests: dict[str, str] = {}
-    if shape is not None and previous.get("shape") == shape:
-        for page in pages:
-            article = page.context.get("article")
-            if (page.template is None and page.make is None) or \
-                    (article is not None and previous["bodies"].get(article.slug) != bodies.get(article.slug)):
-                continue
-            digest = _link_as_written(site / page.path, outputs.get(page.path), staging / page.path, links)
-            if digest is not None:
-                digests[page.path] = digest
-    for written in render_into([p for p in pages if p.path not in digests], templates, staging, site, links, processes):
+    for written in render_into([p for p in pages if p.path not in digests], templates, staging,
+                               last.settings.path("site"), links, processes, printer):
         digests[written.path] = written.digest
         if written.found is not None:
             links[written.digest] = _interned(written.found)
-    last.rendered = {"shape": shape, "bodies": bodies} if shape is not None else {}
+        if key is not None and written.reads is not None and prints.get(written.path) is not None:
+            new_pages[written.path] = (prints[written.path], tuple(written.reads))
+            new_reads.update(written.reads)
+    if key is not None:
+        atomic_pickle(last.cache / PAGES, {"key": key, "pages": new_pages, "reads": new_reads})
+    last.rendered = {}
     last.digests = digests
     return digests
+
+
+def _prints(pages: list, briefing, printer) -> dict[str, str | None]:
+    """The print of every page's own inputs (data files: the whole briefing), by path."""
+    from .depends import Unprintable
+
+    try:
+        whole = printer(briefing)
+    except Unprintable:
+        whole = None
+    return {p.path: (printer([p.path, whole]) if whole else None) if p.make is not None else printer.context(p)
+            for p in pages}
+
+
+def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, staging: Path):
+    """The pages whose inputs print as they did and whose reads read the same, hard-linked into
+    `staging` from the last site: their digests by path."""
+    from .depends import read_again
+
+    views = next((p.context["views"] for p in pages if "views" in p.context), None)
+    site, outputs, links = last.settings.path("site"), last.record.get("outputs", {}), link_cache(last)[0]
+    checked: dict[tuple, bool] = {}
+
+    def same(read: tuple) -> bool:
+        if read not in checked:
+            checked[read] = read in old["reads"] and views is not None and read_again(read, old["reads"][read], views, printer)
+        return checked[read]
+
+    kept = {}
+    for page in pages:
+        entry, print_ = old["pages"].get(page.path), prints.get(page.path)
+        if print_ is None or entry is None or entry[0] != print_ or not all(same(r) for r in entry[1]):
+            continue
+        digest = _link_as_written(site / page.path, outputs.get(page.path), staging / page.path, links)
+        if digest is not None:
+            kept[page.path] = digest
+    return kept
+
+
+def _load_pages(last: LastBuild, key: str | None) -> dict:
+    """The last build's page inputs: {"pages": path -> (print, read keys), "reads": key -> prints}."""
+    import pickle
+
+    empty = {"pages": {}, "reads": {}}
+    if key is None:
+        return empty
+    try:
+        saved = _unpickle(last.cache / PAGES)
+        return saved if saved.get("key") == key else empty
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError, ImportError):
+        return empty
 
 
 def _interned(found: tuple) -> tuple:
@@ -397,21 +452,18 @@ def _interned(found: tuple) -> tuple:
     return tuple((sys.intern(link), line) for link, line in links), frozenset(map(sys.intern, ids))
 
 
-def _shape(briefing, templates: Path, last: LastBuild) -> str | None:
-    """A digest of all a page can show except article bodies; None when a template reads bodies."""
-    from dataclasses import replace
-
-    sources = []
+def _shape(templates: Path, last: LastBuild) -> tuple[str | None, bool]:
+    """A key of what every page depends on (this code, settings, the templates' text; None when a
+    template cannot be read), and whether a template reads article bodies (then they count in prints)."""
+    sources, bodies = [], False
     for path in sorted(p for p in templates.rglob("*") if p.is_file() and "static" not in p.relative_to(templates).parts):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            return None
-        if READS_BODIES.search(text):
-            return None
+            return None, True
+        bodies = bodies or bool(READS_BODIES.search(text))
         sources.append((str(path.relative_to(templates)), text))
-    shaped = replace(briefing, articles=tuple(replace(a, body="") for a in briefing.articles))
-    return hashlib.sha256(repr((last.cache_key(), sources, shaped)).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(repr((last.cache_key(), sources, bodies)).encode("utf-8", "surrogatepass")).hexdigest(), bodies
 
 
 def _link_as_written(old: Path, entry: list | None, target: Path, links: dict) -> str | None:
