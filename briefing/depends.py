@@ -49,7 +49,7 @@ class Printer:
         if isinstance(value, str):
             return kind.__name__ + ":" + (repr(value) if len(value) < 48 else _digest(value))
         if kind in (list, tuple):
-            return _digest("[" + ",".join(map(self, value)) + "]")
+            return _digest(kind.__name__ + "[" + ",".join(map(self, value)) + "]")
         if kind is dict:
             return _digest("{" + ",".join(f"{self(k)}:{self(v)}" for k, v in value.items()) + "}")
         if kind in (set, frozenset):
