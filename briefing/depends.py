@@ -15,11 +15,13 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from .model import Actor, Article, Event, Ref
+from .model import Actor, Article, Claim, Denial, Event, Origin, Ref, Source, Weapon
 from .views import Said
 
 SHARED = ("briefing", "views")  # read through a recording proxy
 FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache key covers code)
+# Dataclasses of plain values only, whose generated repr shows every field: printed by it (faster).
+LEAVES = frozenset({Actor, Claim, Denial, Event, Origin, Ref, Source, Weapon})
 
 
 class Unprintable(Exception):
@@ -62,6 +64,10 @@ class Printer:
         kept = self.memo.get(id(value))
         if kept is not None:
             return kept[1]
+        if type(value) in LEAVES:
+            print_ = _digest(repr(value))
+            self.memo[id(value)] = (value, print_)
+            return print_
         names = self.names.get(type(value))
         if names is None:
             names = self.names[type(value)] = tuple(f.name for f in dataclasses.fields(value))
