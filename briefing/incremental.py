@@ -1,5 +1,6 @@
 """What the last build read and wrote, so an unchanged rebuild stops after stat calls and a
-changed one re-reads only the content files whose bytes changed.
+changed one re-reads only the content files whose bytes changed and renders only the pages whose
+inputs changed (depends.py says what a page's inputs are).
 
 The record (`build.json` in a cache folder beside site/, never inside the published site)
 holds the size, mtime and SHA-256 of every input (seeds, content, templates, pyproject.toml,
@@ -15,7 +16,6 @@ import hashlib
 import importlib.util
 import json
 import os
-import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -349,82 +349,3 @@ def bodies_cached(last: LastBuild):
     markup.RENDERED.update(kept)
     if kept.keys() != old.keys():
         atomic_pickle(store, {"key": key, "bodies": kept})
-
-
-# A template that reads an article's body other than through the article page's `body`
-# (article.body, map(attribute='body'), attr('body'), x['body']) makes every page depend on bodies.
-READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s*|\s*\(\s*)['"]body['"]""")
-
-
-def render_cached(pages: list, templates: Path, briefing, last: LastBuild, staging: Path,
-                  processes: int = 0) -> dict[str, str]:
-    """render.render_into `staging`, except after a change to article bodies only: then every page
-    (data files included) but the articles whose body changed is hard-linked from the last build's
-    site (when its file is as that build wrote it). Everything else a page shows (front-matter of
-    every article, the registry, templates, settings, this code) is summed up in one digest; any
-    change to it renders all. Returns the SHA-256 of every page written, by path."""
-    from .render import render_into
-
-    shape = _shape(briefing, templates, last)
-    bodies = {a.slug: hashlib.sha256(a.body.encode("utf-8", "surrogatepass")).hexdigest() for a in briefing.articles}
-    previous = last.record.get("rendered")
-    if not isinstance(previous, dict) or not isinstance(previous.get("bodies"), dict):
-        previous = {}
-    site, outputs = last.settings.path("site"), last.record.get("outputs", {})
-    links = link_cache(last)[0]
-    digests: dict[str, str] = {}
-    if shape is not None and previous.get("shape") == shape:
-        for page in pages:
-            article = page.context.get("article")
-            if (page.template is None and page.make is None) or \
-                    (article is not None and previous["bodies"].get(article.slug) != bodies.get(article.slug)):
-                continue
-            digest = _link_as_written(site / page.path, outputs.get(page.path), staging / page.path, links)
-            if digest is not None:
-                digests[page.path] = digest
-    for written in render_into([p for p in pages if p.path not in digests], templates, staging, site, links, processes):
-        digests[written.path] = written.digest
-        if written.found is not None:
-            links[written.digest] = _interned(written.found)
-    last.rendered = {"shape": shape, "bodies": bodies} if shape is not None else {}
-    last.digests = digests
-    return digests
-
-
-def _interned(found: tuple) -> tuple:
-    """(links, ids) with equal link texts sharing one string (they recur on thousands of pages)."""
-    links, ids = found
-    return tuple((sys.intern(link), line) for link, line in links), frozenset(map(sys.intern, ids))
-
-
-def _shape(briefing, templates: Path, last: LastBuild) -> str | None:
-    """A digest of all a page can show except article bodies; None when a template reads bodies."""
-    from dataclasses import replace
-
-    sources = []
-    for path in sorted(p for p in templates.rglob("*") if p.is_file() and "static" not in p.relative_to(templates).parts):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        if READS_BODIES.search(text):
-            return None
-        sources.append((str(path.relative_to(templates)), text))
-    shaped = replace(briefing, articles=tuple(replace(a, body="") for a in briefing.articles))
-    return hashlib.sha256(repr((last.cache_key(), sources, shaped)).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _link_as_written(old: Path, entry: list | None, target: Path, links: dict) -> str | None:
-    """Hard-link a file of the last site to `target` if it still has the size and mtime that build
-    recorded (and its digest, with the links the check needs); its digest, or None if not taken."""
-    try:
-        stat = old.stat()
-        if entry is None or [stat.st_size, stat.st_mtime_ns] != entry[:2] or not isinstance(entry[2], str):
-            return None
-        if old.suffix == ".html" and entry[2] not in links:
-            return None  # the link cache was lost: render it again, which notes its links
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(old, target)
-        return entry[2]
-    except OSError:
-        return None

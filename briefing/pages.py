@@ -64,7 +64,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("404.html", "404.html", {"base_url": base}),
         Page("feed.xml", "feed.xml", {"base_url": base}),
         Page("sitemap.xml", "sitemap.xml", {"base_url": base}),
-        # The data files never show article bodies (render_cached relies on it).
+        # The data files never show article bodies (rerender.render_cached relies on it).
         Page("briefing.json", make=lambda: exports.briefing_json(briefing)),
         Page("claims.csv", make=lambda: exports.claims_csv(views)),
         Page("timeline.json", make=lambda: exports.timeline_json(briefing)),

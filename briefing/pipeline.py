@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, render_cached
+from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached
+from .rerender import render_cached
 from .lock import one_build_at_a_time
 from .model import Outcome
 from .problems import BuildError, Problem, os_errors_as_problems

@@ -117,37 +117,43 @@ class Written:
     path: str
     digest: str
     found: tuple | None = None
+    reads: dict | None = None  # what it read of the shared briefing and views (None: not known)
 
 
 def render_into(pages: list[Page], templates: Path, staging: Path, old_site: Path, links: dict,
-                processes: int = 0) -> list[Written]:
+                processes: int = 0, printer=None) -> list[Written]:
     """Render each page straight into `staging` (hard-linked from `old_site` when its bytes did not
     change), over forked processes when there are many, holding no page's text after it is written.
-    `links` maps a page digest to the (links, ids) already known for it; raises BuildError as render_all."""
+    `links` maps a page digest to the (links, ids) already known for it; with a depends.Printer each
+    page's reads of the shared briefing and views are recorded; raises BuildError as render_all."""
     _need_folder(templates)
     written, problems = [], []
-    for done, found in _forked(lambda part: _write(part, templates, staging, old_site, links), pages, processes):
+    for done, found in _forked(lambda part: _write(part, templates, staging, old_site, links, printer), pages, processes):
         written.extend(done)
         problems.extend(found)
     _raise_sorted(problems)
     return written
 
 
-def _write(pages: list[Page], templates: Path, staging: Path, old_site: Path, links: dict):
+def _write(pages: list[Page], templates: Path, staging: Path, old_site: Path, links: dict, printer=None):
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
+    from .depends import Recorder
     from .linkcheck import page_links
     from .site import put
 
     done, problems = [], []
+    env = environment(templates)  # once: finding it hashes every template
     for page in pages:
-        texts, found = _render([page], templates)
+        recorder = Recorder(printer) if printer is not None and page.template else None
+        texts, found = _render([page], templates, env, recorder)
         problems.extend(found)
+        reads = {} if not page.template else None if recorder is None or recorder.unknown else recorder.reads
         for path, text in texts.items():
             data = text.encode("utf-8")
             put(staging / path, data, old_site / path)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, page_links(text) if new else None))
+            done.append(Written(path, digest, page_links(text) if new else None, reads))
     return done, problems
 
 
@@ -172,16 +178,21 @@ def _raise_sorted(problems: list[Problem]) -> None:
         raise BuildError(sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
 
 
-def _render(pages: list[Page], templates: Path) -> tuple[dict[str, str], list[Problem]]:
-    """Render pages in this process: their text, and the problems met."""
-    env = environment(templates)
+def _render(pages: list[Page], templates: Path, env: jinja2.Environment | None = None,
+            recorder=None) -> tuple[dict[str, str], list[Problem]]:
+    """Render pages in this process (with `env`, or the templates folder's; the shared objects
+    behind a depends.Recorder's proxies when given): their text, and the problems met."""
+    from .depends import recorded_context
+
+    env = env or environment(templates)
     out, problems = {}, []
     for page in pages:
         if page.template is None:
             out[page.path] = page.source()
             continue
         try:
-            out[page.path] = env.get_template(page.template).render(page_path=page.path, **page.context)
+            context = page.context if recorder is None else recorded_context(page.context, recorder)
+            out[page.path] = env.get_template(page.template).render(page_path=page.path, **context)
         except jinja2.TemplateSyntaxError as error:
             problems.append(Problem(f"{templates.name}/{error.name or page.template}", error.lineno, error.message or ""))
         except (jinja2.UndefinedError, jinja2.TemplateNotFound, TypeError, KeyError) as error:

@@ -104,6 +104,7 @@ class Views:
                      for a in briefing.articles
                      for kind, facts in (("claim", a.claims), ("denial", a.denials)) for f in facts]
         self._by_ref = {s.ref: s for s in self.said}
+        self._by_slug = {a.slug: a for a in briefing.articles}
         self.transfers = [Transfer(a, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
                           for a in briefing.articles for w in a.weapons]
         self.chronology = chronology(briefing)
@@ -195,7 +196,7 @@ class Views:
         refs = self.briefing.reports(Ref(article.slug, event.id))
         if len(refs) == 1:
             return [(article, event)]
-        by_slug = {a.slug: a for a in self.briefing.articles if a.slug in {r.article for r in refs}}
+        by_slug = self._by_slug
         return [(by_slug[r.article], next(e for e in by_slug[r.article].events if e.id == r.fact)) for r in refs]
 
     def transfers_in(self, slug: str) -> list[Transfer]:

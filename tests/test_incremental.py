@@ -292,3 +292,122 @@ def test_a_build_rendering_into_the_site_over_several_processes_equals_one_proce
     assert errors[0] == errors[1] and "templates/weapon.html:1: error: while rendering weapons/" in errors[0][0]
     assert files_of(golden_project / "site") == before
     assert [p.name for p in golden_project.iterdir() if p.name.startswith(".site-")] == []
+
+
+# Front-matter edits of every kind on a generated briefing: after each, a rebuild (which renders
+# only the pages whose inputs changed) equals a clean full build byte for byte.
+
+def _front_matter(path: Path, change) -> None:
+    """Apply `change(meta)` to a content file's front-matter, keeping its body."""
+    import frontmatter
+
+    post = frontmatter.loads(path.read_text(encoding="utf-8"))
+    change(post.metadata)
+    path.write_text(frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100) + "\n", encoding="utf-8")
+
+
+def _rename_speaker(meta: dict) -> None:
+    speaker = meta["claims"][0]["speaker"]
+    next(a for a in meta["actors"] if a["id"] == speaker)["name"] += " Junior"
+
+
+def _add_claim(meta: dict) -> None:
+    meta["claims"].append({"id": "c99", "speaker": meta["actors"][0]["id"], "cue": "said",
+                           "text": "a fresh claim about the border crossing", "quote": None, "sentence": 1})
+
+
+def _new_speaker(meta: dict) -> None:
+    meta["claims"][1]["speaker"] = meta["actors"][2]["id"]
+
+
+FRONT_MATTER_EDITS = {
+    "title": lambda meta: meta.update(title=meta["title"] + " (updated)"),
+    "published date": lambda meta: meta.update(published="2023-02-03"),
+    "no published date": lambda meta: meta.update(published=None),
+    "a claim's text": lambda meta: meta["claims"][2].update(text="an entirely different statement"),
+    "a claim's speaker": _new_speaker,
+    "a speaker renamed": _rename_speaker,
+    "a new claim": _add_claim,
+    "a removed denial": lambda meta: meta.update(denials=[]),
+    "an actor alias": lambda meta: meta["actors"][0].update(aliases=["Old Name"]),
+    "an event date": lambda meta: meta["events"][0].update(date="2019-05-06"),
+    "an event removed": lambda meta: meta["events"].pop(),
+    "an actor's type": lambda meta: meta["actors"][5].update(type="organization"),
+}
+
+
+@pytest.fixture(scope="module")
+def generated_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated briefing of 24 articles, built once (each test copies it, site and cache included)."""
+    from .corpus import make_project
+
+    project = make_project(tmp_path_factory.mktemp("generated") / "project", 24)
+    rebuild(project)
+    return project
+
+
+def _copy_built(project: Path, folder: Path) -> Path:
+    """A copy of a built project with its site and build cache (beside site/, so inside the project)."""
+    copy = folder / "project"
+    shutil.copytree(project, copy)
+    return copy
+
+
+@pytest.mark.parametrize("edit", FRONT_MATTER_EDITS, ids=list(FRONT_MATTER_EDITS))
+@pytest.mark.parametrize("which", [0, 9])  # an article with a denial (0) and one without (9)
+def test_a_rebuild_after_a_front_matter_edit_equals_a_clean_build(generated_build: Path, tmp_path: Path,
+                                                                  edit: str, which: int):
+    project = _copy_built(generated_build, tmp_path)
+    before = rebuild(project)
+    path = sorted((project / "content").glob("*.md"))[which]
+    _front_matter(path, FRONT_MATTER_EDITS[edit])
+    after = rebuild(project)
+    assert after != before
+    assert after == clean_build(project, tmp_path)
+
+
+def test_a_title_edit_renders_again_only_the_pages_that_show_that_article(generated_build: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch):
+    from briefing import render
+
+    project = _copy_built(generated_build, tmp_path)
+    before = rebuild(project)
+    rendered = []
+    real = render.render_into
+    monkeypatch.setattr(render, "render_into",
+                        lambda pages, *a, **k: rendered.extend(p.path for p in pages if p.template) or real(pages, *a, **k))
+    path = sorted((project / "content").glob("*.md"))[9]
+    _front_matter(path, lambda meta: meta.update(title="Quite another headline"))
+    after = rebuild(project)
+    showing = {p for p, data in after.items() if b"Quite another headline" in data and p.endswith((".html", ".xml"))}
+    assert showing <= set(rendered)
+    assert "articles/generated-00009/index.html" in showing
+    assert len(rendered) < len([p for p in before if p.endswith((".html", ".xml"))]) / 3
+    assert after == clean_build(project, tmp_path)
+
+
+def test_a_page_whose_reads_cannot_be_found_again_always_renders(golden_project: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch):
+    from briefing import render
+
+    index = golden_project / "templates/index.html"  # a call with a keyword argument: not recorded, so unknown
+    index.write_text(index.read_text().replace("{% block main %}", "{% block main %}<p>{{ views.cutoff() }}"
+                                               "{{ views.most_cited(limit=1)|length }}</p>", 1))
+    rebuild(golden_project)
+    rendered = []
+    real = render.render_into
+    monkeypatch.setattr(render, "render_into",
+                        lambda pages, *a, **k: rendered.extend(p.path for p in pages if p.template) or real(pages, *a, **k))
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Vienna."))
+    after = rebuild(golden_project)
+    assert sorted(rendered) == ["articles/talks-resume/index.html", "index.html"]
+    assert after == clean_build(golden_project, tmp_path)
+
+
+def test_a_registry_edit_re_renders_what_shows_the_curated_actor(golden_project: Path, tmp_path: Path):
+    rebuild(golden_project)
+    registry = golden_project / "content/actors.yaml"
+    registry.write_text(registry.read_text().replace("aliases: [Country A, A]", "aliases: [Country A, A, Atlantis]"))
+    after = rebuild(golden_project)
+    assert after == clean_build(golden_project, tmp_path)

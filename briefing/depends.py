@@ -1,0 +1,271 @@
+"""What each page read while it rendered, so a rebuild renders again only the pages whose inputs changed.
+
+A page's inputs are its own context and what its templates read from the `briefing` and `views`
+every page shares: attributes (`briefing.title`, `views.said`) and calls (`views.answers(said)`),
+noted by a recording proxy while the page renders. Each is summed up by a print (a digest of the
+value, walked field by field). After an edit a page is taken from the last site only when its
+context prints the same and every read it made, made again on the new views with the objects found
+at the same place (same article slug, statement id, actor id), prints the same as before: the
+template then runs through the same steps to the same text. Whatever cannot be printed or found
+again makes the page render.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Mapping, Sequence
+
+from .model import Actor, Article, Claim, Denial, Event, Origin, Ref, Source, Weapon
+from .views import Said
+
+SHARED = ("briefing", "views")  # read through a recording proxy
+FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache key covers code)
+# Dataclasses of plain values only, whose generated repr shows every field: printed by it (faster).
+LEAVES = frozenset({Actor, Claim, Denial, Event, Origin, Ref, Source, Weapon})
+
+
+class Unprintable(Exception):
+    """A value whose print cannot be taken: the page that holds it always renders."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+class Printer:
+    """Prints of values, each object walked once per build (a print is kept with its object,
+    so its id is never reused while the print is remembered). `bodies`: whether an article's
+    body counts (only when a template reads bodies; otherwise a page shows a body only through
+    the `body` its context carries)."""
+
+    def __init__(self, bodies: bool):
+        self.bodies = bodies
+        self.memo: dict[int, tuple[object, str]] = {}
+        self.shared: dict[tuple, tuple] = {}  # attribute reads of briefing and views: the same all build long
+        self.names: dict[type, tuple[str, ...]] = {}
+
+    def __call__(self, value: object) -> str:
+        kind = type(value)
+        if value is None or kind in (int, float, bool):
+            return repr(value)
+        if isinstance(value, str):
+            return kind.__name__ + ":" + (repr(value) if len(value) < 48 else _digest(value))
+        if kind in (list, tuple):
+            return _digest(kind.__name__ + "[" + ",".join(map(self, value)) + "]")
+        if kind is dict:
+            return _digest("{" + ",".join(f"{self(k)}:{self(v)}" for k, v in value.items()) + "}")
+        if kind in (set, frozenset):
+            return _digest("{" + ",".join(sorted(map(self, value))) + "}")
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self._instance(value)
+        raise Unprintable(kind.__name__)
+
+    def _instance(self, value: object) -> str:
+        kept = self.memo.get(id(value))
+        if kept is not None:
+            return kept[1]
+        if type(value) in LEAVES:
+            print_ = _digest(repr(value))
+            self.memo[id(value)] = (value, print_)
+            return print_
+        names = self.names.get(type(value))
+        if names is None:
+            names = self.names[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+        skip = "body" if type(value) is Article and not self.bodies else None
+        text = type(value).__qualname__ + "(" + ",".join(self(getattr(value, n)) for n in names if n != skip) + ")"
+        print_ = _digest(text)
+        self.memo[id(value)] = (value, print_)
+        return print_
+
+    def context(self, page) -> str | None:
+        """The print of a page: its path, template, and context but for the shared objects (None if unprintable)."""
+        own = {k: v for k, v in page.context.items() if k not in SHARED and k not in FUNCTIONS}
+        try:
+            return self([page.path, page.template, own, page.text])
+        except Unprintable:
+            return None
+
+
+def locate(args: tuple) -> tuple | None:
+    """Where each argument of a recorded call is found again in another build's views (None: nowhere)."""
+    places = []
+    for n, arg in enumerate(args):
+        if arg is None or type(arg) in (str, int, bool):
+            places.append(("value", arg))
+        elif type(arg) is Said:
+            places.append(("said", arg.article.slug, arg.fact.id))
+        elif type(arg) is Article:
+            places.append(("article", arg.slug))
+        elif type(arg) is Actor:
+            places.append(("actor", arg.id))
+        elif type(arg) is Event and n > 0 and type(args[n - 1]) is Article:
+            places.append(("event", args[n - 1].slug, arg.id))
+        else:
+            return None
+    return tuple(places)
+
+
+_MISSING = object()
+
+
+def found(place: tuple, views) -> object:
+    """The object at `place` in these views (_MISSING when it is gone)."""
+    kind = place[0]
+    if kind == "value":
+        return place[1]
+    if kind == "said":
+        return views._by_ref.get(Ref(place[1], place[2]), _MISSING)
+    if kind == "actor":
+        return views.briefing.actors.get(place[1], _MISSING)
+    article = views._by_slug.get(place[1], _MISSING)
+    if kind == "article" or article is _MISSING:
+        return article
+    return next((e for e in article.events if e.id == place[2]), _MISSING)
+
+
+class Recorder:
+    """The reads of the page being rendered: read key -> (prints of its arguments, print of its result)."""
+
+    def __init__(self, printer: Printer):
+        self.printer = printer
+        self.reads: dict[tuple, tuple] = {}
+        self.unknown = False  # a read that cannot be made again: the page must always render
+
+    def attribute(self, owner: str, name: str, value: object) -> None:
+        key = (owner, name)
+        if key in self.reads:
+            return
+        if key in self.printer.shared:
+            self.reads[key] = self.printer.shared[key]
+        else:
+            self._note(key, (), value)
+            if key in self.reads:
+                self.printer.shared[key] = self.reads[key]
+
+    def call(self, owner: str, name: str, method, args: tuple, kwargs: dict):
+        result = method(*args, **kwargs)
+        places = locate(args)
+        if places is None or kwargs:
+            self.unknown = True
+        else:
+            key = (owner, name, places)
+            if key not in self.reads:
+                self._note(key, args, result)
+        return result
+
+    def _note(self, key: tuple, args: tuple, value: object) -> None:
+        try:
+            self.reads[key] = (tuple(map(self.printer, args)), self.printer(value))
+        except Unprintable:
+            self.unknown = True
+
+
+class Recording:
+    """A stand-in for `briefing` or `views` in a page's context that notes every attribute read and call."""
+
+    __slots__ = ("_target", "_owner", "_recorder")
+
+    def __init__(self, target: object, owner: str, recorder: Recorder):
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "_owner", owner)
+        object.__setattr__(self, "_recorder", recorder)
+
+    def __getattr__(self, name: str):
+        value = getattr(self._target, name)
+        if callable(value) and getattr(value, "__self__", None) is self._target:
+            return lambda *args, **kwargs: self._recorder.call(self._owner, name, value, args, kwargs)
+        if type(value) in (list, tuple):
+            return SequenceRead(value, self._owner, name, self._recorder)
+        if type(value) is dict:
+            return MappingRead(value, self._owner, name, self._recorder)
+        self._recorder.attribute(self._owner, name, value)
+        return value
+
+    def __bool__(self) -> bool:
+        return True
+
+
+class CollectionRead:
+    """A list or dict of the shared objects: its length alone is a read of its length (the footer
+    counts articles on every page); anything else reads it whole."""
+
+    __slots__ = ("_value", "_owner", "_name", "_recorder")
+
+    def __init__(self, value, owner: str, name: str, recorder: Recorder):
+        self._value, self._owner, self._name, self._recorder = value, owner, name, recorder
+
+    def _whole(self):
+        self._recorder.attribute(self._owner, self._name, self._value)
+        return self._value
+
+    def __len__(self) -> int:
+        self._recorder.attribute(self._owner, LENGTH + self._name, len(self._value))
+        return len(self._value)
+
+    def __bool__(self) -> bool:
+        return bool(self._whole())
+
+    def __iter__(self):
+        return iter(self._whole())
+
+    def __reversed__(self):
+        return reversed(self._whole())
+
+    def __getitem__(self, key):
+        return self._whole()[key]
+
+    def __contains__(self, item) -> bool:
+        return item in self._whole()
+
+    def __eq__(self, other) -> bool:
+        return self._whole() == other
+
+    __hash__ = None
+
+    def __getattr__(self, name: str):  # .values(), .items(), .get(), .index() ...
+        return getattr(self._whole(), name)
+
+    def __str__(self) -> str:
+        return str(self._whole())
+
+    def __repr__(self) -> str:
+        return repr(self._whole())
+
+
+class SequenceRead(CollectionRead):
+    """A list or tuple read through CollectionRead (Jinja2's tests see a sequence)."""
+
+    __slots__ = ()
+
+
+class MappingRead(CollectionRead):
+    """A dict read through CollectionRead (Jinja2's tests see a mapping)."""
+
+    __slots__ = ()
+
+
+Sequence.register(SequenceRead)
+Mapping.register(MappingRead)
+LENGTH = "len:"
+
+
+def recorded_context(context: dict, recorder: Recorder) -> dict:
+    """A page's context with its shared objects behind recording proxies."""
+    return {k: Recording(v, k, recorder) if k in SHARED else v for k, v in context.items()}
+
+
+def read_again(key: tuple, old: tuple, views, printer: Printer) -> bool:
+    """Whether a read gives, on these views, what it gave when it was recorded."""
+    owner, name, *rest = key
+    target = views if owner == "views" else views.briefing
+    try:
+        if not rest and name.startswith(LENGTH):
+            return printer(len(getattr(target, name[len(LENGTH):]))) == old[1]
+        if not rest:
+            return printer(getattr(target, name)) == old[1]
+        args = tuple(found(place, views) for place in rest[0])
+        if any(a is _MISSING for a in args) or tuple(map(printer, args)) != old[0]:
+            return False
+        return printer(getattr(target, name)(*args)) == old[1]
+    except Exception:  # noqa: BLE001 - anything a read raises now means: render the page
+        return False

@@ -1,0 +1,141 @@
+"""Rendering only the pages whose inputs changed since the last build; the others are hard-linked
+from the last site (see depends.py for what a page's inputs are)."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+from .incremental import LastBuild, _unpickle, atomic_pickle, link_cache
+
+# A template that reads an article's body other than through the article page's `body`
+# (article.body, map(attribute='body'), attr('body'), x['body']) makes bodies count in every print.
+READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s*|\s*\(\s*)['"]body['"]""")
+
+
+PAGES = "pages.pickle"
+
+
+def render_cached(pages: list, templates: Path, briefing, last: LastBuild, staging: Path,
+                  processes: int = 0) -> dict[str, str]:
+    """render.render_into `staging`, except the pages whose inputs did not change since the last
+    build (see depends.py): those are hard-linked from the last site (when its file is as that
+    build wrote it). A page's inputs are its own context and what it read of the shared briefing
+    and views; a data file's are the whole briefing (never its article bodies). Any change to the
+    templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
+    from .depends import Printer
+    from .render import render_into
+
+    key, bodies = _shape(templates, last)
+    printer = Printer(bodies)
+    old = _load_pages(last, key)
+    prints = _prints(pages, briefing, printer)
+    kept = _kept(pages, prints, old, printer, last, staging)
+    digests, new_pages, new_reads = {}, {}, {}
+    for path, digest in kept.items():
+        digests[path] = digest
+        new_pages[path] = old["pages"][path]
+        new_reads.update((k, old["reads"][k]) for k in new_pages[path][1])
+    links = link_cache(last)[0]
+    for written in render_into([p for p in pages if p.path not in digests], templates, staging,
+                               last.settings.path("site"), links, processes, printer):
+        digests[written.path] = written.digest
+        if written.found is not None:
+            links[written.digest] = _interned(written.found)
+        if key is not None and written.reads is not None and prints.get(written.path) is not None:
+            new_pages[written.path] = (prints[written.path], tuple(written.reads))
+            new_reads.update(written.reads)
+    if key is not None:
+        atomic_pickle(last.cache / PAGES, {"key": key, "pages": new_pages, "reads": new_reads})
+    last.rendered = {}
+    last.digests = digests
+    return digests
+
+
+def _prints(pages: list, briefing, printer) -> dict[str, str | None]:
+    """The print of every page's own inputs (data files: the whole briefing), by path."""
+    from .depends import Unprintable
+
+    try:
+        whole = printer(briefing)
+    except Unprintable:
+        whole = None
+    return {p.path: (printer([p.path, whole]) if whole else None) if p.make is not None else printer.context(p)
+            for p in pages}
+
+
+def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, staging: Path):
+    """The pages whose inputs print as they did and whose reads read the same, hard-linked into
+    `staging` from the last site: their digests by path."""
+    from .depends import read_again
+
+    views = next((p.context["views"] for p in pages if "views" in p.context), None)
+    site, outputs, links = last.settings.path("site"), last.record.get("outputs", {}), link_cache(last)[0]
+    checked: dict[tuple, bool] = {}
+
+    def same(read: tuple) -> bool:
+        if read not in checked:
+            checked[read] = read in old["reads"] and views is not None and read_again(read, old["reads"][read], views, printer)
+        return checked[read]
+
+    kept = {}
+    for page in pages:
+        entry, print_ = old["pages"].get(page.path), prints.get(page.path)
+        if print_ is None or entry is None or entry[0] != print_ or not all(same(r) for r in entry[1]):
+            continue
+        digest = _link_as_written(site / page.path, outputs.get(page.path), staging / page.path, links)
+        if digest is not None:
+            kept[page.path] = digest
+    return kept
+
+
+def _load_pages(last: LastBuild, key: str | None) -> dict:
+    """The last build's page inputs: {"pages": path -> (print, read keys), "reads": key -> prints}."""
+    import pickle
+
+    empty = {"pages": {}, "reads": {}}
+    if key is None:
+        return empty
+    try:
+        saved = _unpickle(last.cache / PAGES)
+        return saved if saved.get("key") == key else empty
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError, ImportError):
+        return empty
+
+
+def _interned(found: tuple) -> tuple:
+    """(links, ids) with equal link texts sharing one string (they recur on thousands of pages)."""
+    links, ids = found
+    return tuple((sys.intern(link), line) for link, line in links), frozenset(map(sys.intern, ids))
+
+
+def _shape(templates: Path, last: LastBuild) -> tuple[str | None, bool]:
+    """A key of what every page depends on (this code, settings, the templates' text; None when a
+    template cannot be read), and whether a template reads article bodies (then they count in prints)."""
+    sources, bodies = [], False
+    for path in sorted(p for p in templates.rglob("*") if p.is_file() and "static" not in p.relative_to(templates).parts):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None, True
+        bodies = bodies or bool(READS_BODIES.search(text))
+        sources.append((str(path.relative_to(templates)), text))
+    return hashlib.sha256(repr((last.cache_key(), sources, bodies)).encode("utf-8", "surrogatepass")).hexdigest(), bodies
+
+
+def _link_as_written(old: Path, entry: list | None, target: Path, links: dict) -> str | None:
+    """Hard-link a file of the last site to `target` if it still has the size and mtime that build
+    recorded (and its digest, with the links the check needs); its digest, or None if not taken."""
+    try:
+        stat = old.stat()
+        if entry is None or [stat.st_size, stat.st_mtime_ns] != entry[:2] or not isinstance(entry[2], str):
+            return None
+        if old.suffix == ".html" and entry[2] not in links:
+            return None  # the link cache was lost: render it again, which notes its links
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(old, target)
+        return entry[2]
+    except OSError:
+        return None
