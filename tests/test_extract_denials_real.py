@@ -50,6 +50,17 @@ def test_a_charge_a_body_rejects_at_the_end_of_a_claim_is_that_bodys_denial(extr
 
 
 @pytest.mark.nlp
+def test_an_accusation_denied_in_the_same_sentence_stays_the_accusers_claim_and_the_denial_answers_it(extract):
+    result = extract("The transport ministry accused the union of sabotage, which the union denies.",
+                     "Opposition leader Mara Kell says the army shelled the market, a charge the defence ministry rejects.")
+    claims = {c["id"]: c["text"] for c in result["claims"]}
+    answered = {d["text"]: claims.get(d["rebuts"]) for d in result["denials"]}
+    assert answered == {
+        "The transport ministry accused the union of sabotage": "The transport ministry accused the union of sabotage",
+        "a charge the defence ministry rejects": "the army shelled the market"}
+
+
+@pytest.mark.nlp
 def test_dismissing_them_denies_the_rumours(extract):
     result = extract("When similar rumours circulated last year, Daniel Ruiz firmly dismissed them.")
     assert len(result["denials"]) == 1

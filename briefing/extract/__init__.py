@@ -123,8 +123,17 @@ def _number(items: list[Item], actors: dict) -> tuple[list[dict], list[dict]]:
     return out_c, out_d
 
 
+def _closes(denial: Item, claim: Item) -> bool:
+    """'Rebels say ..., a charge the ministry rejects': a closing denial right after the claim it answers."""
+    return denial.rule == "deny-verb-misparsed" and bool(claim.content) and bool(denial.content) \
+        and claim.cue_i < min(denial.content) and max(claim.content) < min(denial.content)
+
+
 def rebutted(denial: Item, claims: list[Item], names: list[str] = ()) -> Item | None:
-    """The claim (by someone else) that a denial answers: about the denier, saying what is denied
+    """The claim (by someone else) that a denial answers: the one whose words the denial holds in the
+    same sentence ('..., which Y denies'), else one about the denier, saying what is denied
     (briefing.answers); None when no claim of the article does."""
     others = [(claim, claim.text) for claim in claims if claim.speaker != denial.speaker]
-    return best_answer(denial.text, names, others, denial.cue)
+    held = next((claim for claim, _ in others if claim.sentence == denial.sentence and claim.cue_i >= 0
+                 and (claim.cue_i in denial.content or _closes(denial, claim))), None)
+    return held or best_answer(denial.text, names, others, denial.cue)  # held: 'X accuses Y of ..., which Y denies'

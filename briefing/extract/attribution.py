@@ -17,6 +17,7 @@ from .speakers import SpeakerResolver
 from .restated import full_stop, merge_restated, split_claim, split_denial
 from .tail import denied_noun, from_tail, misparsed_that_clause, statement_before
 
+ACCUSING = frozenset(("accuse", "blame", "charge"))  # 'accuses Iran of ...' says nothing without its verb
 NOMINAL_CUES = frozenset("assessment view estimate judgment judgement analysis opinion account words".split())
 CONTENT_PREPS = frozenset(("for", "on", "about", "against", "of", "to", "as"))
 
@@ -178,7 +179,7 @@ def _from_cue(sent: Sentence, cue, resolver: SpeakerResolver) -> Item | None:
         text = span_text(sent.doc, content | set(_lead(cue, subject)))
     elif is_negated(cue):
         text = span_text(sent.doc, content | {c.i for c in cue.children if c.dep_ in ("neg", "aux")} | {cue.i})
-    elif cue.lemma_.lower() in VERDICT_CUES and min(content) > cue.i and not sent.in_quote(cue):
+    elif cue.lemma_.lower() in VERDICT_CUES | ACCUSING and min(content) > cue.i and not sent.in_quote(cue):
         text = span_text(sent.doc, content | set(_lead(cue, subject)))  # 'Russia welcomed the changes': the verb is the claim
     text = _readable(sent, cue, subject, content, text, quote)
     if text is None:
@@ -349,6 +350,22 @@ def _lead(cue, subject) -> list[int]:
     return toks
 
 
+def _answers(denial: Item, claim: Item, doc) -> bool:
+    """'X accuses Y of ..., which Y denies': a denial at the end of the sentence, by another speaker,
+    holds the accusation it answers; that accusation stays the accuser's claim."""
+    return denial.kind == "denial" and claim.kind == "claim" and denial.speaker != claim.speaker \
+        and denial.cue_i > claim.cue_i and doc[claim.cue_i].lemma_.lower() in ("accuse", "blame", "charge") \
+        and doc[claim.cue_i].dep_ == "ROOT" and (which_rejects(doc[denial.cue_i]) or denial.rule == "deny-verb-misparsed")
+
+
+def _accuser(doc, item: Item) -> set[int]:
+    """'Washington accuses': who accuses, and the verb, which an accusation's text keeps."""
+    cue = doc[item.cue_i] if item.cue_i >= 0 else None
+    if cue is None or cue.lemma_.lower() not in ACCUSING or (subject := subject_of(cue)) is None:
+        return set()
+    return set(_lead(cue, subject)) if min(item.content, default=0) > cue.i else set()
+
+
 def _drop_nested(items: list[Item], doc) -> list[Item]:
     """A cue inside another cue's content ("said he hopes") is part of that claim; a claim joined to
     the same speaker's denial ("rejected the accusations ... and said ...") is part of the denial."""
@@ -362,7 +379,7 @@ def _drop_nested(items: list[Item], doc) -> list[Item]:
         if denial:
             denial.text, denial.content = f"{denial.text}, {item.text}", denial.content | item.content
             continue
-        if any(o is not item and item.cue_i in o.content for o in items):
+        if any(o is not item and item.cue_i in o.content and not _answers(o, item, doc) for o in items):
             continue
         if (verdict := verdict_before(item, kept, doc)) is not None:  # 'welcomed the move and urged the EU to ...'
             join_verdict(verdict, item, doc)
@@ -389,8 +406,10 @@ def _carve_out(item: Item, items: list[Item], doc) -> None:
         return
     for outer in items:
         if outer is not item and item.cue_i in outer.content and outer.speaker != item.speaker:
-            outer.content -= {t.i for t in cue.subtree}
-            outer.text = span_text(doc, outer.content)
+            outer.content -= {t.i for t in cue.subtree} | (item.content if item.rule == "deny-verb-misparsed" else set())
+            outer.content -= {i for i in outer.content if doc[i].text in (",", ";", ":", "-", "--", "—")
+                              and i + 1 not in outer.content}  # no dangling ', ' left where the cut was
+            outer.text = span_text(doc, outer.content | _accuser(doc, outer))
             outer.quote = outer.quote if outer.quote and outer.quote in outer.text else None
             if outer.rule == "claim-of-denial" and not DISMISSIVE.search(outer.text):
                 outer.kind = "claim"  # the dismissive words were the other speaker's
