@@ -6,7 +6,9 @@ denial answers a claim only when (1) someone else made the claim, (2) the claim'
 (3) what the denial denies (the words after its denying verb, up to where or when it was denied)
 and the claim share at least two more content words, read loosely ('sent' and
 'providing' are both a transfer; 'missiles' and 'weapons' both a weapon). Used by extraction
-(within an article) and by linking (across articles).
+(within an article) and by linking (across articles). Within one article extraction also links a
+denial of guilt that names nothing in particular ('X denied any wrongdoing', 'rejected the
+allegations') to the earlier claim about the denier, which is what it answers there.
 """
 from __future__ import annotations
 
@@ -88,6 +90,25 @@ def answer_score(denial_text: str, denier_names: Iterable[str], claim_text: str,
     A denial whose cue and text hold no denying verb ('insisted', 'said') answers nothing."""
     denial = Denied.of(denial_text, denier_names, cue)
     return denial.score(opening(claim_text), keywords(claim_text)) if denial else 0
+
+
+GENERAL = re.compile(r"\b(?:any\s+)?(?:wrong-?doing|innocen\w*|guilt\w*|(?:the\s+)?(?:charges?|allegations?|accusations?))\b", re.I)
+
+
+def denies_generally(denial_text: str, denier_names: Iterable[str], cue: str | None = None) -> bool:
+    """'X denied any wrongdoing', 'rejected the allegations', 'said he was innocent': a denial of guilt
+    that names nothing it denies in particular (at most three content words of its own)."""
+    verb = DENY_VERB.search(denial_text)
+    if not (verb or DENY_VERB.search(cue or "") or re.search(r"\binnocen", denial_text, re.I)):
+        return False
+    denied = denial_text[verb.end():] if verb else denial_text
+    own = [w for w in _ordered_keywords(denied) if w[:4] not in side_words(denier_names)]
+    return bool(GENERAL.search(denied)) and len(own) <= 3
+
+
+def about(denier_names: Iterable[str], claim_text: str) -> bool:
+    """Whether a claim's opening words name the denier's side: the claim is about the denier."""
+    return bool(side_words(denier_names) & opening(claim_text))
 
 
 def opening(claim_text: str) -> set[str]:

@@ -64,3 +64,23 @@ def test_extraction_links_a_denial_only_to_the_claim_it_answers(extract):
 def test_where_and_when_it_was_denied_is_not_what_is_denied():
     denial = "Belarus denied sending the shells in a statement released on Friday by its mission to the United Nations"
     assert answer_score(denial, BELARUS, "Belarus has sent artillery shells to Russia despite warnings", cue="denied")
+
+
+def test_a_plea_of_innocence_is_a_general_denial_and_a_specific_denial_is_not():
+    from briefing.answers import denies_generally
+
+    assert denies_generally("Xavier has denied any wrongdoing", ["Abel Xavier"])
+    assert denies_generally("Brandt rejected the allegations", ["Ion Brandt"])
+    assert not denies_generally("Belarus denied sending artillery shells to Russia", BELARUS)
+    assert not denies_generally("Officials denied the reports", ["officials"])  # which reports: not said
+
+
+@pytest.mark.nlp
+def test_a_denial_of_any_wrongdoing_answers_the_earlier_claim_about_the_denier(extract):
+    out = extract("Police said Mayor Ion Brandt had taken bribes from three builders.",
+                  "The council said the new bridge would open in May.",
+                  "Brandt has denied any wrongdoing.")
+    assert [d["rebuts"] for d in out["denials"]] == ["c1"]
+    out = extract("The council said the new bridge would open in May.",
+                  "Brandt has denied any wrongdoing.")
+    assert [d["rebuts"] for d in out["denials"]] == [None]  # no claim about him: nothing to answer

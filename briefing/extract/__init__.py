@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..answers import best_answer
+from ..answers import about, best_answer, denies_generally
 from .actors import Registry, collect_mentions
 from .attribution import Item, find_attributions
 from .document import PIPE_BATCH, article_sentences, parse_article, parse_articles
@@ -136,4 +136,7 @@ def rebutted(denial: Item, claims: list[Item], names: list[str] = ()) -> Item | 
     others = [(claim, claim.text) for claim in claims if claim.speaker != denial.speaker]
     held = next((claim for claim, _ in others if claim.sentence == denial.sentence and claim.cue_i >= 0
                  and (claim.cue_i in denial.content or _closes(denial, claim))), None)
-    return held or best_answer(denial.text, names, others, denial.cue)  # held: 'X accuses Y of ..., which Y denies'
+    held = held or best_answer(denial.text, names, others, denial.cue)  # held: 'X accuses Y of ..., which Y denies'
+    if held is None and denies_generally(denial.text, names, denial.cue):  # 'X has denied any wrongdoing'
+        held = next((claim for claim, text in others if claim.sentence <= denial.sentence and about(names, text)), None)
+    return held
