@@ -57,7 +57,9 @@ BOILERPLATE = re.compile(
     r"twitter|facebook|linkedin|whatsapp|reddit|email|print|x|tumblr|pinterest|telegram|"
     r"advertisement|supported by|skip to (?:main )?content|subscribe(?: now)?|sign up.*newsletter.*|"
     r"newer post|older post|home|labels?:.*|posted by .*|share on .*|leave a comment|"
-    r"related( articles?| coverage)?:?|copyright .*|©.*|all rights reserved\.?)$",
+    r"related( articles?| coverage)?:?|copyright .*|©.*|all rights reserved\.?|"
+    r"share|save|copy link|listen|listen to (?:this )?article.*|image (?:source|caption), .*|media caption, .*|"
+    r"getty images|read more:?|top stories|follow (?:us|[\w .]+) on (?:twitter|x|facebook|instagram).*)$",
     re.I,
 )
 CAPTION = re.compile(

@@ -146,7 +146,21 @@ def _clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
         elif not (BOILERPLATE.match(line) or CAPTION.search(line) or URL_LINE.match(line) or _time_stamp(line)
                   or _tag_line(line)):
             kept.append(line)
-    return kept, credited
+    return _without_trailer(kept), credited
+
+
+# A page's closing list: 'Related Topics' and its tags, a Wikinews 'Sources' list, 'More on this story'.
+TRAILER = re.compile(r"^(?:related topics|more on this story|sources?|external links|see also|related (?:news|stories)):?$", re.I)
+
+
+def _without_trailer(lines: list[str]) -> list[str]:
+    """The body without a closing list: a trailer heading followed only by lines that are no
+    sentences (tags, links, source titles), never by a paragraph of the article."""
+    for at, line in enumerate(lines):
+        if at and TRAILER.match(line.strip()) and not any(rest.rstrip().endswith((".", '."', ".”"))
+                                                            for rest in lines[at + 1:]):
+            return lines[:at]
+    return lines
 
 
 def _tag_line(line: str) -> bool:

@@ -254,3 +254,22 @@ def test_a_two_word_headline_above_a_date_line_is_the_title(tmp_path: Path):
     raw = read_seed(path, tmp_path)
     assert (raw.title, raw.title_derived, raw.outlet, raw.published) == ("Iran Denies", False, "Reuters", date(2024, 3, 5))
     assert raw.paragraphs == ("Iran denied sending missiles, its foreign ministry said.",)
+
+
+def test_page_buttons_and_a_closing_topics_list_are_not_paragraphs(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("Harbour talks collapse\n\n5 March 2024\n\nBy Jo Smith, BBC News\n\nShare\nSave\n\n"
+                    "The harbour talks collapsed on Monday, the union said.\n\nListen to this article, 3 min\n\n"
+                    "Both sides blamed each other.\n\nRelated Topics\nShipping\nTrade unions\n", encoding="utf-8")
+    raw = read_seed(path, tmp_path)
+    assert list(raw.paragraphs) == ["The harbour talks collapsed on Monday, the union said.", "Both sides blamed each other."]
+
+
+def test_a_wikinews_sources_list_is_cut_but_a_paragraph_after_a_sources_line_is_kept(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("Harbour talks collapse\n\nTuesday, March 5, 2024\n\nThe harbour talks collapsed on Monday.\n\n"
+                    "Sources\n\n\"Talks end in Portmouth\" — Harbour Gazette, March 4, 2024\n", encoding="utf-8")
+    assert list(read_seed(path, tmp_path).paragraphs) == ["The harbour talks collapsed on Monday."]
+    path.write_text("Harbour talks collapse\n\nThe talks collapsed.\n\nSources\n\nTwo officials spoke on condition of anonymity.\n",
+                    encoding="utf-8")
+    assert read_seed(path, tmp_path).paragraphs[-1] == "Two officials spoke on condition of anonymity."
