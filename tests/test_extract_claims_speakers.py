@@ -230,3 +230,14 @@ def test_he_right_after_an_unnamed_office_holder_spoke_is_not_the_speaker_before
                      '"We cannot go on like this," he added.')
     assert not any("go on like this" in text for _, text in said(result))  # never given to Ferreira
     assert ("ana-ferreira", "We want a fair deal") in said(result)
+
+
+@pytest.mark.nlp
+def test_state_media_speak_for_the_state_and_local_media_for_themselves(extract):
+    result = extract("Norway and Chile signed a fishing pact in Oslo on Monday, according to state media.",
+                     "State television said the pact runs for ten years.",
+                     "Local media reported that fishermen had protested outside the hall.")
+    got = dict((t, s) for s, t in said(result))
+    assert got["Norway and Chile signed a fishing pact in Oslo on Monday"] == "norway-state-media"
+    assert got["the pact runs for ten years"] == "norway-state-television"
+    assert got["fishermen had protested outside the hall"] == "local-media"

@@ -16,16 +16,18 @@ OTHER_BODIES = frozenset("""coalition alliance committee commission council team
     parliament congress assembly senate embassy palace media daily newspaper paper agency office department
     party union federation group bank service""".split())
 OWNER_DEPS = frozenset(("poss", "compound", "amod", "nmod"))
+# Outlets named by their kind: 'state media said', 'state television reported', 'local media'.
+MEDIA = frozenset(("media", "television", "tv", "radio", "broadcaster"))
 
 
 def common_body(reg: Registry, sent, head) -> str | None:
     """The actor a bare common-noun body ('the coalition', 'Police', 'US headquarters') names."""
-    lemma = head.lemma_.lower()
+    lemma = head.lower_ if head.lower_ in MEDIA else head.lemma_.lower()  # 'media' is not 'medium' here
     if head.text == "West" and any(c.lower_ == "the" for c in head.children):  # 'The West claims ...'
         record = reg.ensure("west", "West", "group")
         record.add_alias("the West")
         return record.id
-    if head.pos_ not in ("NOUN", "PROPN") or lemma not in STATE_BODIES | STATE_VOICES | OTHER_BODIES:
+    if head.pos_ not in ("NOUN", "PROPN") or lemma not in STATE_BODIES | STATE_VOICES | OTHER_BODIES | MEDIA:
         return None
     if head.ent_type_ in ("PERSON", "GPE") or sent.in_quote(head) or _indefinite(head):
         return None  # 'a committee', 'one team': some body, not one the reader can tell apart
@@ -33,12 +35,13 @@ def common_body(reg: Registry, sent, head) -> str | None:
     if named:
         return named  # 'the refugee agency UNHCR said': the agency has a name
     words = _name_words(head)
-    owned = lemma in STATE_BODIES | STATE_VOICES or (lemma == "bank" and "central" in map(str.lower, words))
+    owned = lemma in STATE_BODIES | STATE_VOICES or (lemma == "bank" and "central" in map(str.lower, words)) \
+        or (lemma in MEDIA and [w.lower() for w in words[:-1]] == ["state"])  # 'state media' is the state's
     state = reg.main_state() if owned else None
     if lemma in STATE_VOICES:  # 'Government denies rift' is a headline's shorthand, not a speaker
         return state if lemma != "government" or any(c.lower_ == "the" for c in head.children) else None
     name = " ".join(words)
-    if state is not None and not any(w[:1].isupper() for w in words[:-1]):  # 'the interior ministry'
+    if state is not None and (lemma in MEDIA or not any(w[:1].isupper() for w in words[:-1])):  # 'the interior ministry'
         state_name = reg.actors[state].name
         record = reg.ensure(slugify(f"{state_name} {name}"), f"{state_name}'s {name}", "organization")
     else:
