@@ -69,3 +69,21 @@ def test_a_short_denial_names_who_denied(extract):
 def test_a_short_quotation_with_no_verb_names_its_speaker(extract):
     result = extract('"All the way," coach Jerry Singer said.')
     assert [c["text"] for c in result["claims"]] == ['Jerry Singer said "All the way"']
+
+
+@pytest.mark.parametrize("span, shown", [
+    ('the escalation "became intolerable', 'the escalation "became intolerable"'),
+    ('calling the reports “baseless', 'calling the reports “baseless”'),
+    ('of this moment for years," since the war ended', '"of this moment for years," since the war ended'),
+    ('he said "yes" and left', 'he said "yes" and left'),
+])
+def test_a_statement_never_shows_a_quotation_that_does_not_end(span: str, shown: str):
+    from briefing.extract.document import clean_text
+
+    assert clean_text(span) == shown
+
+
+@pytest.mark.nlp
+def test_a_quoted_word_at_the_end_of_a_claim_keeps_its_closing_mark(extract):
+    result = extract('Foreign Minister Ana Ruiz said the escalation had "become intolerable".')
+    assert result["claims"][0]["text"] == 'the escalation had "become intolerable"'

@@ -108,7 +108,26 @@ def clean_text(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"^(?:that|and|but|,)\s+", "", text, flags=re.I)
     text = text.strip(" ,;:—–-" + OPEN_QUOTES + CLOSE_QUOTES)
-    return text.rstrip(".,; ").strip()
+    return balanced_quotes(text.rstrip(".,; ").strip())
+
+
+def balanced_quotes(text: str) -> str:
+    """Every quotation mark of a span paired: 'the escalation "became intolerable' (its closing mark
+    trimmed, or outside the span) gets it back, and a span that starts inside a quotation gets its
+    opening mark, so a page never shows a quotation that does not end."""
+    opened: list[str] = []
+    missing_open = ""
+    for at, ch in enumerate(text):
+        straight_opens = ch == '"' and (at == 0 or text[at - 1].isspace() or text[at - 1] in "([—–-")
+        if ch == "“" or straight_opens:
+            opened.append(ch)
+        elif ch in '”"':
+            if opened:
+                opened.pop()
+            elif not missing_open:
+                missing_open = "“" if ch == "”" else '"'
+    closers = "".join("”" if mark == "“" else '"' for mark in reversed(opened))
+    return f"{missing_open}{text}{closers}"
 
 
 def wire_dateline(sent: Sentence) -> int:
