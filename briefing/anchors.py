@@ -26,9 +26,10 @@ def statement_anchors(pages: Iterable[Planned], views: Views) -> str:
     for page in pages:
         if page.template == "speaker.html":
             for said in page.context["pager"].items:
+                shown = f"{said.article.slug}-{said.fact.id}"
                 for report in views.reports(said):
-                    found.setdefault(_anchor(report.ref.article, report.ref.fact), _place(page.path, said))
-    return _json(found, "who-said-what/")
+                    found.setdefault(f"{report.ref.article}-{report.ref.fact}", _place(page.path, "who-said-what/", shown))
+    return _json(found)
 
 
 def event_anchors(pages: Iterable[Planned]) -> str:
@@ -37,11 +38,12 @@ def event_anchors(pages: Iterable[Planned]) -> str:
     for page in pages:
         for group in _groups(page):
             for article, event in group.sources:
-                found.setdefault(_anchor(article.slug, event.id), f"{_folder(page.path)}#{group.anchor}")
-    return _json(found, "chronology/")
+                found.setdefault(f"{article.slug}-{event.id}", _place(page.path, "chronology/", group.anchor))
+    return _json(found)
 
 
 def _groups(page: Planned) -> list:
+    """The event groups a chronology page shows (a month's page, or a year shown on one page)."""
     if page.template == "month.html":
         return list(page.context["pager"].items)
     if page.template == "period.html" and not page.context["period"].split:
@@ -49,20 +51,11 @@ def _groups(page: Planned) -> list:
     return []
 
 
-def _anchor(slug: str, fact: str) -> str:
-    return f"{slug}-{fact}"
+def _place(path: str, base: str, anchor: str) -> str:
+    """The anchor on the page at `path`, relative to `base` (the overview's folder), so the map works
+    under any sub-path: 'jane-roe/#talks-resume-c1'."""
+    return f"{posixpath.relpath(posixpath.dirname(path), base)}/#{anchor}"
 
 
-def _place(path: str, said) -> str:
-    return f"{_folder(path)}#{_anchor(said.article.slug, said.fact.id)}"
-
-
-def _folder(path: str) -> str:
-    return posixpath.dirname(path) + "/"
-
-
-def _json(found: dict[str, str], base: str) -> str:
-    """Targets relative to `base` (the overview's folder), so the map works under any sub-path."""
-    relative = {key: posixpath.relpath(target.split("#")[0], base) + "/#" + target.split("#")[1]
-                for key, target in sorted(found.items())}
-    return json.dumps(relative, indent=0, ensure_ascii=False) + "\n"
+def _json(found: dict[str, str]) -> str:
+    return json.dumps(dict(sorted(found.items())), indent=0, ensure_ascii=False) + "\n"

@@ -93,8 +93,8 @@ def group_events(pairs: list[tuple[Article, Event]], reports: Reports = lambda a
     for article, event in pairs:
         group = groups.setdefault((event.date, " ".join(event.text.casefold().split())), {})
         group.update(((a.slug, e.id), (a, e)) for a, e in reports(article, event))
-    return [EventGroup(first[1].date, first[1].text, tuple(found.values()))
-            for found in groups.values() for first in [next(iter(found.values()))]]
+    found = [tuple(group.values()) for group in groups.values()]
+    return [EventGroup(sources[0][1].date, sources[0][1].text, sources) for sources in found]
 
 
 @dataclass(frozen=True)

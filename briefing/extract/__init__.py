@@ -123,20 +123,25 @@ def _number(items: list[Item], actors: dict) -> tuple[list[dict], list[dict]]:
     return out_c, out_d
 
 
-def _closes(denial: Item, claim: Item) -> bool:
-    """'Rebels say ..., a charge the ministry rejects': a closing denial right after the claim it answers."""
-    return denial.rule == "deny-verb-misparsed" and bool(claim.content) and bool(denial.content) \
-        and claim.cue_i < min(denial.content) and max(claim.content) < min(denial.content)
-
-
 def rebutted(denial: Item, claims: list[Item], names: list[str] = ()) -> Item | None:
-    """The claim (by someone else) that a denial answers: the one whose words the denial holds in the
-    same sentence ('..., which Y denies'), else one about the denier, saying what is denied
-    (briefing.answers); None when no claim of the article does."""
-    others = [(claim, claim.text) for claim in claims if claim.speaker != denial.speaker]
-    held = next((claim for claim, _ in others if claim.sentence == denial.sentence and claim.cue_i >= 0
-                 and (claim.cue_i in denial.content or _closes(denial, claim))), None)
-    held = held or best_answer(denial.text, names, others, denial.cue)  # held: 'X accuses Y of ..., which Y denies'
-    if held is None and denies_generally(denial.text, names, denial.cue):  # 'X has denied any wrongdoing'
-        held = next((claim for claim, text in others if claim.sentence <= denial.sentence and about(names, text)), None)
-    return held
+    """The claim (by someone else) that a denial answers, in this order: the one the denial holds in
+    the same sentence ('X accuses Y of ..., which Y denies'); one about the denier saying what is
+    denied (briefing.answers); for a denial of guilt naming nothing ('Y denied any wrongdoing'), the
+    earlier claim about the denier. None when no claim of the article is answered."""
+    others = [claim for claim in claims if claim.speaker != denial.speaker]
+    same_sentence = next((claim for claim in others if _held(denial, claim)), None)
+    if same_sentence is not None:
+        return same_sentence
+    answered = best_answer(denial.text, names, [(claim, claim.text) for claim in others], denial.cue)
+    if answered is not None or not denies_generally(denial.text, names, denial.cue):
+        return answered
+    return next((claim for claim in others if claim.sentence <= denial.sentence and about(names, claim.text)), None)
+
+
+def _held(denial: Item, claim: Item) -> bool:
+    """The claim's cue inside the denial ('..., which Y denies' holds 'X accuses Y of ...'), or a
+    closing denial right after the claim ('Rebels say ..., a charge the ministry rejects')."""
+    if claim.sentence != denial.sentence or claim.cue_i < 0 or not claim.content or not denial.content:
+        return False
+    closes = denial.rule == "deny-verb-misparsed" and max(claim.content | {claim.cue_i}) < min(denial.content)
+    return claim.cue_i in denial.content or closes

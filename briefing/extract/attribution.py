@@ -354,7 +354,7 @@ def _answers(denial: Item, claim: Item, doc) -> bool:
     """'X accuses Y of ..., which Y denies': a denial at the end of the sentence, by another speaker,
     holds the accusation it answers; that accusation stays the accuser's claim."""
     return denial.kind == "denial" and claim.kind == "claim" and denial.speaker != claim.speaker \
-        and denial.cue_i > claim.cue_i and doc[claim.cue_i].lemma_.lower() in ("accuse", "blame", "charge") \
+        and denial.cue_i > claim.cue_i and doc[claim.cue_i].lemma_.lower() in ACCUSING \
         and doc[claim.cue_i].dep_ == "ROOT" and (which_rejects(doc[denial.cue_i]) or denial.rule == "deny-verb-misparsed")
 
 
