@@ -51,6 +51,15 @@ class Said:
 
 
 @dataclass(frozen=True)
+class Reported:
+    """The reports of one statement or event a page lists (the first few), and how many there are:
+    a page never lists every report of a fact hundreds of articles retell (the site stays linear)."""
+
+    total: int
+    shown: tuple
+
+
+@dataclass(frozen=True)
 class Transfer:
     """One weapon moving (or meant to move) from a supplier to a recipient, per an article."""
 
@@ -191,13 +200,23 @@ class Views:
         """Every article's report of the same statement, the first first ([said] when only one has it)."""
         return [self._by_ref[r] for r in self.briefing.reports(said.ref) if r in self._by_ref]
 
-    def event_reports(self, article: Article, event: Event) -> list[tuple[Article, Event]]:
+    def reported(self, said: Said, limit: int) -> Reported:
+        """The first `limit` reports of a statement that a page lists, and how many there are."""
+        refs = self.briefing.reports(said.ref)
+        return Reported(len(refs), tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref))
+
+    def event_reported(self, article: Article, event: Event, limit: int) -> Reported:
+        """The first `limit` reports of an event that a page lists, and how many there are."""
+        return Reported(len(self.briefing.reports(Ref(article.slug, event.id))),
+                        tuple(self.event_reports(article, event, limit)))
+
+    def event_reports(self, article: Article, event: Event, limit: int | None = None) -> list[tuple[Article, Event]]:
         """Every article's report of the same event, the first first."""
         refs = self.briefing.reports(Ref(article.slug, event.id))
         if len(refs) == 1:
             return [(article, event)]
         by_slug = self._by_slug
-        return [(by_slug[r.article], next(e for e in by_slug[r.article].events if e.id == r.fact)) for r in refs]
+        return [(by_slug[r.article], next(e for e in by_slug[r.article].events if e.id == r.fact)) for r in refs[:limit]]
 
     def transfers_in(self, slug: str) -> list[Transfer]:
         """The transfers one article reports, in order."""

@@ -61,3 +61,13 @@ def test_different_statements_of_one_speaker_are_not_joined():
 
 def test_a_dateline_is_not_an_event_two_articles_share():
     assert not same_text(_event_shape("LOS ANGELES, Nov. 3, 2006 (Wire)"), _event_shape("LOS ANGELES, Nov. 3, 2006 (Wire)"))
+
+
+def test_a_statement_many_articles_retell_lists_its_first_five_reports_and_counts_the_rest(project):
+    for day in range(1, 9):  # eight articles retell one claim: each page stays the same size whatever their number
+        write(project, f"day-{day}", f"2024-05-{day:02d}", claims=["the harbour tunnel will open to traffic before winter"])
+    build(load_settings(project), progress=lambda _: None)
+    page = (project / "site" / "articles" / "day-8" / "index.html").read_text()
+    reported = page.split('<span class="reported">', 1)[1].split("</span>", 1)[0]
+    assert reported.startswith("reported by 8 articles:") and reported.endswith(" and 3 more")
+    assert reported.count('class="source"') == 5
