@@ -35,6 +35,7 @@ SPEAKERS_PER_PAGE = 150
 EVENTS_PER_PAGE = 100
 ARTICLES_PER_PAGE = 100
 ACTORS_PER_PAGE = 300
+TRANSFERS_PER_PAGE = 100
 ON_THE_INDEX = 5  # contested claims, latest articles and busiest months on the front page
 
 
@@ -58,9 +59,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         *_actor_pages(briefing, views),
         *_said_pages(views, contested),
         *_chronology_pages(chronology),
-        Page("weapons/index.html", "weapons.html", {"diagram": flow_diagram(transfers)}),
-        *(Page(f"weapons/{w.id}/index.html", "weapon.html", {"weapon": w, "transfers": views.transfers_of(w.id)})
-          for w in briefing.weapons.values()),
+        *_weapon_pages(briefing, views, transfers),
         Page("404.html", "404.html", {"base_url": base}),
         Page("feed.xml", "feed.xml", {"base_url": base}),
         Page("sitemap.xml", "sitemap.xml", {"base_url": base}),
@@ -74,6 +73,18 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
     pages += [Page("who-said-what/anchors.json", make=lambda: statement_anchors(pages, views)),
               Page("chronology/anchors.json", make=lambda: event_anchors(pages))]
     return [Page(p.path, p.template, {**common, **p.context}, p.text) if p.template else p for p in pages]
+
+
+def _weapon_pages(briefing: Briefing, views: Views, transfers: list) -> list[Page]:
+    """The weapons overview (who supplies whom, each system with its count of reports), and each
+    system's reports, a page of them at a time."""
+    reports = {w: views.transfers_of(w) for w in briefing.weapons}
+    pages = [Page("weapons/index.html", "weapons.html", {
+        "diagram": flow_diagram(transfers), "transfers": transfers, "reports": {w: len(r) for w, r in reports.items()}})]
+    for weapon in briefing.weapons.values():
+        pages += [Page(p.path, "weapon.html", {"weapon": weapon, "pager": p})
+                  for p in paginate(reports[weapon.id], TRANSFERS_PER_PAGE, f"weapons/{weapon.id}/")]
+    return pages
 
 
 def _said_pages(views: Views, contested: list) -> list[Page]:

@@ -167,3 +167,15 @@ def test_the_same_event_told_by_several_articles_is_shown_once_with_all_of_them(
     groups = group_events([(a, same), (b, Event("e3", "2024-04-02", "talks opened in the capital")), (b, other)])
     assert [(g.text, [art.slug for art, _ in g.sources], g.anchor) for g in groups] == [
         ("Talks  opened in the capital", ["a", "b"], "a-e1"), ("A convoy crossed", ["b"], "b-e2")]
+
+
+def test_a_system_hundreds_of_articles_report_lists_them_a_hundred_to_a_page():
+    import dataclasses
+
+    briefing, _ = golden()
+    lead = briefing.articles[0]
+    many = [dataclasses.replace(lead, slug=f"{lead.slug}-{n}") for n in range(150)]
+    pages = {p.path: p for p in plan(dataclasses.replace(briefing, articles=(*briefing.articles, *many)))}
+    first, second = pages["weapons/attack-drone/index.html"], pages["weapons/attack-drone/page/2/index.html"]
+    assert (len(first.context["pager"].items), len(second.context["pager"].items)) == (100, 51)
+    assert pages["weapons/index.html"].context["reports"]["attack-drone"] == 151
