@@ -22,6 +22,7 @@ SHARED = ("briefing", "views")  # read through a recording proxy
 FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache key covers code)
 # Dataclasses of plain values only, whose generated repr shows every field: printed by it (faster).
 LEAVES = frozenset({Actor, Claim, Denial, Event, Origin, Ref, Source, Weapon})
+CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
 
 
 class Unprintable(Exception):
@@ -50,15 +51,24 @@ class Printer:
             return repr(value)
         if isinstance(value, str):
             return kind.__name__ + ":" + (repr(value) if len(value) < 48 else _digest(value))
+        if kind in CONTAINERS:
+            kept = self.memo.get(id(value))  # a long group (a statement's 500 reports) shared by many keys
+            if kept is not None:
+                return kept[1]
+            print_ = self._container(kind, value)
+            if len(value) > 4:
+                self.memo[id(value)] = (value, print_)
+            return print_
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self._instance(value)
+        raise Unprintable(kind.__name__)
+
+    def _container(self, kind: type, value) -> str:
         if kind in (list, tuple):
             return _digest(kind.__name__ + "[" + ",".join(map(self, value)) + "]")
         if kind is dict:
             return _digest("{" + ",".join(f"{self(k)}:{self(v)}" for k, v in value.items()) + "}")
-        if kind in (set, frozenset):
-            return _digest("{" + ",".join(sorted(map(self, value))) + "}")
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self._instance(value)
-        raise Unprintable(kind.__name__)
+        return _digest("{" + ",".join(sorted(map(self, value))) + "}")
 
     def _instance(self, value: object) -> str:
         kept = self.memo.get(id(value))

@@ -1,5 +1,6 @@
 """One build at a time: a lock beside site/ that the kernel releases when its holder dies (even by
-SIGKILL), and on taking it, the leftovers of a build that was killed are cleaned up."""
+SIGKILL), and on taking it, the leftovers of a build that was killed are cleaned up (or, when it was
+killed while moving a finished patch into site/, the move is finished)."""
 from __future__ import annotations
 
 import functools
@@ -82,6 +83,8 @@ def _holder(path: Path) -> str:
 def clean_leftovers(site: Path) -> None:
     """Undo what a killed build left beside site/: put the old site back if the build died between the
     two renames of the swap, and remove half-written staging folders. Call only under the lock."""
+    from .site import finish_commit, journal
+
     pattern = re.compile(rf"^\.{re.escape(site.name)}-(?:[a-z0-9_]{{8}}|old-\d+)$")
     leftovers = sorted((p for p in site.parent.iterdir() if pattern.match(p.name) and p.is_dir()
                         and not p.is_symlink()), key=lambda p: p.stat().st_mtime)
@@ -90,4 +93,9 @@ def clean_leftovers(site: Path) -> None:
         os.replace(retired[-1], site)  # the last good site, whole: staging may be half-written
         leftovers.remove(retired[-1])
     for folder in leftovers:
+        if journal(folder).is_file():  # killed while moving a finished patch in: finish it
+            finish_commit(folder, site)
         shutil.rmtree(folder, ignore_errors=True)
+    for stray in site.parent.glob(f".{site.name}-*.commit.json"):  # its folder is gone: the move was done
+        if not stray.with_name(stray.name[:-len(".commit.json")]).exists():
+            stray.unlink(missing_ok=True)

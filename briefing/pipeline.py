@@ -51,9 +51,10 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     with bodies_cached(last):
         pages = plan(briefing, settings.base_url, search)
     static, site = settings.path("templates") / "static", settings.path("site")
-    with staged(site, static, search) as staging:  # each page is written there as it is rendered
-        digests = render_cached(pages, settings.path("templates"), briefing, last, staging, settings.processes)
+    with staged(site, static, search) as stage:  # each page is written there as it is rendered
+        digests = render_cached(pages, settings.path("templates"), briefing, last, stage, settings.processes)
         _stop_on(check_links_cached(digests, static_files(static), last))
+        stage.paths.update(digests)
     files = sum(1 for p in site.rglob("*") if p.is_file())
     last.save({"articles": len(briefing.articles), "pages": len(pages), "files": files})
     return Report(extracted, len(briefing.articles), len(pages), files)

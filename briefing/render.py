@@ -120,26 +120,25 @@ class Written:
     reads: dict | None = None  # what it read of the shared briefing and views (None: not known)
 
 
-def render_into(pages: list[Page], templates: Path, staging: Path, old_site: Path, links: dict,
+def render_into(pages: list[Page], templates: Path, stage, links: dict,
                 processes: int = 0, printer=None) -> list[Written]:
-    """Render each page straight into `staging` (hard-linked from `old_site` when its bytes did not
-    change), over forked processes when there are many, holding no page's text after it is written.
+    """Render each page straight into a site.Stage (which keeps the old site's file when its bytes did
+    not change), over forked processes when there are many, holding no page's text after it is written.
     `links` maps a page digest to the (links, ids) already known for it; with a depends.Printer each
     page's reads of the shared briefing and views are recorded; raises BuildError as render_all."""
     _need_folder(templates)
     written, problems = [], []
-    for done, found in _forked(lambda part: _write(part, templates, staging, old_site, links, printer), pages, processes):
+    for done, found in _forked(lambda part: _write(part, templates, stage, links, printer), pages, processes):
         written.extend(done)
         problems.extend(found)
     _raise_sorted(problems)
     return written
 
 
-def _write(pages: list[Page], templates: Path, staging: Path, old_site: Path, links: dict, printer=None):
+def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
     from .depends import Recorder
     from .linkcheck import page_links
-    from .site import put
 
     done, problems = [], []
     env = environment(templates)  # once: finding it hashes every template
@@ -150,7 +149,7 @@ def _write(pages: list[Page], templates: Path, staging: Path, old_site: Path, li
         reads = {} if not page.template else None if recorder is None or recorder.unknown else recorder.reads
         for path, text in texts.items():
             data = text.encode("utf-8")
-            put(staging / path, data, old_site / path)
+            stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
             done.append(Written(path, digest, page_links(text) if new else None, reads))

@@ -3,7 +3,6 @@ from the last site (see depends.py for what a page's inputs are)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sys
 from pathlib import Path
@@ -18,11 +17,11 @@ READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s
 PAGES = "pages.pickle"
 
 
-def render_cached(pages: list, templates: Path, briefing, last: LastBuild, staging: Path,
+def render_cached(pages: list, templates: Path, briefing, last: LastBuild, stage,
                   processes: int = 0) -> dict[str, str]:
-    """render.render_into `staging`, except the pages whose inputs did not change since the last
-    build (see depends.py): those are hard-linked from the last site (when its file is as that
-    build wrote it). A page's inputs are its own context and what it read of the shared briefing
+    """render.render_into a site.Stage, except the pages whose inputs did not change since the last
+    build (see depends.py): those are kept from the last site (when its file is as that build
+    wrote it). A page's inputs are its own context and what it read of the shared briefing
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
     from .depends import Printer
@@ -32,15 +31,14 @@ def render_cached(pages: list, templates: Path, briefing, last: LastBuild, stagi
     printer = Printer(bodies)
     old = _load_pages(last, key)
     prints = _prints(pages, briefing, printer)
-    kept = _kept(pages, prints, old, printer, last, staging)
+    kept = _kept(pages, prints, old, printer, last, stage)
     digests, new_pages, new_reads = {}, {}, {}
     for path, digest in kept.items():
         digests[path] = digest
         new_pages[path] = old["pages"][path]
         new_reads.update((k, old["reads"][k]) for k in new_pages[path][1])
     links = link_cache(last)[0]
-    for written in render_into([p for p in pages if p.path not in digests], templates, staging,
-                               last.settings.path("site"), links, processes, printer):
+    for written in render_into([p for p in pages if p.path not in digests], templates, stage, links, processes, printer):
         digests[written.path] = written.digest
         if written.found is not None:
             links[written.digest] = _interned(written.found)
@@ -66,9 +64,9 @@ def _prints(pages: list, briefing, printer) -> dict[str, str | None]:
             for p in pages}
 
 
-def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, staging: Path):
-    """The pages whose inputs print as they did and whose reads read the same, hard-linked into
-    `staging` from the last site: their digests by path."""
+def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage):
+    """The pages whose inputs print as they did and whose reads read the same, kept from the last
+    site: their digests by path."""
     from .depends import read_again
 
     views = next((p.context["views"] for p in pages if "views" in p.context), None)
@@ -85,7 +83,7 @@ def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stagin
         entry, print_ = old["pages"].get(page.path), prints.get(page.path)
         if print_ is None or entry is None or entry[0] != print_ or not all(same(r) for r in entry[1]):
             continue
-        digest = _link_as_written(site / page.path, outputs.get(page.path), staging / page.path, links)
+        digest = _keep_as_written(stage, page.path, outputs.get(page.path), links)
         if digest is not None:
             kept[page.path] = digest
     return kept
@@ -125,17 +123,16 @@ def _shape(templates: Path, last: LastBuild) -> tuple[str | None, bool]:
     return hashlib.sha256(repr((last.cache_key(), sources, bodies)).encode("utf-8", "surrogatepass")).hexdigest(), bodies
 
 
-def _link_as_written(old: Path, entry: list | None, target: Path, links: dict) -> str | None:
-    """Hard-link a file of the last site to `target` if it still has the size and mtime that build
-    recorded (and its digest, with the links the check needs); its digest, or None if not taken."""
+def _keep_as_written(stage, path: str, entry: list | None, links: dict) -> str | None:
+    """Keep the last site's file at `path` if it still has the size and mtime that build recorded
+    (and its digest, with the links the check needs); its digest, or None if not kept."""
     try:
-        stat = old.stat()
+        stat = (stage.site / path).stat()
         if entry is None or [stat.st_size, stat.st_mtime_ns] != entry[:2] or not isinstance(entry[2], str):
             return None
-        if old.suffix == ".html" and entry[2] not in links:
+        if path.endswith(".html") and entry[2] not in links:
             return None  # the link cache was lost: render it again, which notes its links
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(old, target)
+        stage.keep(path)
         return entry[2]
     except OSError:
         return None

@@ -1,20 +1,25 @@
-"""Write the rendered site: into a fresh folder first, then swap it in, so a failure keeps the old one.
+"""Write the rendered site: into a fresh folder first, then into place, so a failure keeps the old one.
 
-A file whose bytes did not change is hard-linked from the old site instead of written again:
-it keeps its timestamp, costs no write, and the old site's bytes are never touched.
+A first build (or one that makes a search index) swaps a whole new folder in, each file whose bytes
+did not change hard-linked from the old site. A later build moves only the changed files into
+site/ under a journal (a rebuild after an edit touches a few files, not thousands of folders).
+Either way a file whose bytes did not change keeps its timestamp and is never written.
 """
 from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .incremental import atomic_write
 from .linkcheck import static_sources
 from .problems import BuildError, Problem
 from .searchorder import sort_search_index
@@ -22,50 +27,144 @@ from .searchorder import sort_search_index
 
 def write_site(files: dict[str, str], static: Path, site: Path, search: bool) -> int:
     """Replace `site` with `files` plus static assets (and a search index); returns files written."""
-    with staged(site, static, search) as staging:
+    with staged(site, static, search) as stage:
         for path, text in sorted(files.items()):
-            put(staging / path, text.encode("utf-8"), site / path)
+            stage.put(path, text.encode("utf-8"))
+        stage.paths.update(files)
     return sum(1 for p in site.rglob("*") if p.is_file())
 
 
+@dataclass
+class Stage:
+    """Where a build writes its files: a fresh folder beside site/. Whole (`patch` false): every file
+    of the new site goes there, an unchanged one hard-linked from the old site, and the folder is
+    swapped in. A patch (site/ exists, no search index to make): only new and changed files go
+    there, and they are moved into site/ at the end, with the files the new site no longer has
+    removed, under a journal that finishes the move if the build is killed midway (lock.py)."""
+
+    folder: Path
+    site: Path
+    patch: bool
+    paths: set[str] = field(default_factory=set)  # every file the new site holds (a patch removes the others)
+
+    def put(self, path: str, data: bytes) -> None:
+        """The file at `path` (inside the site) holds `data`."""
+        if not self.patch:
+            put(self.folder / path, data, self.site / path)
+        elif not _holds(self.site / path, data):
+            target = self.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    def keep(self, path: str) -> None:
+        """The old site's file at `path` stays as it is."""
+        if not self.patch:
+            target = self.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(self.site / path, target)
+
+
 @contextlib.contextmanager
-def staged(site: Path, static: Path, search: bool) -> Iterator[Path]:
-    """A fresh folder beside `site` for the block to write pages into (as they are rendered); when the
-    block ends without error the static assets and the search index join them and the folder is
-    swapped in for `site`. On any error (or interruption) it is removed and `site` stays as it was."""
+def staged(site: Path, static: Path, search: bool) -> Iterator[Stage]:
+    """A Stage for the block to write pages into (as they are rendered); when the block ends without
+    error the static assets (and the search index) join them and the new site takes the old one's
+    place. On any error (or interruption) the folder is removed and `site` stays as it was."""
     _refuse_dangerous(site)
     site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent))
-    staging.chmod(0o755)
+    stage = Stage(Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent)), site,
+                  patch=site.is_dir() and not site.is_symlink() and not search)
+    stage.folder.chmod(0o755)
     try:
-        yield staging
-        _add_static(staging, static, site)
+        yield stage
+        _add_static(stage, static)
+        if stage.patch:
+            _commit(stage)
+            return
         if search:
-            build_search_index(staging)
-        _keep_unchanged_mtimes(staging, site)
-        _swap(staging, site)
+            build_search_index(stage.folder)
+        _keep_unchanged_mtimes(stage.folder, site)
+        _swap(stage.folder, site)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if journal(stage.folder).exists():  # stopped while moving a finished patch in: finish, or leave it to the lock
+            with contextlib.suppress(BaseException):
+                finish_commit(stage.folder, site)
+        else:
+            shutil.rmtree(stage.folder, ignore_errors=True)
         raise
 
 
-def _add_static(staging: Path, static: Path, site: Path) -> None:
+def _add_static(stage: Stage, static: Path) -> None:
     """Copy the templates' static assets to static/."""
     for source in static_sources(static):  # never a symlink out of the project
-        path = Path("static") / source.relative_to(static)
-        put(staging / path, source.read_bytes(), site / path)
+        path = (Path("static") / source.relative_to(static)).as_posix()
+        stage.put(path, source.read_bytes())
+        stage.paths.add(path)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def put(target: Path, data: bytes, old: Path) -> None:
     """Write `data` at `target`, or hard-link the old site's file when it holds exactly these bytes."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        if old.stat().st_size == len(data) and old.read_bytes() == data:
+        if _holds(old, data):
             os.link(old, target)
             return
-    except OSError:  # no old file, or a file system without hard links
+    except OSError:  # a file system without hard links
         pass
     target.write_bytes(data)
+
+
+def journal(folder: Path) -> Path:
+    """The journal of a patch's staging folder: present once the folder is complete and the move begun."""
+    return folder.with_name(folder.name + ".commit.json")
+
+
+def _commit(stage: Stage) -> None:
+    """Move a patch into site/: the journal first (what to remove), then the moves, then the removals."""
+    gone = sorted(p for p in _files(stage.site) if p not in stage.paths)
+    atomic_write(journal(stage.folder), json.dumps(gone).encode("utf-8"))
+    finish_commit(stage.folder, stage.site)
+
+
+def finish_commit(folder: Path, site: Path) -> None:
+    """Carry out (or, after a killed build, finish) the patch in `folder`: each of its files replaces
+    site/'s, the files its journal names are removed (and folders left empty), then the folder goes."""
+    gone = json.loads(journal(folder).read_text(encoding="utf-8"))
+    for path in sorted(_files(folder)):
+        target = site / path
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)  # a folder where the new site has a file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(folder / path, target)
+    for path in gone:
+        (site / path).unlink(missing_ok=True)
+        _remove_empty_folders((site / path).parent, site)
+    shutil.rmtree(folder, ignore_errors=True)
+    journal(folder).unlink(missing_ok=True)
+
+
+def _remove_empty_folders(folder: Path, site: Path) -> None:
+    while folder != site and folder.is_relative_to(site):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or gone already)
+            return
+        folder = folder.parent
+
+
+def _files(folder: Path) -> list[str]:
+    """Every file under `folder`, by its path inside it."""
+    start = len(str(folder)) + 1
+    out = []
+    for parent, _, names in os.walk(folder):
+        out.extend(os.path.join(parent, n)[start:].replace(os.sep, "/") for n in names)
+    return out
 
 
 def _refuse_dangerous(site: Path) -> None:

@@ -138,10 +138,10 @@ def test_a_killed_write_leaves_the_old_site_byte_identical(golden_project: Path,
     article = golden_project / "content/talks-resume.md"
     article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Oslo."))
 
-    def killed(staging: Path, site: Path) -> None:
+    def killed(*args) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(site_module, "_swap", killed)
+    monkeypatch.setattr(site_module, "_commit", killed)  # just before the changed files move in
     with pytest.raises(KeyboardInterrupt):
         rebuild(golden_project)
     assert files_of(golden_project / "site") == before
@@ -150,6 +150,33 @@ def test_a_killed_write_leaves_the_old_site_byte_identical(golden_project: Path,
     after = rebuild(golden_project)
     assert b"said in Oslo." in after["articles/talks-resume/index.html"]
     assert after == clean_build(golden_project, tmp_path)
+
+
+def test_a_build_killed_while_moving_its_changes_in_is_finished_by_the_next(golden_project: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           tmp_path: Path):
+    from briefing.lock import build_lock
+
+    rebuild(golden_project)
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("title: ", "title: Revised ", 1))
+    article.rename(article.with_name("talks-resumed.md"))  # a page to remove as well as pages to change
+
+    def dies_after_one_move(folder: Path, site: Path) -> None:  # as a SIGKILL would leave it
+        path = sorted(site_module._files(folder))[0]
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(folder / path, site / path)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(site_module, "finish_commit", dies_after_one_move)
+    with pytest.raises(KeyboardInterrupt):
+        build(load_settings(golden_project), progress=lambda _: None)
+    monkeypatch.undo()
+    assert [p.name for p in golden_project.iterdir() if p.name.endswith(".commit.json")], "no journal was left"
+    with build_lock(golden_project / "site", say=lambda _: None):
+        pass  # taking the lock finishes the move
+    assert [p.name for p in golden_project.iterdir() if p.name.startswith(".site-")] == []
+    assert files_of(golden_project / "site") == clean_build(golden_project, tmp_path)
 
 
 def test_the_record_lives_outside_the_published_site(golden_project: Path):
