@@ -12,13 +12,39 @@ from .model import Briefing
 from .views import Views
 
 
+# The JSON of each article and actor of briefing.json, kept by the print of its object (depends.Printer)
+# while rerender.render_cached sets `printer`: a rebuild after one edit writes one article's JSON, not
+# a thousand. `used` holds the pieces this process used since it was last emptied (render.py sends
+# them back from a worker, and the build keeps them for the next).
+PIECES: dict[str, str] = {}
+used: dict[str, str] = {}
+printer = None
+
+
+class _Raw(str):
+    """JSON text already written, put in place as it is by indented_json."""
+
+
+def _piece(value, level: int, data) -> _Raw:
+    """indented_json(data(value), level), from PIECES when the value prints as one already written."""
+    if printer is None:
+        return _Raw(indented_json(data(value), level))
+    key = f"{printer(value)}:{level}"
+    text = used[key] = PIECES.get(key) or indented_json(data(value), level)
+    return _Raw(text)
+
+
+def _without_body(article) -> dict:
+    return {k: v for k, v in plain(article).items() if k != "body"}
+
+
 def briefing_json(briefing: Briefing) -> str:
     """Everything, as JSON: articles with their facts, merged actors and weapons."""
     data = {
         "title": briefing.title,
-        "actors": [plain(a) for a in briefing.actors.values()],
+        "actors": [_piece(a, 2, plain) for a in briefing.actors.values()],
         "weapons": [plain(w) for w in briefing.weapons.values()],
-        "articles": [{k: v for k, v in plain(a).items() if k != "body"} for a in briefing.articles],
+        "articles": [_piece(a, 2, _without_body) for a in briefing.articles],
         "rebuttals": [{"claim": f"{c.article}#{c.fact}", "denials": [f"{d.article}#{d.fact}" for d in ds]}
                       for c, ds in briefing.rebuttals.items()],
     }
@@ -97,7 +123,7 @@ def indented_json(value, level: int = 0) -> str:
     """`json.dumps(value, indent=2, ensure_ascii=False)`, byte for byte, several times faster: with an
     indent, json.dumps runs its pure-Python encoder, this writes each plain value with the C one."""
     if isinstance(value, str):
-        return _STRING(value)
+        return value if type(value) is _Raw else _STRING(value)
     if value is None or isinstance(value, bool):
         return _CONSTANTS[value]
     if type(value) is int:

@@ -118,6 +118,7 @@ class Written:
     digest: str
     found: tuple | None = None
     reads: dict | None = None  # what it read of the shared briefing and views (None: not known)
+    pieces: dict | None = None  # the JSON pieces a data file was made of (exports.PIECES)
 
 
 def render_into(pages: list[Page], templates: Path, stage, links: dict,
@@ -137,6 +138,7 @@ def render_into(pages: list[Page], templates: Path, stage, links: dict,
 
 def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
+    from . import exports
     from .depends import Recorder
     from .linkcheck import page_links
 
@@ -147,12 +149,13 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
         texts, found = _render([page], templates, env, recorder)
         problems.extend(found)
         reads = {} if not page.template else None if recorder is None or recorder.unknown else recorder.reads
+        pieces, exports.used = exports.used or None, {}
         for path, text in texts.items():
             data = text.encode("utf-8")
             stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, page_links(text) if new else None, reads))
+            done.append(Written(path, digest, page_links(text) if new else None, reads, pieces))
     return done, problems
 
 

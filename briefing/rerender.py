@@ -2,6 +2,7 @@
 from the last site (see depends.py for what a page's inputs are)."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import sys
@@ -15,6 +16,7 @@ READS_BODIES = re.compile(r"""\.body\b|\[\s*['"]body['"]\s*\]|attr(?:ibute\s*=\s
 
 
 PAGES = "pages.pickle"
+PIECES = "pieces.pickle"
 
 
 def render_cached(pages: list, templates: Path, briefing, last: LastBuild, stage,
@@ -25,7 +27,6 @@ def render_cached(pages: list, templates: Path, briefing, last: LastBuild, stage
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
     from .depends import Printer
-    from .render import render_into
 
     key, bodies = _shape(templates, last)
     printer = Printer(bodies)
@@ -38,18 +39,44 @@ def render_cached(pages: list, templates: Path, briefing, last: LastBuild, stage
         new_pages[path] = old["pages"][path]
         new_reads.update((k, old["reads"][k]) for k in new_pages[path][1])
     links = link_cache(last)[0]
-    for written in render_into([p for p in pages if p.path not in digests], templates, stage, links, processes, printer):
-        digests[written.path] = written.digest
-        if written.found is not None:
-            links[written.digest] = _interned(written.found)
-        if key is not None and written.reads is not None and prints.get(written.path) is not None:
-            new_pages[written.path] = (prints[written.path], tuple(written.reads))
-            new_reads.update(written.reads)
+    with _pieces_cached(last, key, printer) as pieces:
+        for written in _render([p for p in pages if p.path not in digests], templates, stage, links, processes, printer):
+            digests[written.path] = written.digest
+            if written.found is not None:
+                links[written.digest] = _interned(written.found)
+            if key is not None and written.reads is not None and prints.get(written.path) is not None:
+                new_pages[written.path] = (prints[written.path], tuple(written.reads))
+                new_reads.update(written.reads)
+            pieces.update(written.pieces or {})
     if key is not None:
         atomic_pickle(last.cache / PAGES, {"key": key, "pages": new_pages, "reads": new_reads})
     last.rendered = {}
     last.digests = digests
     return digests
+
+
+def _render(pages: list, templates: Path, stage, links: dict, processes: int, printer):
+    """render.render_into (looked up when called: tests count what it renders)."""
+    from .render import render_into
+
+    return render_into(pages, templates, stage, links, processes, printer)
+
+
+@contextlib.contextmanager
+def _pieces_cached(last: LastBuild, key: str | None, printer):
+    """Within this block briefing.json is made of pieces kept by the last build (exports.PIECES, by the
+    prints of this build's `printer`); the block fills the dict it is given with the pieces used, which
+    are kept for the next build when briefing.json was written (when the key is known)."""
+    from . import exports
+
+    used: dict[str, str] = {}
+    exports.PIECES, exports.printer = _load(last, PIECES, key).get("pieces", {}), printer
+    try:
+        yield used
+    finally:
+        exports.PIECES, exports.printer, exports.used = {}, None, {}
+    if used and key is not None:
+        atomic_pickle(last.cache / PIECES, {"key": key, "pieces": used})
 
 
 def _prints(pages: list, briefing, printer) -> dict[str, str | None]:
@@ -91,16 +118,20 @@ def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage)
 
 def _load_pages(last: LastBuild, key: str | None) -> dict:
     """The last build's page inputs: {"pages": path -> (print, read keys), "reads": key -> prints}."""
+    return _load(last, PAGES, key) or {"pages": {}, "reads": {}}
+
+
+def _load(last: LastBuild, name: str, key: str | None) -> dict:
+    """A cache file of the last build, when it was made with the same `key` (else empty)."""
     import pickle
 
-    empty = {"pages": {}, "reads": {}}
     if key is None:
-        return empty
+        return {}
     try:
-        saved = _unpickle(last.cache / PAGES)
-        return saved if saved.get("key") == key else empty
+        saved = _unpickle(last.cache / name)
+        return saved if saved.get("key") == key else {}
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError, ImportError):
-        return empty
+        return {}
 
 
 def _interned(found: tuple) -> tuple:
