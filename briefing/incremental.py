@@ -96,11 +96,12 @@ class LastBuild:
         return entry[2] if entry else None
 
     def save(self, counts: dict[str, int]) -> None:
-        """Record this successful build: its inputs as snapshotted, its outputs as written."""
+        """Record this successful build: its inputs as snapshotted, its outputs as written (`counts`
+        of articles and pages; the files are counted here)."""
         site = self.settings.path("site")
         outputs = {k: [*v, self.digests.get(k), True] for k, v in output_stats(site).items()}
         self.record = {"format": FORMAT, "key": self.key, "inputs": self.inputs,
-                       "outputs": outputs, "rendered": self.rendered, **counts}
+                       "outputs": outputs, "rendered": self.rendered, **counts, "files": len(outputs)}
         self._write_record()
 
     def _write_record(self) -> None:

@@ -55,9 +55,8 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
         digests = render_cached(pages, settings.path("templates"), briefing, last, stage, settings.processes)
         _stop_on(check_links_cached(digests, static_files(static), last))
         stage.paths.update(digests)
-    files = sum(1 for p in site.rglob("*") if p.is_file())
-    last.save({"articles": len(briefing.articles), "pages": len(pages), "files": files})
-    return Report(extracted, len(briefing.articles), len(pages), files)
+    last.save({"articles": len(briefing.articles), "pages": len(pages)})
+    return Report(extracted, len(briefing.articles), len(pages), last.record["files"])
 
 
 def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Briefing, list[Problem]]:
