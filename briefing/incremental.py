@@ -47,6 +47,7 @@ class LastBuild:
     rendered: dict = field(default_factory=dict)  # what render_cached saw: saved with the record
     digests: dict[str, str] = field(default_factory=dict)  # SHA-256 of each page written, saved in `outputs`
     links: tuple | None = None  # the link cache, once loaded (see link_cache)
+    build: str = field(default_factory=lambda: os.urandom(8).hex())  # this build, once saved: the site's
 
     @classmethod
     def load(cls, settings) -> "LastBuild":
@@ -100,7 +101,7 @@ class LastBuild:
         of articles and pages; the files are counted here)."""
         site = self.settings.path("site")
         outputs = {k: [*v, self.digests.get(k), True] for k, v in output_stats(site).items()}
-        self.record = {"format": FORMAT, "key": self.key, "inputs": self.inputs,
+        self.record = {"format": FORMAT, "key": self.key, "build": self.build, "inputs": self.inputs,
                        "outputs": outputs, "rendered": self.rendered, **counts, "files": len(outputs)}
         self._write_record()
 

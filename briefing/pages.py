@@ -43,8 +43,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
     """Every page of the site, in a stable order; `search` puts a search box on each."""
     views = Views(briefing)
     base = base_url.rstrip("/")
-    common = {"briefing": briefing, "views": views, "when": when, "search": search,
-              "speaker_folder": speaker_folder}
+    common = _common(briefing, views, search)
     contested, chronology = ranked_contested(views), periods(views, dense=EVENTS_PER_PAGE)
     transfers = views.transfer_summary()
     pages = [
@@ -85,6 +84,19 @@ def _weapon_pages(briefing: Briefing, views: Views, transfers: list) -> list[Pag
         pages += [Page(p.path, "weapon.html", {"weapon": weapon, "pager": p})
                   for p in paginate(reports[weapon.id], TRANSFERS_PER_PAGE, f"weapons/{weapon.id}/")]
     return pages
+
+
+def _common(briefing: Briefing, views: Views, search: bool) -> dict:
+    """What every page's context holds."""
+    return {"briefing": briefing, "views": views, "when": when, "search": search, "speaker_folder": speaker_folder}
+
+
+def article_pages(briefing: Briefing, search: bool = False) -> list[Page]:
+    """The articles' own pages, as plan() makes them (a rebuild after body edits renders only these)."""
+    views = Views(briefing)
+    common = _common(briefing, views, search)
+    own = [_article_page(a, views) for a in briefing.articles]
+    return [Page(p.path, p.template, {**common, **p.context}) for p in own]
 
 
 def _said_pages(views: Views, contested: list) -> list[Page]:

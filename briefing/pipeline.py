@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
 from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached
-from .rerender import render_cached
+from .rerender import plan_cached, render_cached
 from .lock import one_build_at_a_time
 from .model import Outcome
 from .problems import BuildError, Problem, os_errors_as_problems
@@ -39,7 +39,6 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
         return Report(Outcome(), last.record["articles"], last.record["pages"], last.record["files"],
                       up_to_date=True)
     from .linkcheck import static_files
-    from .pages import plan
     from .refresh import refresh
     from .site import search_available, staged
 
@@ -49,14 +48,14 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     _stop_on([*extracted.problems, *problems, *template_links(settings)], progress)
     search = search_available(settings)
     with bodies_cached(last):
-        pages = plan(briefing, settings.base_url, search)
+        plan = plan_cached(briefing, settings, last, search)
     static, site = settings.path("templates") / "static", settings.path("site")
     with staged(site, static, search) as stage:  # each page is written there as it is rendered
-        digests = render_cached(pages, settings.path("templates"), briefing, last, stage, settings.processes)
+        digests = render_cached(plan, settings.path("templates"), briefing, last, stage, settings.processes)
         _stop_on(check_links_cached(digests, static_files(static), last))
         stage.paths.update(digests)
-    last.save({"articles": len(briefing.articles), "pages": len(pages)})
-    return Report(extracted, len(briefing.articles), len(pages), last.record["files"])
+    last.save({"articles": len(briefing.articles), "pages": len(digests)})
+    return Report(extracted, len(briefing.articles), len(digests), last.record["files"])
 
 
 def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Briefing, list[Problem]]:

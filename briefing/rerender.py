@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+from dataclasses import dataclass
 import sys
 from pathlib import Path
 
@@ -19,20 +20,63 @@ PAGES = "pages.pickle"
 PIECES = "pieces.pickle"
 
 
-def render_cached(pages: list, templates: Path, briefing, last: LastBuild, stage,
+@dataclass(frozen=True)
+class Plan:
+    """The pages a build renders or keeps, with what the last build recorded of them."""
+
+    pages: list
+    key: str | None  # of the code, settings and templates (None: nothing is kept)
+    old: dict  # the last build's page inputs (see _load_pages)
+    printer: object  # depends.Printer of this build
+    whole: str | None  # the print of the whole briefing (bodies aside), when it has one
+    partial: bool = False  # only the article pages: every other page is as the last build left it
+
+
+def plan_cached(briefing, settings, last: LastBuild, search: bool) -> Plan:
+    """pages.plan(), or, when nothing but article bodies changed since the last build (the briefing,
+    bodies aside, prints as it did; only an article's page shows its body) and site/ is patched in
+    place with every other page as that build left it, the article pages alone."""
+    from .depends import Printer, Unprintable
+    from .pages import article_pages, plan
+    from .site import patches
+
+    templates, site = settings.path("templates"), settings.path("site")
+    key, bodies = _shape(templates, last)
+    old, printer = _load_pages(last, key), Printer(bodies)
+    try:
+        whole = printer(briefing)
+    except Unprintable:
+        whole = None
+    if key is not None and whole is not None and whole == old.get("whole") and old.get("complete") and patches(site, search):
+        pages = article_pages(briefing, search)
+        if _as_left(set(old["pages"]) - {p.path for p in pages}, last):
+            return Plan(pages, key, old, printer, whole, partial=True)
+    return Plan(plan(briefing, settings.base_url, search), key, old, printer, whole)
+
+
+def _as_left(paths: set[str], last: LastBuild) -> bool:
+    """Whether these files of site/ still have the size and mtime the last build recorded."""
+    site, outputs = last.settings.path("site"), last.record.get("outputs", {})
+    try:
+        return all(path in outputs and [(st := (site / path).stat()).st_size, st.st_mtime_ns] == outputs[path][:2]
+                   for path in paths)
+    except OSError:
+        return False
+
+
+def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
                   processes: int = 0) -> dict[str, str]:
     """render.render_into a site.Stage, except the pages whose inputs did not change since the last
     build (see depends.py): those are kept from the last site (when its file is as that build
     wrote it). A page's inputs are its own context and what it read of the shared briefing
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
-    from .depends import Printer
-
-    key, bodies = _shape(templates, last)
-    printer = Printer(bodies)
-    old = _load_pages(last, key)
-    prints = _prints(pages, briefing, printer)
+    pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
+    prints = _prints(pages, plan.whole, printer)
     kept = _kept(pages, prints, old, printer, last, stage)
+    if plan.partial:  # the pages not planned stay as the last build left them (_as_left checked their files)
+        outputs = last.record["outputs"]
+        kept.update((path, outputs[path][2]) for path in old["pages"] if path not in prints)
     digests, new_pages, new_reads = {}, {}, {}
     for path, digest in kept.items():
         digests[path] = digest
@@ -49,7 +93,8 @@ def render_cached(pages: list, templates: Path, briefing, last: LastBuild, stage
                 new_reads.update(written.reads)
             pieces.update(written.pieces or {})
     if key is not None:
-        atomic_pickle(last.cache / PAGES, {"key": key, "pages": new_pages, "reads": new_reads})
+        atomic_pickle(last.cache / PAGES, {"key": key, "build": last.build, "pages": new_pages, "reads": new_reads, "whole": plan.whole,
+                                           "complete": set(new_pages) == set(digests)})
     last.rendered = {}
     last.digests = digests
     return digests
@@ -79,14 +124,8 @@ def _pieces_cached(last: LastBuild, key: str | None, printer):
         atomic_pickle(last.cache / PIECES, {"key": key, "pieces": used})
 
 
-def _prints(pages: list, briefing, printer) -> dict[str, str | None]:
-    """The print of every page's own inputs (data files: the whole briefing), by path."""
-    from .depends import Unprintable
-
-    try:
-        whole = printer(briefing)
-    except Unprintable:
-        whole = None
+def _prints(pages: list, whole: str | None, printer) -> dict[str, str | None]:
+    """The print of every page's own inputs (data files: the whole briefing's print), by path."""
     return {p.path: (printer([p.path, whole]) if whole else None) if p.make is not None else printer.context(p)
             for p in pages}
 
@@ -117,8 +156,10 @@ def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage)
 
 
 def _load_pages(last: LastBuild, key: str | None) -> dict:
-    """The last build's page inputs: {"pages": path -> (print, read keys), "reads": key -> prints}."""
-    return _load(last, PAGES, key) or {"pages": {}, "reads": {}}
+    """The page inputs of the build that wrote site/ as it is: {"pages": path -> (print, read keys),
+    "reads": key -> prints, ...} (a build that failed after rendering wrote its own, never trusted)."""
+    saved = _load(last, PAGES, key)
+    return saved if saved and saved.get("build") == last.record.get("build") else {"pages": {}, "reads": {}}
 
 
 def _load(last: LastBuild, name: str, key: str | None) -> dict:

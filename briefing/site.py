@@ -71,8 +71,7 @@ def staged(site: Path, static: Path, search: bool) -> Iterator[Stage]:
     place. On any error (or interruption) the folder is removed and `site` stays as it was."""
     _refuse_dangerous(site)
     site.parent.mkdir(parents=True, exist_ok=True)
-    stage = Stage(Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent)), site,
-                  patch=site.is_dir() and not site.is_symlink() and not search)
+    stage = Stage(Path(tempfile.mkdtemp(prefix=f".{site.name}-", dir=site.parent)), site, patch=patches(site, search))
     stage.folder.chmod(0o755)
     try:
         yield stage
@@ -91,6 +90,12 @@ def staged(site: Path, static: Path, search: bool) -> Iterator[Stage]:
         else:
             shutil.rmtree(stage.folder, ignore_errors=True)
         raise
+
+
+def patches(site: Path, search: bool) -> bool:
+    """Whether a build writes only its changed files into `site` (a Stage's patch): when there is a
+    site to patch and no search index to make over the whole of it."""
+    return site.is_dir() and not site.is_symlink() and not search
 
 
 def _add_static(stage: Stage, static: Path) -> None:

@@ -438,3 +438,22 @@ def test_a_registry_edit_re_renders_what_shows_the_curated_actor(golden_project:
     registry.write_text(registry.read_text().replace("aliases: [Country A, A]", "aliases: [Country A, A, Atlantis]"))
     after = rebuild(golden_project)
     assert after == clean_build(golden_project, tmp_path)
+
+
+def test_after_body_edits_alone_the_site_map_is_not_planned_again(golden_project: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch):
+    from briefing import pages
+
+    rebuild(golden_project)
+    planned = []
+    real = pages.plan
+    monkeypatch.setattr(pages, "plan", lambda *a, **k: planned.append(1) or real(*a, **k))
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Bern."))
+    after = rebuild(golden_project)
+    assert planned == []  # only article pages were made: nothing but a body changed
+    assert b"said in Bern." in after["articles/talks-resume/index.html"]
+    assert after == clean_build(golden_project, tmp_path)
+    article.write_text(article.read_text().replace("title: ", "title: Revised ", 1))
+    assert rebuild(golden_project) == clean_build(golden_project, tmp_path / "2")
+    assert planned  # a front-matter edit plans every page again
