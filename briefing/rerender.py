@@ -73,7 +73,7 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
     prints = _prints(pages, plan.whole, printer)
-    kept = _kept(pages, prints, old, printer, last, stage)
+    kept = _kept(pages, prints, old, printer, last, stage, briefing_same=plan.partial)
     if plan.partial:  # the pages not planned stay as the last build left them (_as_left checked their files)
         outputs = last.record["outputs"]
         kept.update((path, outputs[path][2]) for path in old["pages"] if path not in prints)
@@ -130,16 +130,19 @@ def _prints(pages: list, whole: str | None, printer) -> dict[str, str | None]:
             for p in pages}
 
 
-def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage):
+def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage, briefing_same: bool = False):
     """The pages whose inputs print as they did and whose reads read the same, kept from the last
-    site: their digests by path."""
+    site: their digests by path. With `briefing_same` (the briefing prints as it did) every read
+    reads the same: they are functions of the briefing alone."""
     from .depends import read_again
 
     views = next((p.context["views"] for p in pages if "views" in p.context), None)
-    site, outputs, links = last.settings.path("site"), last.record.get("outputs", {}), link_cache(last)[0]
+    outputs, links = last.record.get("outputs", {}), link_cache(last)[0]
     checked: dict[tuple, bool] = {}
 
     def same(read: tuple) -> bool:
+        if briefing_same:
+            return True
         if read not in checked:
             checked[read] = read in old["reads"] and views is not None and read_again(read, old["reads"][read], views, printer)
         return checked[read]
