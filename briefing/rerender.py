@@ -83,8 +83,9 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
         new_pages[path] = old["pages"][path]
         new_reads.update((k, old["reads"][k]) for k in new_pages[path][1])
     links = link_cache(last)[0]
-    with _pieces_cached(last, key, printer) as pieces:
-        for written in _render([p for p in pages if p.path not in digests], templates, stage, links, processes, printer):
+    rendering = [p for p in pages if p.path not in digests]
+    with _pieces_cached(last, key if any(p.make for p in rendering) else None, printer) as pieces:
+        for written in _render(rendering, templates, stage, links, processes, printer):
             digests[written.path] = written.digest
             if written.found is not None:
                 links[written.digest] = _interned(written.found)
