@@ -53,16 +53,16 @@ def retold(articles: Iterable[Article]) -> dict[Ref, tuple[Ref, ...]]:
 def _groups(reports: list[tuple[Ref, str]], shape) -> list[list[Ref]]:
     """Reports that say what the first report of their group says, in other articles; groups of 2+.
     Each report is compared with a group's first, never chained through a third ('A~B, B~C')."""
-    groups: list[tuple[tuple, list[Ref]]] = []
+    groups: list[tuple[tuple, list[Ref], set]] = []  # (first report's shape, reports, their articles)
     for ref, text in reports:
         mine = shape(text)
-        home = next((g for lead, g in groups if ref.article not in {r.article for r in g}
-                     and same_text(lead, mine)), None)
+        home = next((group for group in groups if ref.article not in group[2] and same_text(group[0], mine)), None)
         if home is None:
-            groups.append((mine, [ref]))
+            groups.append((mine, [ref], {ref.article}))
         else:
-            home.append(ref)
-    return [g for _, g in groups if len(g) > 1]
+            home[1].append(ref)
+            home[2].add(ref.article)
+    return [g for _, g, _ in groups if len(g) > 1]
 
 
 def _shape(text: str) -> tuple[frozenset[str], frozenset[str]]:
