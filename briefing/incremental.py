@@ -304,12 +304,14 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
 
     pages, old_targets = link_cache(last)
     parsed, targets, places, seen = {}, {}, {}, {}
+    shared: dict[tuple, tuple] = {}  # one (target, fragment) per place linked to: millions of links, thousands of places
     for path, digest in digests.items():
         if path.endswith(".html"):
             seen[digest] = pages[digest]
             parsed[path] = _Parsed(*seen[digest])
             place = places[path] = f"{path}\0{digest}"
-            targets[place] = old_targets.get(place) or tuple(_link_target(path, link) for link, _ in parsed[path].links)
+            targets[place] = old_targets.get(place) or tuple(
+                shared.setdefault(pair, pair) for pair in (_link_target(path, link) for link, _ in parsed[path].links))
     pickle_keyed(last.cache / LINKS, last.cache_key(), (seen, targets))
     known = set(digests) | set(extra)
     problems = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -235,7 +236,7 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
             self.error(key, f"`{key[-1]}` must be text, not {kind_of(value)}")
             return None
-        return printable(str(value))
+        return sys.intern(printable(str(value)))  # ids, names, kinds recur in every article: held once
 
     def strings(self, value: Any, key: tuple) -> tuple[str, ...]:
         """A list of names (a single name is taken as a list of one)."""
