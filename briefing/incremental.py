@@ -304,7 +304,7 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
 
     pages, old_targets = link_cache(last)
     parsed, targets, places, seen = {}, {}, {}, {}
-    shared: dict[tuple, tuple] = {}  # one (target, fragment) per place linked to: millions of links, thousands of places
+    shared: dict[tuple, tuple] = {}  # one (target, fragment) per place: millions of links, thousands of places
     for path, digest in digests.items():
         if path.endswith(".html"):
             seen[digest] = pages[digest]

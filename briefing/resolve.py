@@ -194,7 +194,8 @@ class _NameIndex:
         """Another spelling of a more used name ('Mahmud Abbas' of 'Mahmoud Abbas', 'Sergey' / 'Sergei')."""
         ends = (key[0], key[-1])  # a name sharing a first or last word with it (`by_word`), spelled alike
         fits = {self.target[k] for k in self.by_spelling[spelling_key(key)]
-                if (k[0] in ends or k[-1] in ends) and k in self.target and k != key and spelled_alike(key, k)} - self.unnamed
+                if (k[0] in ends or k[-1] in ends) and k in self.target and k != key and spelled_alike(key, k)}
+        fits -= self.unnamed
         return fits.pop() if len(fits) == 1 else None
 
     def decide(self, person: _Person) -> tuple[_Decision | None, tuple[ActorId, ...]]:

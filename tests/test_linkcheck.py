@@ -50,5 +50,6 @@ def test_unusual_markup_gives_what_html_parser_gives(name):
 
 
 def test_plain_markup_is_read_without_html_parser():
-    text = '<!doctype html>\n<html lang="en">\n<body>\n<a href="a/index.html#x" class="c">A</a>\n<h2 id="x">X</h2>\n</body>\n</html>\n'
+    text = ('<!doctype html>\n<html lang="en">\n<body>\n<a href="a/index.html#x" class="c">A</a>\n'
+            '<h2 id="x">X</h2>\n</body>\n</html>\n')
     assert _plain_page_links(text) == ([("a/index.html#x", 4)], {"x"})
