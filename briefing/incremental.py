@@ -207,14 +207,16 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def atomic_pickle(path: Path, data: object) -> None:
-    """Pickle `data` into a whole file or nothing, streamed (a big cache is never one bytes object in memory)."""
+def atomic_pickle(path: Path, data: object, keyed: bool = False) -> None:
+    """Pickle `data` into a whole file or nothing, streamed (a big cache is never one bytes object in
+    memory); `keyed`: data is (key, value), pickled one after the other (see `pickle_keyed`)."""
     import pickle
 
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(temporary, "wb") as stream:
-        pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        for part in data if keyed else (data,):
+            pickle.dump(part, stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, path)
 
 
@@ -224,6 +226,20 @@ def _unpickle(path: Path):
 
     with open(path, "rb") as stream:
         return pickle.load(stream)
+
+
+def pickle_keyed(path: Path, key: str, data: object) -> None:
+    """atomic_pickle of `key`, then of `data`: the key can be checked without reading the data."""
+    atomic_pickle(path, (key, data), keyed=True)
+
+
+def unpickle_keyed(path: Path, key: str):
+    """The data `pickle_keyed` wrote under `key`, or None when the file holds another key: a stale
+    cache is never read whole (10,000 articles' parses are hundreds of MB)."""
+    import pickle
+
+    with open(path, "rb") as stream:
+        return pickle.load(stream) if pickle.load(stream) == key else None
 
 
 def read_articles_cached(folder: Path, root: Path, last: LastBuild):
@@ -238,8 +254,7 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
 
     store, key = last.cache / ARTICLES, last.cache_key()
     try:
-        saved = _unpickle(store)
-        old = saved["articles"] if saved["key"] == key else {}
+        old = unpickle_keyed(store, key) or {}
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
         old = {}
     cached, articles, problems, misses = {}, [], [], 0
@@ -259,7 +274,7 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
             if digest is not None:
                 cached[display] = (digest, article)
     if misses or set(cached) != set(old):
-        atomic_pickle(store, {"key": key, "articles": cached})
+        pickle_keyed(store, key, cached)
     return articles, problems
 
 
@@ -273,8 +288,7 @@ def link_cache(last: LastBuild) -> tuple[dict, dict]:
 
     if last.links is None:
         try:
-            saved = _unpickle(last.cache / LINKS)
-            last.links = (saved["pages"], saved["targets"]) if saved["key"] == last.cache_key() else ({}, {})
+            last.links = unpickle_keyed(last.cache / LINKS, last.cache_key()) or ({}, {})
         except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
             last.links = ({}, {})
     return last.links
@@ -292,13 +306,15 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
 
     pages, old_targets = link_cache(last)
     parsed, targets, places, seen = {}, {}, {}, {}
+    shared: dict[tuple, tuple] = {}  # one (target, fragment) per place: millions of links, thousands of places
     for path, digest in digests.items():
         if path.endswith(".html"):
             seen[digest] = pages[digest]
             parsed[path] = _Parsed(*seen[digest])
             place = places[path] = f"{path}\0{digest}"
-            targets[place] = old_targets.get(place) or tuple(_link_target(path, link) for link, _ in parsed[path].links)
-    atomic_pickle(last.cache / LINKS, {"key": last.cache_key(), "pages": seen, "targets": targets})
+            targets[place] = old_targets.get(place) or tuple(
+                shared.setdefault(pair, pair) for pair in (_link_target(path, link) for link, _ in parsed[path].links))
+    pickle_keyed(last.cache / LINKS, last.cache_key(), (seen, targets))
     known = set(digests) | set(extra)
     problems = []
     for path, page in sorted(parsed.items()):
@@ -339,8 +355,7 @@ def bodies_cached(last: LastBuild):
 
     store, key = last.cache / "bodies.pickle", last.cache_key()
     try:
-        saved = _unpickle(store)
-        old = saved["bodies"] if saved.get("key") == key else {}
+        old = unpickle_keyed(store, key) or {}
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
         old = {}
     markup.RENDERED.update(old)
@@ -350,4 +365,4 @@ def bodies_cached(last: LastBuild):
     markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
     markup.RENDERED.update(kept)
     if kept.keys() != old.keys():
-        atomic_pickle(store, {"key": key, "bodies": kept})
+        pickle_keyed(store, key, kept)

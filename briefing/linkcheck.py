@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -40,9 +42,57 @@ def static_sources(folder: Path) -> list[Path]:
 def page_links(text: str) -> tuple[list[tuple[str, int]], set[str]]:
     """The links (with their lines) and the ids of one HTML page; equal link texts share one string
     (the same links recur on thousands of pages, and a build holds them all for the check)."""
-    collector = LinkCollector()
-    collector.feed(text)
-    return [(sys.intern(link), line) for link, line in collector.links], collector.ids
+    found = _plain_page_links(text)
+    if found is None:  # markup the quick reading does not vouch for: html.parser reads it
+        collector = LinkCollector()
+        collector.feed(text)
+        found = collector.links, collector.ids
+    return [(sys.intern(link), line) for link, line in found[0]], found[1]
+
+
+# Well-formed markup as our templates write it: start tags with quoted or plain attribute values, end
+# tags, one doctype. Where every '<' of a page begins one of these, html.parser reads exactly these
+# tags and attributes (its tolerant patterns accept a superset), so a regex finds what it finds.
+_SPACE = "[ \\t\\n\\r\\f]"
+_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+_VALUE = f"\"[^\"]*\"|'[^']*'|[^ \\t\\n\\r\\f\"'=<>`]+"
+_ATTR = re.compile(f"{_SPACE}+({_NAME})(?:{_SPACE}*={_SPACE}*({_VALUE}))?")
+_ATTRS = f"(?:{_SPACE}+{_NAME}(?:{_SPACE}*={_SPACE}*(?:{_VALUE}))?)*"
+_START = re.compile(f"<[a-zA-Z][-a-zA-Z0-9]*({_ATTRS}){_SPACE}*/?>")
+_TOKEN = re.compile(f"<[a-zA-Z][-a-zA-Z0-9]*{_ATTRS}{_SPACE}*/?>|</[a-zA-Z][-.a-zA-Z0-9:_]*{_SPACE}*>")
+_DOCTYPE = "<!doctype html>"
+# Where a start tag may have an id, href or src (a superset: the attributes are then read exactly).
+_WANTED = re.compile(f"<[a-zA-Z](?=[^<]*?{_SPACE}(?:id|href|src){_SPACE}*=)", re.I)
+# Elements whose content html.parser reads as text in some Python version: vouched for only when
+# their content holds no '<'.
+_RAW_TEXT = re.compile(
+    f"<(script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|plaintext)(?={_SPACE}|/|>)", re.I)
+
+
+def _plain_page_links(text: str) -> tuple[list[tuple[str, int]], set[str]] | None:
+    """What LinkCollector finds in a page of plain, well-formed markup; None for any other page."""
+    doctypes = 1 if text[:len(_DOCTYPE)].lower() == _DOCTYPE else 0
+    if len(_TOKEN.findall(text)) + doctypes != text.count("<"):
+        return None  # a comment, a '<' in an attribute or in text, a malformed tag
+    for raw in _RAW_TEXT.finditer(text):
+        tag = _START.match(text, raw.start())
+        after = text.find("<", tag.end())
+        if after < 0 or text[after:after + len(raw.group(1)) + 2].lower() != f"</{raw.group(1).lower()}":
+            return None
+    links, ids, line, at = [], set(), 1, 0
+    for wanted in _WANTED.finditer(text):
+        line += text.count("\n", at, wanted.start())
+        at = wanted.start()
+        for name, value in _ATTR.findall(_START.match(text, at).group(1)):
+            name = name.lower()
+            if value[:1] in ("'", '"'):
+                value = value[1:-1]
+            value = unescape(value) if value else value
+            if name == "id" and value:
+                ids.add(value)
+            if name in ("href", "src") and value:
+                links.append((value, line))
+    return links, ids
 
 
 def static_files(folder: Path) -> set[str]:

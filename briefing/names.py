@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Party words, as the text writes them -> the party a role names.
 PARTIES = {
@@ -175,10 +176,19 @@ def spelled_alike(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 def _transliterated(one: str, other: str) -> bool:
     """The same consonants, and mostly the same letters ('Mohammad' and 'Mahmud' are two names)."""
+    if _skeleton(one) != _skeleton(other):  # cheap and cached: most pairs stop here, before difflib
+        return False
     ratio = SequenceMatcher(None, one, other).ratio()
-    return _skeleton(one) == _skeleton(other) and (ratio >= 0.8 or (ratio >= 0.7 and abs(len(one) - len(other)) <= 1))
+    return ratio >= 0.8 or (ratio >= 0.7 and abs(len(one) - len(other)) <= 1)
 
 
+def spelling_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """What two spellings of one name share: the skeleton of every word (`spelled_alike` names
+    have equal words or equal skeletons word by word), so candidates can be looked up, not scanned."""
+    return tuple(_skeleton(w) if w else w for w in key)
+
+
+@lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
     """A word as transliterations agree on it: its first letter, then its consonants, doubled ones
     once, q as k, ph as f ('Yasser', 'Yasir' -> 'ysr'; 'Musharraf', 'Musharaf' -> 'mshrf')."""

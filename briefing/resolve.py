@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Actor, ActorId, Ambiguity, Article, ArticleSlug, Merge
 from .names import (PARTICLES, CleanName, clean_person_name, courtesies, gender_of, looks_like_name,
-                    name_key, role_words, spelled_alike, used_as_places)
+                    name_key, role_words, spelled_alike, spelling_key, used_as_places)
 from .reassign import reassign
 from .registry import Registry
 from .textutil import slugify
@@ -139,9 +139,11 @@ class _NameIndex:
         self.uses = Counter({key: len(versions) for key, versions in by_key.items()})
         self.by_word: dict[str, set[Key]] = defaultdict(set)
         self.initialled: dict[Key, set[Key]] = defaultdict(set)
+        self.by_spelling: dict[Key, list[Key]] = defaultdict(list)
         for key in self.full:
             self.by_word[key[0]].add(key)
             self.by_word[key[-1]].add(key)
+            self.by_spelling[spelling_key(key)].append(key)
             if (bare := tuple(w for w in key if len(w) > 1)) != key:
                 self.initialled[bare].add(key)
 
@@ -190,8 +192,10 @@ class _NameIndex:
 
     def _spelling(self, key: Key) -> ActorId | None:
         """Another spelling of a more used name ('Mahmud Abbas' of 'Mahmoud Abbas', 'Sergey' / 'Sergei')."""
-        fits = {self.target[k] for k in self.by_word[key[0]] | self.by_word[key[-1]]
-                if k in self.target and k != key and spelled_alike(key, k)} - self.unnamed
+        ends = (key[0], key[-1])  # a name sharing a first or last word with it (`by_word`), spelled alike
+        fits = {self.target[k] for k in self.by_spelling[spelling_key(key)]
+                if (k[0] in ends or k[-1] in ends) and k in self.target and k != key and spelled_alike(key, k)}
+        fits -= self.unnamed
         return fits.pop() if len(fits) == 1 else None
 
     def decide(self, person: _Person) -> tuple[_Decision | None, tuple[ActorId, ...]]:

@@ -53,10 +53,10 @@ def retold(articles: Iterable[Article]) -> dict[Ref, tuple[Ref, ...]]:
 def _groups(reports: list[tuple[Ref, str]], shape) -> list[list[Ref]]:
     """Reports that say what the first report of their group says, in other articles; groups of 2+.
     Each report is compared with a group's first, never chained through a third ('A~B, B~C')."""
-    groups: list[tuple[tuple, list[Ref], set[str]]] = []  # (the lead's shape, the reports, their articles)
+    groups: list[tuple[tuple, list[Ref], set]] = []  # (first report's shape, reports, their articles)
     for ref, text in reports:
         mine = shape(text)
-        home = next((g for g in groups if ref.article not in g[2] and same_text(g[0], mine)), None)
+        home = next((group for group in groups if ref.article not in group[2] and same_text(group[0], mine)), None)
         if home is None:
             groups.append((mine, [ref], {ref.article}))
         else:

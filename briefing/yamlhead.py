@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -97,9 +98,9 @@ def _load(loader_class: type, head: str, display: str, first_line: int) -> tuple
 
 class _LibyamlEvents(yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     """libyaml's parser (C: tokens and events) under PyYAML's own composer, resolver and safe
-    constructor: the same nodes, tags and data as `yaml.SafeLoader`. Unlike `yaml.CSafeLoader`,
-    whose C composer recurses on the C stack (20,000 nested '[' crash the process), nodes are
-    composed in Python, so deep nesting stops at the recursion limit as a RecursionError."""
+    constructor: the same nodes, tags and data as `yaml.SafeLoader`. For a libyaml that does not
+    bound nesting: `yaml.CSafeLoader`'s C composer recurses on the C stack (20,000 nested '[' would
+    crash the process); here nodes are composed in Python, so deep nesting is a RecursionError."""
 
     def __init__(self, stream: str):
         self._parser = yaml._yaml.CParser(stream)
@@ -113,7 +114,32 @@ class _LibyamlEvents(yaml.composer.Composer, yaml.constructor.SafeConstructor, y
         self._parser.dispose()
 
 
-FastLoader: type | None = _LibyamlEvents if getattr(yaml, "__with_libyaml__", False) else None
+def _nesting_bounded() -> bool:
+    """Whether this libyaml refuses deep nesting itself (0.2.5 and later stop at 1,000 levels, flow
+    and block): its C composer then never recurses deep enough to overflow the C stack."""
+    for deep in ("[" * 1100 + "]" * 1100, "? " * 1100 + "x"):
+        loader = yaml.CSafeLoader(deep)
+        try:
+            loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            if "maximum nesting depth" not in str(error):
+                return False
+        else:
+            return False
+        finally:
+            loader.dispose()
+    return True
+
+
+def _fast_loader() -> type | None:
+    """libyaml's parser and composer (`yaml.CSafeLoader`) where its nesting is bounded, else its
+    parser under PyYAML's composer; None without libyaml."""
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    return yaml.CSafeLoader if _nesting_bounded() else _LibyamlEvents
+
+
+FastLoader: type | None = _fast_loader()
 
 
 UNCLOSED = {"while scanning a quoted scalar": "this quoted value is never closed: did you forget the closing quote?",
@@ -210,7 +236,7 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
             self.error(key, f"`{key[-1]}` must be text, not {kind_of(value)}")
             return None
-        return printable(str(value))
+        return sys.intern(printable(str(value)))  # ids, names, kinds recur in every article: held once
 
     def strings(self, value: Any, key: tuple) -> tuple[str, ...]:
         """A list of names (a single name is taken as a list of one)."""
