@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached
+from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, resolve_cached
 from .rerender import plan_cached, render_cached
 from .lock import one_build_at_a_time
 from .model import Outcome
@@ -70,7 +70,8 @@ def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Br
     else:
         articles, problems = read_articles_cached(settings.path("content"), settings.root, last)
     registry, registry_problems = read_registry(settings.path("content"), settings.root)
-    resolution = resolve(articles, registry)  # which actors of different articles are one person
+    # which actors of different articles are one person
+    resolution = resolve(articles, registry) if last is None else resolve_cached(articles, registry, last)
     briefing, link_problems = link(settings.title, articles, registry, resolution)
     return briefing, [*problems, *registry_problems, *link_problems]
 

@@ -54,8 +54,20 @@ class _Decision:
     reason: str
 
 
-def resolve(articles: list[Article], registry: Registry) -> Resolution:
-    """Give every actor of every article the id of the actor it is; list merges and ambiguities."""
+def resolve(articles: list[Article], registry: Registry, decided=None) -> Resolution:
+    """Give every actor of every article the id of the actor it is; list merges and ambiguities.
+    `decided`: what decide() gives for these articles and registry, when already known (a cache)."""
+    decisions, cleaned, ambiguities = decided or decide(articles, registry)
+    named = {(a.slug, x.id): x.name for a in articles for x in a.actors}
+    merges = tuple(Merge(slug, actor_id, named[(slug, actor_id)], d.into, d.reason)
+                   for (slug, actor_id), d in decisions.items() if d.into != actor_id)
+    resolved = [reassign(a, decisions, cleaned) for a in articles]
+    return Resolution(resolved, merges, tuple(ambiguities))
+
+
+def decide(articles: list[Article], registry: Registry) -> tuple[dict, dict, list[Ambiguity]]:
+    """Which actors are the same: a decision by (article, actor id), the cleaned person names by the
+    same key, and the ambiguities. Reads the articles' slugs, actors and bodies, and the registry."""
     curated = _curated_names(registry)
     people = [_Person(a.slug, x, c, name_key(c.name)) for a in articles for x in a.actors
               if x.type == "person" and (c := clean_person_name(x.name)).name]
@@ -75,12 +87,7 @@ def resolve(articles: list[Article], registry: Registry) -> Resolution:
             decisions[(person.article, person.actor.id)] = decision
         elif candidates:
             ambiguities.append(Ambiguity(person.article, person.actor.id, person.actor.name, candidates))
-    named = {(a.slug, x.id): x.name for a in articles for x in a.actors}
-    merges = tuple(Merge(slug, actor_id, named[(slug, actor_id)], d.into, d.reason)
-                   for (slug, actor_id), d in decisions.items() if d.into != actor_id)
-    cleaned = {(p.article, p.actor.id): p.clean for p in people}
-    resolved = [reassign(a, decisions, cleaned) for a in articles]
-    return Resolution(resolved, merges, tuple(ambiguities))
+    return decisions, {(p.article, p.actor.id): p.clean for p in people}, ambiguities
 
 
 def _curated_names(registry: Registry) -> dict[Key, ActorId]:

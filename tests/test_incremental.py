@@ -457,3 +457,12 @@ def test_after_body_edits_alone_the_site_map_is_not_planned_again(golden_project
     article.write_text(article.read_text().replace("title: ", "title: Revised ", 1))
     assert rebuild(golden_project) == clean_build(golden_project, tmp_path / "2")
     assert planned  # a front-matter edit plans every page again
+
+
+def test_a_registry_edit_resolves_the_actors_again(golden_project: Path, tmp_path: Path):
+    rebuild(golden_project)
+    registry = golden_project / "content/actors.yaml"
+    registry.write_text(registry.read_text() + "- id: jane-roe\n  name: Janet Roe\n  type: person\n  aliases: [Jane Roe]\n")
+    after = rebuild(golden_project)  # the resolution kept from the last build is not reused
+    assert b"Janet Roe" in after["actors/jane-roe/index.html"]
+    assert after == clean_build(golden_project, tmp_path)
