@@ -49,19 +49,21 @@ class Printer:
         kind = type(value)
         if value is None or kind in (int, float, bool):
             return repr(value)
-        if isinstance(value, str):
+        if kind is str or isinstance(value, str):
             return kind.__name__ + ":" + (repr(value) if len(value) < 48 else _digest(value))
+        kept = self.memo.get(id(value))  # an object (a statement's 500 reports, an article) printed once a build
+        if kept is not None:
+            return kept[1]
         if kind in CONTAINERS:
-            kept = self.memo.get(id(value))  # a long group (a statement's 500 reports) shared by many keys
-            if kept is not None:
-                return kept[1]
             print_ = self._container(kind, value)
             if len(value) > 4:
                 self.memo[id(value)] = (value, print_)
             return print_
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self._instance(value)
-        raise Unprintable(kind.__name__)
+        if kind not in self.names:
+            if not dataclasses.is_dataclass(kind):
+                raise Unprintable(kind.__name__)
+            self.names[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        return self._instance(value)
 
     def _container(self, kind: type, value) -> str:
         if kind in (list, tuple):
@@ -71,16 +73,11 @@ class Printer:
         return _digest("{" + ",".join(sorted(map(self, value))) + "}")
 
     def _instance(self, value: object) -> str:
-        kept = self.memo.get(id(value))
-        if kept is not None:
-            return kept[1]
         if type(value) in LEAVES:
             print_ = _digest(repr(value))
             self.memo[id(value)] = (value, print_)
             return print_
-        names = self.names.get(type(value))
-        if names is None:
-            names = self.names[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+        names = self.names[type(value)]
         skip = "body" if type(value) is Article and not self.bodies else None
         text = type(value).__qualname__ + "(" + ",".join(self(getattr(value, n)) for n in names if n != skip) + ")"
         print_ = _digest(text)
