@@ -94,7 +94,7 @@ def _extractions(todo: list[Path], raws: dict[Path, RawArticle], nlp, known: tup
         work = functools.partial(_extract_some, [raws[seed] for seed in readable], nlp, known)
         results = _in_order(forked_map(work, chunked(range(len(readable)), SEEDS_PER_TASK), processes),
                             readable, settings.root, progress)
-    for seed, (text, dropped, error) in zip(readable, results):
+    for seed, (text, dropped, error) in zip(readable, results, strict=True):  # strict: runs `results` to its end
         problems.extend(dropped)  # what the reader would refuse is never written: the other articles still build
         if error is not None:  # a bug on one odd article must not stop the others
             problems.append(Problem(display_path(seed, settings.root), 0,

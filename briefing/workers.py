@@ -46,7 +46,10 @@ def forked_map(work: Callable[[list], list], chunks: list[list], processes: int)
                         result = future.result()  # the worker's own exception (an OSError, a bug) is raised here
                         del left[running.pop(future)]
                         yield result
-            except BaseException:  # a failure, Ctrl-C, or the caller stopped early: start nothing more
+            except GeneratorExit:  # the caller stopped early: start nothing more, let the running chunks end
+                pool.shutdown(wait=True, cancel_futures=True)  # (wait=False leaves a thread Python's exit trips on)
+                raise
+            except BaseException:  # a failure or Ctrl-C: start nothing more
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
     except BrokenProcessPool:  # a child was killed (out of memory?): finish its work here
