@@ -372,24 +372,29 @@ RESOLVED = "resolved.pickle"
 
 
 def resolve_cached(articles: list, registry, last: LastBuild):
-    """resolve.resolve, with its decisions taken from the last build when every article's slug,
-    actors and body and the registry are what they were (a title or claim edited: 1 s of 1,000
-    articles' rebuild saved)."""
+    """resolve.resolve, with its decisions taken from the last build when every article's slug and
+    actors, the words each body uses as places, and the registry are what they were (a title, claim
+    or body edit does not resolve a thousand articles' people again)."""
     import pickle
 
+    from .names import used_as_places
     from .resolve import decide, resolve
 
-    digest = hashlib.blake2b(pickle.dumps(last.cache_key()), digest_size=16)
-    digest.update(pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL))
-    for article in articles:
-        digest.update(pickle.dumps((article.slug, article.actors), protocol=pickle.HIGHEST_PROTOCOL))
-        digest.update(hashlib.blake2b(article.body.encode("utf-8", "surrogatepass"), digest_size=16).digest())
-    key = digest.hexdigest()
     try:
-        decided = unpickle_keyed(last.cache / RESOLVED, key)
+        saved = unpickle_keyed(last.cache / RESOLVED, last.cache_key()) or {}
     except (OSError, pickle.UnpicklingError, EOFError, TypeError, AttributeError, ImportError):
-        decided = None
+        saved = {}
+    known, places, bodies = saved.get("places", {}), {}, {}
+    for article in articles:
+        body = bodies[article.slug] = hashlib.blake2b(article.body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        places[article.slug] = known[body] if body in known else frozenset(used_as_places(article.body))
+    digest = hashlib.blake2b(pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16)
+    for article in articles:
+        digest.update(pickle.dumps((article.slug, article.actors, sorted(places[article.slug])),
+                                   protocol=pickle.HIGHEST_PROTOCOL))
+    decided = saved.get("decided") if saved.get("key") == digest.hexdigest() else None
     if decided is None:
-        decided = decide(articles, registry)
-        pickle_keyed(last.cache / RESOLVED, key, decided)
+        decided = decide(articles, registry, places)
+        pickle_keyed(last.cache / RESOLVED, last.cache_key(), {
+            "key": digest.hexdigest(), "decided": decided, "places": {bodies[a.slug]: places[a.slug] for a in articles}})
     return resolve(articles, registry, decided)

@@ -65,9 +65,11 @@ def resolve(articles: list[Article], registry: Registry, decided=None) -> Resolu
     return Resolution(resolved, merges, tuple(ambiguities))
 
 
-def decide(articles: list[Article], registry: Registry) -> tuple[dict, dict, list[Ambiguity]]:
+def decide(articles: list[Article], registry: Registry, places: dict | None = None) -> tuple[dict, dict, list[Ambiguity]]:
     """Which actors are the same: a decision by (article, actor id), the cleaned person names by the
-    same key, and the ambiguities. Reads the articles' slugs, actors and bodies, and the registry."""
+    same key, and the ambiguities. Reads the articles' slugs and actors, the registry, and of the
+    bodies only the words each uses as places (`places` by slug, else found here: names.used_as_places)."""
+    places = places if places is not None else {a.slug: used_as_places(a.body) for a in articles}
     curated = _curated_names(registry)
     people = [_Person(a.slug, x, c, name_key(c.name)) for a in articles for x in a.actors
               if x.type == "person" and (c := clean_person_name(x.name)).name]
@@ -77,7 +79,7 @@ def decide(articles: list[Article], registry: Registry) -> tuple[dict, dict, lis
             if actor.id not in registry.actors and (into := _curated_match(actor, curated, registry)):
                 decisions[(article.slug, actor.id)] = _Decision(into, registry.actors[into].name,
                                                                 f"an alias of {into!r} in content/actors.yaml")
-    names = _NameIndex(articles, people, registry, decisions)
+    names = _NameIndex(articles, people, registry, decisions, places)
     ambiguities = []
     for person in people:
         if (person.article, person.actor.id) in decisions:
@@ -112,14 +114,15 @@ def _curated_match(actor: Actor, curated: dict[Key, ActorId], registry: Registry
 class _NameIndex:
     """Every full name of the briefing (two words or more), to the id it is shown under."""
 
-    def __init__(self, articles: list[Article], people: list[_Person], registry: Registry, decided: dict):
+    def __init__(self, articles: list[Article], people: list[_Person], registry: Registry, decided: dict,
+                 places: dict[ArticleSlug, set[str]]):
         self.registry = registry
         self.others = {name_key(n): x.id for a in articles for x in a.actors if x.type != "person"
                        for n in (x.name, *x.aliases)}  # 'Nepal' the state is no one's surname
         words = {p.key[0] for p in people if len(p.key) == 1}
         self.placed: dict[str, set[ArticleSlug]] = defaultdict(set)  # 'in Nepal': a place in that article
         for article in articles:
-            for word in used_as_places(article.body) & words:
+            for word in places[article.slug] & words:
                 self.placed[word].add(article.slug)
         self._index_full(people, registry, decided)
         self._choose_targets()
