@@ -19,8 +19,10 @@ import html
 import ipaddress
 import json
 import os
+import signal
 import socket
 import sys
+import threading
 import time
 import traceback
 from dataclasses import replace
@@ -69,6 +71,8 @@ def serve(settings: Settings, reload: Callable[[], Settings], search: bool = Fal
         _say(f"warning: serving on {settings.host}: other machines can reach this preview")
     if not search:
         settings, reload = replace(settings, search=False), _without_search(reload)
+    if threading.current_thread() is threading.main_thread():  # Ctrl-C stops it, even started by a parent that ignores it
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     builder = Builder(reload, settings)
     sources = Sources(builder)  # before the first build, so an edit made during it is not missed
     builder.build([])

@@ -264,6 +264,19 @@ def test_it_listens_on_this_machine_only(served: Served):
     urllib.request.urlopen(served.base, timeout=5)  # while 127.0.0.1 answers
 
 
+def test_ctrl_c_stops_it_even_when_started_by_a_parent_that_ignores_ctrl_c(golden_project: Path):
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the child inherits an ignored SIGINT
+    try:
+        server = Served(golden_project, free_port())
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    try:
+        server.process.send_signal(signal.SIGINT)
+        assert server.process.wait(timeout=10) in (0, 130)
+    finally:
+        server.stop()
+
+
 def test_ctrl_c_stops_cleanly_and_frees_the_port(served: Served):
     served.process.send_signal(signal.SIGINT)
     assert served.process.wait(timeout=10) in (0, 130)
