@@ -5,11 +5,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from dataclasses import dataclass
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from .incremental import LastBuild, _unpickle, atomic_pickle, link_cache
+from .incremental import LastBuild, link_cache, pickle_keyed, unpickle_keyed
 
 # A template that reads an article's body other than through the article page's `body`
 # (article.body, map(attribute='body'), attr('body'), x['body']) makes bodies count in every print.
@@ -55,13 +55,18 @@ def plan_cached(briefing, settings, last: LastBuild, search: bool) -> Plan:
 
 
 def _as_left(paths: set[str], last: LastBuild) -> bool:
-    """Whether these files of site/ still have the size and mtime the last build recorded."""
+    """Whether these files of site/ are as the last build recorded them."""
     site, outputs = last.settings.path("site"), last.record.get("outputs", {})
+    return all(_as_recorded(site / path, outputs.get(path)) for path in paths)
+
+
+def _as_recorded(path: Path, entry: list | None) -> bool:
+    """Whether a file of the last site still has the size and mtime that build recorded, and a digest."""
     try:
-        return all(path in outputs and [(st := (site / path).stat()).st_size, st.st_mtime_ns] == outputs[path][:2]
-                   for path in paths)
+        stat = path.stat()
     except OSError:
         return False
+    return entry is not None and [stat.st_size, stat.st_mtime_ns] == entry[:2] and isinstance(entry[2], str)
 
 
 def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
@@ -94,8 +99,8 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
                 new_reads.update(written.reads)
             pieces.update(written.pieces or {})
     if key is not None:
-        atomic_pickle(last.cache / PAGES, {"key": key, "build": last.build, "pages": new_pages, "reads": new_reads, "whole": plan.whole,
-                                           "complete": set(new_pages) == set(digests)})
+        pickle_keyed(last.cache / PAGES, key, {"build": last.build, "pages": new_pages, "reads": new_reads,
+                                               "whole": plan.whole, "complete": set(new_pages) == set(digests)})
     last.rendered = {}
     last.digests = digests
     return digests
@@ -116,13 +121,13 @@ def _pieces_cached(last: LastBuild, key: str | None, printer):
     from . import exports
 
     used: dict[str, str] = {}
-    exports.PIECES, exports.printer = _load(last, PIECES, key).get("pieces", {}), printer
+    exports.PIECES, exports.printer = _load(last, PIECES, key), printer
     try:
         yield used
     finally:
         exports.PIECES, exports.printer, exports.used = {}, None, {}
     if used and key is not None:
-        atomic_pickle(last.cache / PIECES, {"key": key, "pieces": used})
+        pickle_keyed(last.cache / PIECES, key, used)
 
 
 def _prints(pages: list, whole: str | None, printer) -> dict[str, str | None]:
@@ -167,15 +172,15 @@ def _load_pages(last: LastBuild, key: str | None) -> dict:
 
 
 def _load(last: LastBuild, name: str, key: str | None) -> dict:
-    """A cache file of the last build, when it was made with the same `key` (else empty)."""
+    """A cache file of the last build, when it was made with the same `key` (else empty; a stale one
+    is not read past its key)."""
     import pickle
 
     if key is None:
         return {}
     try:
-        saved = _unpickle(last.cache / name)
-        return saved if saved.get("key") == key else {}
-    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError, ImportError):
+        return unpickle_keyed(last.cache / name, key) or {}
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, AttributeError, ImportError):
         return {}
 
 
@@ -202,13 +207,12 @@ def _shape(templates: Path, last: LastBuild) -> tuple[str | None, bool]:
 def _keep_as_written(stage, path: str, entry: list | None, links: dict) -> str | None:
     """Keep the last site's file at `path` if it still has the size and mtime that build recorded
     (and its digest, with the links the check needs); its digest, or None if not kept."""
+    if not _as_recorded(stage.site / path, entry):
+        return None
+    if path.endswith(".html") and entry[2] not in links:
+        return None  # the link cache was lost: render it again, which notes its links
     try:
-        stat = (stage.site / path).stat()
-        if entry is None or [stat.st_size, stat.st_mtime_ns] != entry[:2] or not isinstance(entry[2], str):
-            return None
-        if path.endswith(".html") and entry[2] not in links:
-            return None  # the link cache was lost: render it again, which notes its links
         stage.keep(path)
-        return entry[2]
     except OSError:
         return None
+    return entry[2]
