@@ -70,7 +70,7 @@ def _holds(page, touched: dict, changed: set[str]) -> bool:
     """Whether a page may show one of the `changed` articles (a data file shows them all; a page
     whose articles the last build did not know may show any)."""
     slugs = touched.get(page.path)
-    return page.make is not None or slugs is None or not slugs.isdisjoint(changed)
+    return (page.make is not None and not page.placing) or slugs is None or not slugs.isdisjoint(changed)
 
 
 def _digest(text: str) -> str:
@@ -100,7 +100,7 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
-    prints = _prints(pages, plan.whole, printer)
+    prints = _prints(pages, plan.whole, plan.skeleton, printer)
     kept = _kept(pages, prints, old, printer, last, stage, briefing_same=plan.same)
     if plan.partial:  # the pages not planned stay as the last build left them (_as_left checked their files)
         outputs = last.record["outputs"]
@@ -156,10 +156,13 @@ def _pieces_cached(last: LastBuild, key: str | None, printer):
         pickle_keyed(last.cache / PIECES, key, used)
 
 
-def _prints(pages: list, whole: str | None, printer) -> dict[str, str | None]:
-    """The print of every page's own inputs (data files: the whole briefing's print), by path."""
-    return {p.path: (printer([p.path, whole]) if whole else None) if p.make is not None else printer.context(p)
-            for p in pages}
+def _prints(pages: list, whole: str | None, skeleton: str | None, printer) -> dict[str, str | None]:
+    """The print of every page's own inputs (data files: the whole briefing's print, or its skeleton's
+    when they show where facts are and nothing of what shows articles), by path."""
+    def data(page) -> str | None:
+        briefing = skeleton if page.placing else whole
+        return printer([page.path, briefing]) if briefing else None
+    return {p.path: data(p) if p.make is not None else printer.context(p) for p in pages}
 
 
 def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage, briefing_same: bool = False):
