@@ -24,6 +24,7 @@ FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache
 LEAVES = frozenset({Actor, Claim, Denial, Event, Origin, Ref, Source, Weapon})
 CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
 NOTHING: frozenset = frozenset()
+PLAIN = frozenset({str, int, float, bool, type(None)}) | LEAVES  # values that hold no article
 # Article fields no code reads but to show them (templates and data files): which pages list an
 # article, in what order, and under which paths never depends on them (views, pages, link, retold).
 DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
@@ -104,22 +105,33 @@ class Printer:
         """The slugs of the articles a value holds (walked as its print is): a page that shows it can
         show nothing else of an article, so an edit to others' titles leaves the page as it is."""
         kind = type(value)
-        if kind is Article:
-            return frozenset((value.slug,))
-        if value is None or kind in (int, float, bool) or isinstance(value, str) or kind in LEAVES:
+        if kind is str or value is None or kind in (int, float, bool) or kind in LEAVES or isinstance(value, str):
             return NOTHING
         kept = self.reached.get(id(value))
         if kept is not None:
             return kept[1]
-        if kind in CONTAINERS:
-            parts = [*value.keys(), *value.values()] if kind is dict else value
+        if kind is Article:
+            found = frozenset((value.slug,))
+        elif kind in CONTAINERS:
+            found = self._reach_all([*value.keys(), *value.values()] if kind is dict else value)
         elif dataclasses.is_dataclass(kind):
-            parts = [getattr(value, f.name) for f in dataclasses.fields(kind)]
+            names = self.names.get(kind) or self.names.setdefault(kind, tuple(f.name for f in dataclasses.fields(kind)))
+            found = self._reach_all([getattr(value, n) for n in names])
         else:
             raise Unprintable(kind.__name__)
-        reached = frozenset().union(*map(self.reach, parts)) if parts else NOTHING
-        self.reached[id(value)] = (value, reached or NOTHING)
-        return reached or NOTHING
+        if kind not in CONTAINERS or len(value) > 4:
+            self.reached[id(value)] = (value, found)
+        return found
+
+    def _reach_all(self, values) -> frozenset:
+        found = NOTHING
+        for value in values:
+            if type(value) in PLAIN:  # most of what a page holds: skipped without a call
+                continue
+            part = self.reach(value)
+            if part and not part <= found:
+                found = found | part
+        return found
 
     def context(self, page) -> str | None:
         """The print of a page: its path, template, and context but for the shared objects (None if unprintable)."""
