@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 from calendar import monthrange
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,31 @@ def parse_article(path: Path, display: str) -> tuple[Article | None, list[Proble
         fm = read_front_matter(path, display)
     except ValueError as error:
         return None, [error.args[0]]
-    return article_from(fm, path.stem, display)
+    article, problems = article_from(fm, path.stem, display)
+    return unanchored_where_unmarked(article) if article is not None else (None, problems)
+
+
+def unanchored_where_unmarked(article: Article) -> tuple[Article, list[Problem]]:
+    """The article with each fact whose `sentence` its page cannot mark (one in a heading, a list, a
+    quotation or a table, or past the body's end) left unanchored, and a warning for each: links to it
+    then go to the article, where a link to the sentence would find nothing."""
+    from .markup import marked_sentences
+
+    marked, total = marked_sentences(article.body)
+    problems: list[Problem] = []
+
+    def mended(item, label: str):
+        sentence = item.origin.sentence if item.origin else None
+        if sentence is None or sentence in marked:
+            return item
+        why = f"the body has {total}" if sentence > total else "it is in a heading, a list, a quotation or a table"
+        problems.append(Problem(article.path, item.origin.line, f"{label}: sentence {sentence} cannot be marked on the "
+                                f"article page ({why}): its links go to the article instead", "warning"))
+        return replace(item, origin=replace(item.origin, sentence=None))
+
+    facts = {name: tuple(mended(x, f"{name[:-1]} {x.id}") for x in getattr(article, name))
+             for name in ("weapons", "claims", "denials", "events")}
+    return (replace(article, **facts) if problems else article), problems
 
 
 def article_from(fm: FrontMatter, slug: str, display: str) -> tuple[Article | None, list[Problem]]:

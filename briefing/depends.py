@@ -23,6 +23,11 @@ FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache
 # Dataclasses of plain values only, whose generated repr shows every field: printed by it (faster).
 LEAVES = frozenset({Actor, Claim, Denial, Event, Origin, Ref, Source, Weapon})
 CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
+NOTHING: frozenset = frozenset()
+PLAIN = frozenset({str, int, float, bool, type(None)}) | LEAVES  # values that hold no article
+# Article fields no code reads but to show them (templates and data files): which pages list an
+# article, in what order, and under which paths never depends on them (views, pages, link, retold).
+DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
 
 
 class Unprintable(Exception):
@@ -41,9 +46,11 @@ class Printer:
 
     def __init__(self, bodies: bool):
         self.bodies = bodies
+        self.skipped = frozenset(() if bodies else ("body",))
         self.memo: dict[int, tuple[object, str]] = {}
         self.shared: dict[tuple, tuple] = {}  # attribute reads of briefing and views: the same all build long
         self.names: dict[type, tuple[str, ...]] = {}
+        self.reached: dict[int, tuple[object, frozenset]] = {}
 
     def __call__(self, value: object) -> str:
         kind = type(value)
@@ -78,11 +85,53 @@ class Printer:
             self.memo[id(value)] = (value, print_)
             return print_
         names = self.names[type(value)]
-        skip = "body" if type(value) is Article and not self.bodies else None
-        text = type(value).__qualname__ + "(" + ",".join(self(getattr(value, n)) for n in names if n != skip) + ")"
+        skipped = self.skipped if type(value) is Article else ()
+        text = type(value).__qualname__ + "(" + ",".join(self(getattr(value, n)) for n in names if n not in skipped) + ")"
         print_ = _digest(text)
         self.memo[id(value)] = (value, print_)
         return print_
+
+    def skeleton(self, briefing) -> str:
+        """The print of a briefing but for what only shows its articles (DISPLAY; bodies too when
+        they do not count): what is on which page, and in what order. Only `articles` holds
+        articles (the other fields hold ids and refs); an article's parts are printed once a build."""
+        names, bare = self.names.setdefault(Article, tuple(f.name for f in dataclasses.fields(Article))), []
+        for article in briefing.articles:
+            bare.append(",".join(self(getattr(article, n)) for n in names if n not in DISPLAY and n not in self.skipped))
+        rest = (self(getattr(briefing, f.name)) for f in dataclasses.fields(briefing) if f.name != "articles")
+        return _digest(f"{type(briefing).__qualname__}({','.join(rest)},{_digest(';'.join(bare))})")
+
+    def reach(self, value: object) -> frozenset:
+        """The slugs of the articles a value holds (walked as its print is): a page that shows it can
+        show nothing else of an article, so an edit to others' titles leaves the page as it is."""
+        kind = type(value)
+        if kind is str or value is None or kind in (int, float, bool) or kind in LEAVES or isinstance(value, str):
+            return NOTHING
+        kept = self.reached.get(id(value))
+        if kept is not None:
+            return kept[1]
+        if kind is Article:
+            found = frozenset((value.slug,))
+        elif kind in CONTAINERS:
+            found = self._reach_all([*value.keys(), *value.values()] if kind is dict else value)
+        elif dataclasses.is_dataclass(kind):
+            names = self.names.get(kind) or self.names.setdefault(kind, tuple(f.name for f in dataclasses.fields(kind)))
+            found = self._reach_all([getattr(value, n) for n in names])
+        else:
+            raise Unprintable(kind.__name__)
+        if kind not in CONTAINERS or len(value) > 4:
+            self.reached[id(value)] = (value, found)
+        return found
+
+    def _reach_all(self, values) -> frozenset:
+        found = NOTHING
+        for value in values:
+            if type(value) in PLAIN:  # most of what a page holds: skipped without a call
+                continue
+            part = self.reach(value)
+            if part and not part <= found:
+                found = found | part
+        return found
 
     def context(self, page) -> str | None:
         """The print of a page: its path, template, and context but for the shared objects (None if unprintable)."""
@@ -137,6 +186,7 @@ class Recorder:
         self.printer = printer
         self.reads: dict[tuple, tuple] = {}
         self.unknown = False  # a read that cannot be made again: the page must always render
+        self.reached: set[str] = set()  # slugs of the articles its reads gave or were given
 
     def attribute(self, owner: str, name: str, value: object) -> None:
         key = (owner, name)
@@ -144,6 +194,7 @@ class Recorder:
             return
         if key in self.printer.shared:
             self.reads[key] = self.printer.shared[key]
+            self._reach(value)
         else:
             self._note(key, (), value)
             if key in self.reads:
@@ -163,8 +214,21 @@ class Recorder:
     def _note(self, key: tuple, args: tuple, value: object) -> None:
         try:
             self.reads[key] = (tuple(map(self.printer, args)), self.printer(value))
+            self._reach(args, value)
         except Unprintable:
             self.unknown = True
+
+    def _reach(self, *values: object) -> None:
+        for value in values:
+            self.reached |= self.printer.reach(value)
+
+    def touched(self, page) -> frozenset | None:
+        """The slugs of every article the page's own context and its reads hold (None: not known)."""
+        own = [v for k, v in page.context.items() if k not in SHARED and k not in FUNCTIONS]
+        try:
+            return None if self.unknown else frozenset(self.reached | self.printer.reach(own))
+        except Unprintable:
+            return None
 
 
 class Recording:

@@ -262,17 +262,17 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
         display, digest = display_path(path, root), last.digest(path)
         hit = old.get(display)
         if digest is not None and hit is not None and hit[0] == digest:
-            article = hit[1]
+            article, found = hit[1], hit[2]
         else:
             article, found = parse_article(path, display)
-            problems.extend(found)
             misses += 1
             if article is None or digest is None or file_digest(path) != digest:
                 digest = None  # changed while being read: parse it again next time
+        problems.extend(found)  # an article's warnings are said at every build, as a fresh parse says them
         if article is not None:
             articles.append(article)
             if digest is not None:
-                cached[display] = (digest, article)
+                cached[display] = (digest, article, found)
     if misses or set(cached) != set(old):
         pickle_keyed(store, key, cached)
     return articles, problems

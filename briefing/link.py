@@ -61,7 +61,7 @@ def _merge_actors(articles: tuple[Article, ...], registry: Registry) -> dict[Act
     """One Actor per id: the curated entry wins, else the most used name and type."""
     merged = {}
     for actor_id, versions in _by_id(a.actors for a in articles):
-        aliases = sorted({a for v in versions for a in (v.name, *v.aliases)}, key=str.casefold)
+        aliases = sorted({a for v in versions for a in (v.name, *v.aliases)}, key=_alphabetical)
         base = Actor(id=actor_id, name=_most_common(v.name for v in versions),
                      type=_most_common(v.type for v in versions),
                      role=next((v.role for v in versions if v.role), None),
@@ -69,7 +69,7 @@ def _merge_actors(articles: tuple[Article, ...], registry: Registry) -> dict[Act
         curated = registry.actors.get(actor_id)
         if curated:
             base = replace(curated, role=curated.role or base.role)
-            aliases = sorted(set(aliases) | set(curated.aliases), key=str.casefold)
+            aliases = sorted(set(aliases) | set(curated.aliases), key=_alphabetical)
         merged[actor_id] = replace(base, aliases=tuple(a for a in aliases if a != base.name))
     return merged
 
@@ -82,8 +82,14 @@ def _merge_weapons(articles: tuple[Article, ...], registry: Registry) -> dict[We
         name = curated.name if curated else _most_common(v.name for v in versions)
         aliases = {a for v in versions for a in (v.name, *v.aliases)} | set(curated.aliases if curated else ())
         merged[weapon_id] = Weapon(id=weapon_id, name=name,
-                                   aliases=tuple(sorted(aliases - {name}, key=str.casefold)))
+                                   aliases=tuple(sorted(aliases - {name}, key=_alphabetical)))
     return merged
+
+
+def _alphabetical(name: str) -> tuple[str, str]:
+    """A to Z, case aside, then capitals first: 'Police' and 'police' come in one order whatever order
+    a set gave them in (a set of strings is ordered differently in every process)."""
+    return name.casefold(), name
 
 
 def _by_id(groups: Iterable[tuple]) -> list[tuple[str, list]]:

@@ -45,6 +45,17 @@ def anchored_sentences(body: str) -> set[int]:
     return {int(n) for n in re.findall(r'<span class="s" id="s(\d+)">', _body_html(body, {}))}
 
 
+def marked_sentences(body: str) -> tuple[set[int], int]:
+    """The numbers of the sentences the article page marks (those of plain paragraphs), and how
+    many sentences the body has, counted as extraction counts them; without rendering the page."""
+    marked, total = set(), 0
+    for _, plain, sentences in _numbered(body[:MAX_BODY_CHARS]):
+        total += len(sentences)
+        if plain:
+            marked.update(number for number, _ in sentences)
+    return marked, total
+
+
 def _body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
     source = "\n\n".join(_anchor_paragraphs(body[:MAX_BODY_CHARS], facts))
     try:
@@ -57,18 +68,18 @@ def _body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
 
 def _anchor_paragraphs(body: str, facts: dict[int, list[tuple[str, str, str]]]):
     """Wrap each sentence of each plain paragraph; count sentences the way extraction did."""
+    for paragraph, plain, sentences in _numbered(body):
+        yield " ".join(_wrap(number, sentence, facts.get(number, [])) for number, sentence in sentences) if plain else paragraph
+
+
+def _numbered(body: str):
+    """Each paragraph (defused), whether it is plain (not a heading, list, quotation, table, code or
+    HTML: the page marks its sentences), and its sentences, numbered on from the last paragraph's."""
     number = 0
     for paragraph in map(defuse, paragraphs(body)):
         sentences = split_sentences(paragraph)
-        if _BLOCK_START.match(paragraph):
-            number += len(sentences)
-            yield paragraph
-            continue
-        wrapped = []
-        for sentence in sentences:
-            number += 1
-            wrapped.append(_wrap(number, sentence, facts.get(number, [])))
-        yield " ".join(wrapped)
+        yield paragraph, not _BLOCK_START.match(paragraph), list(enumerate(sentences, number + 1))
+        number += len(sentences)
 
 
 def defuse(paragraph: str) -> str:

@@ -23,6 +23,7 @@ class Page:
     context: dict = field(default_factory=dict)
     text: str | None = None
     make: Callable[[], str] | None = None  # the text, made only when needed (a rebuild may keep the last one)
+    placing: bool = False  # made of where articles' facts are shown alone: no title or source (depends.DISPLAY)
 
     def source(self) -> str:
         """The text of a page that has no template."""
@@ -69,8 +70,8 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("robots.txt", text="User-agent: *\nAllow: /\n" + (f"Sitemap: {base}/sitemap.xml\n" if base else "")),
         Page(".nojekyll", text=""),
     ]
-    pages += [Page("who-said-what/anchors.json", make=lambda: statement_anchors(pages, views)),
-              Page("chronology/anchors.json", make=lambda: event_anchors(pages))]
+    pages += [Page("who-said-what/anchors.json", make=lambda: statement_anchors(pages, views), placing=True),
+              Page("chronology/anchors.json", make=lambda: event_anchors(pages), placing=True)]
     return [Page(p.path, p.template, {**common, **p.context}, p.text) if p.template else p for p in pages]
 
 

@@ -31,7 +31,7 @@ def _renamed(actor: Actor, decision, clean: CleanName | None) -> Actor:
         actor = replace(actor, type="organization")
     role = actor.role or (clean.role if clean else None)
     if decision is None:
-        return replace(actor, role=role)
+        return actor if role == actor.role else replace(actor, role=role)
     aliases = tuple(dict.fromkeys(a for a in (actor.name, *actor.aliases) if a != decision.name))
     return replace(actor, id=decision.into, name=decision.name, aliases=aliases, role=role)
 
@@ -53,10 +53,19 @@ def _references(article: Article, ids: dict[ActorId, ActorId]) -> dict:
         return {}
     def to(x):
         return ids.get(x, x)
+    moved = {old for old, new in ids.items() if old != new}
+
+    def named(x) -> bool:
+        return x in moved
+
+    def event(e):
+        actors = tuple(dict.fromkeys(map(to, e.actors)))
+        return e if actors == e.actors else replace(e, actors=actors)
+    # an item that names no moved actor is kept as it is (most are; replace() is slow)
     return {
-        "claims": tuple(replace(c, speaker=to(c.speaker)) for c in article.claims),
-        "denials": tuple(replace(d, speaker=to(d.speaker)) for d in article.denials),
-        "events": tuple(replace(e, actors=tuple(dict.fromkeys(to(x) for x in e.actors))) for e in article.events),
+        "claims": tuple(replace(c, speaker=to(c.speaker)) if named(c.speaker) else c for c in article.claims),
+        "denials": tuple(replace(d, speaker=to(d.speaker)) if named(d.speaker) else d for d in article.denials),
+        "events": tuple(map(event, article.events)),
         "weapons": tuple(replace(w, supplier=w.supplier and to(w.supplier), recipient=w.recipient and to(w.recipient))
-                         for w in article.weapons),
+                         if named(w.supplier) or named(w.recipient) else w for w in article.weapons),
     }

@@ -119,6 +119,7 @@ class Written:
     found: tuple | None = None
     reads: dict | None = None  # what it read of the shared briefing and views (None: not known)
     pieces: dict | None = None  # the JSON pieces a data file was made of (exports.PIECES)
+    touched: frozenset | None = None  # slugs of the articles it holds (None: not known; see depends.Printer.reach)
 
 
 def render_into(pages: list[Page], templates: Path, stage, links: dict,
@@ -149,13 +150,14 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
         texts, found = _render([page], templates, env, recorder)
         problems.extend(found)
         reads = {} if not page.template else None if recorder is None or recorder.unknown else recorder.reads
+        touched = frozenset() if not page.template else recorder and recorder.touched(page)
         pieces, exports.used = exports.used or None, {}
         for path, text in texts.items():
             data = text.encode("utf-8")
             stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, page_links(text) if new else None, reads, pieces))
+            done.append(Written(path, digest, page_links(text) if new else None, reads, pieces, touched))
     return done, problems
 
 

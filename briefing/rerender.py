@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .incremental import LastBuild, link_cache, pickle_keyed, unpickle_keyed
@@ -29,13 +29,17 @@ class Plan:
     old: dict  # the last build's page inputs (see _load_pages)
     printer: object  # depends.Printer of this build
     whole: str | None  # the print of the whole briefing (bodies aside), when it has one
-    partial: bool = False  # only the article pages: every other page is as the last build left it
+    partial: bool = False  # only some pages planned: every other page is as the last build left it
+    same: bool = False  # the briefing prints as it did: every read reads the same
+    skeleton: str | None = None  # the print of the briefing without what only shows articles (depends.DISPLAY)
+    shown: dict = field(default_factory=dict)  # each article's print with what shows it, by slug
 
 
 def plan_cached(briefing, settings, last: LastBuild, search: bool) -> Plan:
-    """pages.plan(), or, when nothing but article bodies changed since the last build (the briefing,
-    bodies aside, prints as it did; only an article's page shows its body) and site/ is patched in
-    place with every other page as that build left it, the article pages alone."""
+    """pages.plan(), or, when site/ is patched in place with the pages the last build left, less:
+    when only article bodies changed (the briefing, bodies aside, prints as it did; only an
+    article's page shows its body), the article pages alone; when only what shows some articles
+    changed (their titles, sources, bodies: depends.DISPLAY), the pages that hold those articles."""
     from .depends import Printer, Unprintable
     from .pages import article_pages, plan
     from .site import patches
@@ -44,14 +48,33 @@ def plan_cached(briefing, settings, last: LastBuild, search: bool) -> Plan:
     key, bodies = _shape(templates, last)
     old, printer = _load_pages(last, key), Printer(bodies)
     try:
-        whole = printer(briefing)
+        whole, skeleton = printer(briefing), printer.skeleton(briefing)
     except Unprintable:
-        whole = None
-    if key is not None and whole is not None and whole == old.get("whole") and old.get("complete") and patches(site, search):
+        whole = skeleton = None
+    shown = {a.slug: printer([a, _digest(a.body)]) for a in briefing.articles} if whole else {}
+    patched = key is not None and whole is not None and old.get("complete") and patches(site, search)
+    if patched and whole == old.get("whole"):
         pages = article_pages(briefing, search)
         if _as_left(set(old["pages"]) - {p.path for p in pages}, last):
-            return Plan(pages, key, old, printer, whole, partial=True)
-    return Plan(plan(briefing, settings.base_url, search), key, old, printer, whole)
+            return Plan(pages, key, old, printer, whole, True, True, skeleton, shown)
+    pages = plan(briefing, settings.base_url, search)
+    if patched and skeleton == old.get("skeleton") and {p.path for p in pages} == set(old["pages"]):
+        changed = {slug for slug, print_ in shown.items() if old["shown"].get(slug) != print_}
+        holding = [p for p in pages if _holds(p, old["touched"], changed)]
+        if _as_left(set(old["pages"]) - {p.path for p in holding}, last):
+            return Plan(holding, key, old, printer, whole, True, False, skeleton, shown)
+    return Plan(pages, key, old, printer, whole, skeleton=skeleton, shown=shown)
+
+
+def _holds(page, touched: dict, changed: set[str]) -> bool:
+    """Whether a page may show one of the `changed` articles (a data file shows them all; a page
+    whose articles the last build did not know may show any)."""
+    slugs = touched.get(page.path)
+    return (page.make is not None and not page.placing) or slugs is None or not slugs.isdisjoint(changed)
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _as_left(paths: set[str], last: LastBuild) -> bool:
@@ -77,16 +100,17 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
-    prints = _prints(pages, plan.whole, printer)
-    kept = _kept(pages, prints, old, printer, last, stage, briefing_same=plan.partial)
+    prints = _prints(pages, plan.whole, plan.skeleton, printer)
+    kept = _kept(pages, prints, old, printer, last, stage, briefing_same=plan.same)
     if plan.partial:  # the pages not planned stay as the last build left them (_as_left checked their files)
         outputs = last.record["outputs"]
         kept.update((path, outputs[path][2]) for path in old["pages"] if path not in prints)
-    digests, new_pages, new_reads = {}, {}, {}
+    digests, new_pages, new_reads, touched = {}, {}, {}, {}
     for path, digest in kept.items():
         digests[path] = digest
         new_pages[path] = old["pages"][path]
         new_reads.update((k, old["reads"][k]) for k in new_pages[path][1])
+        touched[path] = old.get("touched", {}).get(path)
     links = link_cache(last)[0]
     rendering = [p for p in pages if p.path not in digests]
     with _pieces_cached(last, key if any(p.make for p in rendering) else None, printer) as pieces:
@@ -97,10 +121,12 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
             if key is not None and written.reads is not None and prints.get(written.path) is not None:
                 new_pages[written.path] = (prints[written.path], tuple(written.reads))
                 new_reads.update(written.reads)
+                touched[written.path] = _interned_slugs(written.touched)
             pieces.update(written.pieces or {})
     if key is not None:
         pickle_keyed(last.cache / PAGES, key, {"build": last.build, "pages": new_pages, "reads": new_reads,
-                                               "whole": plan.whole, "complete": set(new_pages) == set(digests)})
+                                               "whole": plan.whole, "complete": set(new_pages) == set(digests),
+                                               "skeleton": plan.skeleton, "shown": plan.shown, "touched": touched})
     last.rendered = {}
     last.digests = digests
     return digests
@@ -130,10 +156,13 @@ def _pieces_cached(last: LastBuild, key: str | None, printer):
         pickle_keyed(last.cache / PIECES, key, used)
 
 
-def _prints(pages: list, whole: str | None, printer) -> dict[str, str | None]:
-    """The print of every page's own inputs (data files: the whole briefing's print), by path."""
-    return {p.path: (printer([p.path, whole]) if whole else None) if p.make is not None else printer.context(p)
-            for p in pages}
+def _prints(pages: list, whole: str | None, skeleton: str | None, printer) -> dict[str, str | None]:
+    """The print of every page's own inputs (data files: the whole briefing's print, or its skeleton's
+    when they show where facts are and nothing of what shows articles), by path."""
+    def data(page) -> str | None:
+        briefing = skeleton if page.placing else whole
+        return printer([page.path, briefing]) if briefing else None
+    return {p.path: data(p) if p.make is not None else printer.context(p) for p in pages}
 
 
 def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage, briefing_same: bool = False):
@@ -168,7 +197,7 @@ def _load_pages(last: LastBuild, key: str | None) -> dict:
     """The page inputs of the build that wrote site/ as it is: {"pages": path -> (print, read keys),
     "reads": key -> prints, ...} (a build that failed after rendering wrote its own, never trusted)."""
     saved = _load(last, PAGES, key)
-    return saved if saved and saved.get("build") == last.record.get("build") else {"pages": {}, "reads": {}}
+    return saved if saved and saved.get("build") == last.record.get("build") else {"pages": {}, "reads": {}, "touched": {}, "shown": {}}
 
 
 def _load(last: LastBuild, name: str, key: str | None) -> dict:
@@ -182,6 +211,11 @@ def _load(last: LastBuild, name: str, key: str | None) -> dict:
         return unpickle_keyed(last.cache / name, key) or {}
     except (OSError, pickle.UnpicklingError, EOFError, TypeError, AttributeError, ImportError):
         return {}
+
+
+def _interned_slugs(slugs: frozenset | None) -> frozenset | None:
+    """An article set whose slugs are shared with every other page's (thousands of pages hold them)."""
+    return None if slugs is None else frozenset(map(sys.intern, slugs))
 
 
 def _interned(found: tuple) -> tuple:

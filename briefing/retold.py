@@ -9,6 +9,7 @@ bench/README.md gives the numbers behind these thresholds.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -65,6 +66,7 @@ def _groups(reports: list[tuple[Ref, str]], shape) -> list[list[Ref]]:
     return [g for _, g, _ in groups if len(g) > 1]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # wire copies retell each other's words; `serve` rebuilds often
 def _shape(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """A text's content words (cut to six letters) and its numbers."""
     tokens = re.findall(r"[a-z0-9]+(?:[.,][0-9]+)*", text.lower())

@@ -193,3 +193,50 @@ def test_yaml_the_fast_parser_reads_differently_falls_back_to_the_exact_message(
     assert article is None
     assert [str(p) for p in problems] == [("tab.md:3: error: column 1: YAML: found character '\\t' that cannot start "
                                            "any token, while scanning for the next token")]
+
+
+UNMARKED = """---
+title: Talks
+claims:
+- id: c1
+  speaker: a
+  text: the talks failed
+  sentence: 1
+- id: c2
+  speaker: a
+  text: the talks went on
+  sentence: 2
+- id: c3
+  speaker: a
+  text: the talks will resume
+  sentence: 9
+actors:
+- id: a
+  name: Jane Roe
+  type: person
+---
+## Talks in Vienna
+
+Jane Roe said the talks went on. She spoke late.
+"""
+
+
+def test_a_fact_on_a_sentence_its_page_cannot_mark_links_to_the_article_with_a_warning(tmp_path: Path):
+    (tmp_path / "talks.md").write_text(UNMARKED)
+    article, problems = parse_article(tmp_path / "talks.md", "content/talks.md")
+    assert [str(p) for p in problems] == [
+        "content/talks.md:4: warning: claim c1: sentence 1 cannot be marked on the article page (it is in a heading, "
+        "a list, a quotation or a table): its links go to the article instead",
+        "content/talks.md:12: warning: claim c3: sentence 9 cannot be marked on the article page (the body has 3): "
+        "its links go to the article instead"]
+    assert [c.origin.sentence for c in article.claims] == [None, 2, None]
+
+
+def test_a_hand_set_sentence_the_page_cannot_mark_still_builds(golden_project: Path):
+    (golden_project / "content/talks.md").write_text(UNMARKED.replace("title: Talks", "title: Talks\npublished: 2025-01-02"))
+    out = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(golden_project), "--no-search", "build"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "content/talks.md:5: warning: claim c1: sentence 1 cannot be marked" in out.stderr
+    page = (golden_project / "site/articles/talks/index.html").read_text()
+    assert 'id="c2"' in page and 'id="c1"' not in page and 'href="#c1"' not in page

@@ -45,3 +45,31 @@ def test_a_length_alone_is_read_as_a_length():
     assert [a.slug for a in context["briefing"].articles] == ["a"]
     assert ("briefing", "articles") in recorder.reads
     assert list(context["briefing"].actors.values()) == [Actor("x", "X")] and ("briefing", "actors") in recorder.reads
+
+
+def test_a_skeleton_changes_with_what_places_an_article_but_not_with_what_only_shows_it():
+    def skeleton(**change) -> str:
+        return Printer(bodies=False).skeleton(Briefing("T", (_article(**change), _article(slug="b"))))
+
+    base = skeleton()
+    for shown in ({"title": "Another title"}, {"source": Source("seeds/b.txt", outlet="Wire")},
+                  {"summary": "a summary"}, {"body": "Other."}):
+        assert skeleton(**shown) == base, shown
+    for placing in ({"published": None}, {"actors": (Actor("x", "X"),)}, {"slug": "c"}):
+        assert skeleton(**placing) != base, placing
+    assert Printer(bodies=True).skeleton(Briefing("T", (_article(body="Other."),))) != \
+        Printer(bodies=True).skeleton(Briefing("T", (_article(),)))
+
+
+def test_a_page_holds_the_articles_its_context_and_reads_reach():
+    from briefing.pages import Page
+    from briefing.views import Views
+
+    one, two = _article(), _article(slug="b")
+    briefing = Briefing("T", (one, two))
+    recorder = Recorder(Printer(bodies=False))
+    context = recorded_context({"briefing": briefing, "views": Views(briefing), "pager": [("x", one)]}, recorder)
+    assert len(context["briefing"].articles) == 2  # a count holds no article
+    assert recorder.touched(Page("p.html", "p.html", context)) == {"a"}
+    list(context["briefing"].articles)
+    assert recorder.touched(Page("p.html", "p.html", context)) == {"a", "b"}

@@ -349,6 +349,7 @@ def _new_speaker(meta: dict) -> None:
 
 FRONT_MATTER_EDITS = {
     "title": lambda meta: meta.update(title=meta["title"] + " (updated)"),
+    "the outlet": lambda meta: meta["source"].update(outlet="Another Wire"),
     "published date": lambda meta: meta.update(published="2023-02-03"),
     "no published date": lambda meta: meta.update(published=None),
     "a claim's text": lambda meta: meta["claims"][2].update(text="an entirely different statement"),
@@ -411,6 +412,31 @@ def test_a_title_edit_renders_again_only_the_pages_that_show_that_article(genera
     assert "articles/generated-00009/index.html" in showing
     assert len(rendered) < len([p for p in before if p.endswith((".html", ".xml"))]) / 3
     assert after == clean_build(project, tmp_path)
+
+
+def test_after_a_title_edit_only_the_pages_holding_that_article_are_checked(generated_build: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    from briefing import depends
+
+    project = _copy_built(generated_build, tmp_path)
+    rebuild(project)
+    replayed = []
+    real = depends.read_again
+    monkeypatch.setattr(depends, "read_again", lambda key, *a: replayed.append(key) or real(key, *a))
+    _front_matter(sorted((project / "content").glob("*.md"))[9], lambda meta: meta.update(title="Quite another headline"))
+    rebuild(project)
+    recorded = len(pickle_keyed_data(project, "pages.pickle")["reads"])
+    assert 0 < len(replayed) < recorded / 2  # the reads of pages that do not hold the article are not made again
+    assert rebuild(project) == clean_build(project, tmp_path)
+
+
+def pickle_keyed_data(project: Path, name: str):
+    """The data of one of the build cache's keyed pickles."""
+    import pickle
+
+    with open(project / ".site.cache" / name, "rb") as stream:
+        pickle.load(stream)
+        return pickle.load(stream)
 
 
 def test_a_page_whose_reads_cannot_be_found_again_always_renders(golden_project: Path, tmp_path: Path,

@@ -4,7 +4,7 @@ from briefing.link import chronology, date_label, date_sort_key, link
 from briefing.model import Ref
 from briefing.registry import read_registry
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 
 def golden():
@@ -58,3 +58,17 @@ def test_unknown_years_are_resolved_once_published_is_known():
     assert dated.articles[0].events[0].date == "2024-12"
     dated, _ = link("Golden", [change(talks, published="2025-12-20")], read_registry(FIXTURES / "golden/content", FIXTURES)[0])
     assert dated.articles[0].events[0].date == "2025-12"
+
+
+def test_merged_aliases_come_in_one_order_in_every_process():
+    import subprocess
+    import sys
+
+    code = ("from briefing.link import link; from briefing.model import Actor, Article, Source; "
+            "from briefing.registry import Registry; "
+            "a = [Article(s, s, s, None, Source(s), '', actors=(Actor('police', n, 'organization', (x,)),)) "
+            "for s, n, x in (('a', 'Police', 'police'), ('b', 'police', 'POLICE'))]; "
+            "print(link('T', a, Registry())[0].actors['police'].aliases)")
+    orders = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                             env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
+    assert orders == {"('POLICE', 'Police')\n"}
