@@ -5,6 +5,9 @@ after `LastBuild.unchanged()` (stat calls) and never loads Jinja2, Markdown, YAM
 """
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -38,6 +41,11 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     if last.unchanged():
         return Report(Outcome(), last.record["articles"], last.record["pages"], last.record["files"],
                       up_to_date=True)
+    with few_collections():
+        return _build(settings, last, progress)
+
+
+def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None]) -> Report:
     from .linkcheck import static_files
     from .refresh import refresh
     from .site import search_available, staged
@@ -56,6 +64,19 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
         stage.paths.update(digests)
     last.save({"articles": len(briefing.articles), "pages": len(digests)})
     return Report(extracted, len(briefing.articles), len(digests), last.record["files"])
+
+
+@contextlib.contextmanager
+def few_collections() -> Iterator[None]:
+    """Within the block Python's cyclic garbage collector runs every 100,000 new objects, not 700.
+    A build makes millions of objects and keeps most to its end (parsed articles, views, contexts,
+    links), which every collection walked again: a sixth of a cold build's time. Cycles still go."""
+    old = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Briefing, list[Problem]]:

@@ -58,6 +58,7 @@ def _new_environment(templates: str) -> jinja2.Environment:
         keep_trailing_newline=True,
         bytecode_cache=jinja2.FileSystemBytecodeCache(),  # compiled templates, keyed by their source; a private temp folder
     )
+    env.context_class = _Context
     env.globals["url"] = url
     env.globals["clause"] = clause
     env.filters["slug"] = slugify
@@ -65,6 +66,22 @@ def _new_environment(templates: str) -> jinja2.Environment:
     env.filters["plural"] = lambda n, word, many=None: f"{thousands(n)} {word if n == 1 else many or word + 's'}"
     env.filters["thousands"] = thousands
     return env
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja2's context, calling a macro, `url` or `clause` without inspecting it for `pass_context`
+    each time (a site makes hundreds of thousands of such calls); anything else as Jinja2 does."""
+
+    def call(__self, __obj, *args, **kwargs):  # (the names Jinja2 uses: a template's keywords never clash)
+        if not (type(__obj) is jinja2.runtime.Macro or __obj is url or __obj is clause) \
+                or kwargs.get("_loop_vars") or kwargs.get("_block_vars"):
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(__self, *args, **kwargs) if __obj is url else __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
 
 
 @jinja2.pass_context

@@ -81,8 +81,13 @@ def _load(loader_class: type, head: str, display: str, first_line: int) -> tuple
     loader = loader_class(head)
     try:
         node = loader.get_single_node()
-        _refuse_unsafe(node, display, first_line)
-        data = loader.construct_document(node) if node is not None else None
+        try:
+            if loader_class is not FastLoader:
+                raise _Careful
+            data = _quick(loader, node, set())
+        except Exception:  # noqa: BLE001 - anything unusual (or wrong): the careful path decides, and words it
+            _refuse_unsafe(node, display, first_line)
+            data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         raise ValueError(_yaml_problem(error, display, first_line)) from None
     except RecursionError:  # PyYAML composes nested collections recursively
@@ -96,7 +101,64 @@ def _load(loader_class: type, head: str, display: str, first_line: int) -> tuple
     return node, data
 
 
-class _LibyamlEvents(yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+class _Careful(Exception):
+    """Front-matter _quick leaves to _refuse_unsafe and PyYAML's constructor."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_PLAIN_SCALARS = frozenset(_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
+
+
+def _quick(loader: yaml.constructor.SafeConstructor, node: yaml.Node | None, seen: set[int], depth: int = 0) -> Any:
+    """The data SafeLoader constructs from a tree of plain mappings, lists and scalars, in one walk
+    (PyYAML's constructor costs a fifth of reading a file); raises _Careful at anything else: a tag,
+    a reused anchor, nesting deeper than MAX_DEPTH, a merge key, a key that is not a scalar."""
+    kind, tag = type(node), node.tag if node is not None else None
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        if tag not in _PLAIN_SCALARS:
+            raise _Careful
+        return loader.yaml_constructors[tag](loader, node)
+    if node is None or id(node) in seen or depth > MAX_DEPTH:
+        raise _Careful
+    seen.add(id(node))
+    if kind is yaml.SequenceNode and tag == _SEQ:
+        return [_quick(loader, item, seen, depth + 1) for item in node.value]
+    if kind is not yaml.MappingNode or tag != _MAP:
+        raise _Careful
+    data = {}
+    for key, value in node.value:
+        if type(key) is not yaml.ScalarNode:  # (a merge key `<<` is a scalar of its own tag: careful)
+            raise _Careful
+        data[_quick(loader, key, seen, depth + 1)] = _quick(loader, value, seen, depth + 1)
+    return data
+
+
+_TAGS: dict[tuple, str] = {}  # (plain scalar, implicit flags) -> tag: ids, kinds and names recur in every file
+
+
+class _MemoResolver(yaml.resolver.Resolver):
+    """PyYAML's resolver, remembering the tag of each scalar text (libyaml's composer asks it of every
+    scalar, and tries a list of regexes each time); path resolvers are not used here."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        tag = _TAGS.get((value, implicit))
+        if tag is None:
+            if len(_TAGS) > 200_000:
+                _TAGS.clear()
+            tag = _TAGS[value, implicit] = super().resolve(kind, value, implicit)
+        return tag
+
+
+class _CSafeLoader(yaml.CSafeLoader, _MemoResolver):
+    """yaml.CSafeLoader with the remembering resolver."""
+
+
+class _LibyamlEvents(yaml.composer.Composer, yaml.constructor.SafeConstructor, _MemoResolver):
     """libyaml's parser (C: tokens and events) under PyYAML's own composer, resolver and safe
     constructor: the same nodes, tags and data as `yaml.SafeLoader`. For a libyaml that does not
     bound nesting: `yaml.CSafeLoader`'s C composer recurses on the C stack (20,000 nested '[' would
@@ -136,7 +198,7 @@ def _fast_loader() -> type | None:
     parser under PyYAML's composer; None without libyaml."""
     if not getattr(yaml, "__with_libyaml__", False):
         return None
-    return yaml.CSafeLoader if _nesting_bounded() else _LibyamlEvents
+    return _CSafeLoader if _nesting_bounded() else _LibyamlEvents
 
 
 FastLoader: type | None = _fast_loader()

@@ -240,3 +240,46 @@ def test_a_hand_set_sentence_the_page_cannot_mark_still_builds(golden_project: P
     assert "content/talks.md:5: warning: claim c1: sentence 1 cannot be marked" in out.stderr
     page = (golden_project / "site/articles/talks/index.html").read_text()
     assert 'id="c2"' in page and 'id="c1"' not in page and 'href="#c1"' not in page
+
+
+# Front-matter heads the quick constructor (yamlhead._quick) must read as PyYAML's own does, or leave to it.
+TRICKY_HEADS = [
+    "title: Plain\npublished: 2024-09-07\nsummary: NO\nactors:\n  - {id: a, name: 'A', type: state}\n",
+    "title: x\nweights: [1, 1.5, .inf, 0x1F, 0o17, ~, null, true, off, 2024-01-02T03:04:05Z]\n",
+    "base: &b {id: a, name: A}\nactors:\n  - <<: *b\n    type: state\n",  # a merge key of an alias
+    "actors:\n  - <<: {id: a, name: A}\n    type: state\n",  # a merge key
+    "title: &t Shared\nsummary: *t\n",  # an alias of a scalar: allowed
+    "actors: &l [a]\nweapons: *l\n",  # an alias of a list: refused
+    "title: !!str 2024\nsummary: !!int '7'\n",
+    "set: !!set {a, b}\npairs: !!pairs [a: 1]\nomap: !!omap [b: 2, a: 1]\n",
+    "? [a, b]\n: complex key\n",
+    "= : value key\ntitle: x\n",
+    "title: !!binary aGk=\n",
+    "title: !!python/object:os.system x\n",
+    "title: x\ntitle: duplicate\n",
+    "deep: " + "[" * 45 + "]" * 45 + "\n",
+    "published: 2024-02-30\n",
+    "title: !!map x\n",
+    "list: !!seq {a: 1}\n",
+]
+
+
+@pytest.mark.parametrize("head", TRICKY_HEADS, ids=range(len(TRICKY_HEADS)))
+def test_the_quick_constructor_reads_front_matter_as_pyyaml(head: str, monkeypatch: pytest.MonkeyPatch):
+    """Data, lines and raw text (or the problem) are the same with the quick constructor as with PyYAML's."""
+    from briefing import yamlhead
+
+    if yamlhead.FastLoader is None:
+        pytest.skip("PyYAML was built without libyaml: only the pure-Python parser runs")
+
+    def read():
+        try:
+            return yamlhead.parse_front_matter(f"---\n{head}---\nBody.\n", "x.md")
+        except ValueError as error:
+            return str(error.args[0])
+
+    quick = read()
+    monkeypatch.setattr(yamlhead, "_quick", lambda *args: (_ for _ in ()).throw(yamlhead._Careful()))
+    assert read() == quick
+    monkeypatch.setattr(yamlhead, "FastLoader", None)
+    assert read() == quick

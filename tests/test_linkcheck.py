@@ -53,3 +53,23 @@ def test_plain_markup_is_read_without_html_parser():
     text = ('<!doctype html>\n<html lang="en">\n<body>\n<a href="a/index.html#x" class="c">A</a>\n'
             '<h2 id="x">X</h2>\n</body>\n</html>\n')
     assert _plain_page_links(text) == ([("a/index.html#x", 4)], {"x"})
+
+
+def test_a_link_resolves_to_what_posixpath_makes_of_it():
+    """Where a link points (its slicing shortcut aside) is posixpath's join and normpath of the page's
+    folder and the link's unquoted path, for plain and odd folders and links alike."""
+    import itertools
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    from briefing.linkcheck import resolve
+
+    segments = ["a", "b", "..", ".", "", "index.html", ".x", "%20", "c#f", "d?q=1"]
+    for page_parts, link_parts in itertools.product(
+            (p for k in range(3) for p in itertools.product(segments, repeat=k)),
+            (p for k in range(4) for p in itertools.product(segments, repeat=k))):
+        page, link = "/".join(page_parts), "/".join(link_parts)
+        parts = urlsplit(link)
+        path = unquote(parts.path)
+        expected = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+        assert resolve(page, link) == (expected, parts.fragment), (page, link)

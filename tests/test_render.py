@@ -144,3 +144,29 @@ def test_a_fragment_of_a_quote_is_shown_inside_the_clause_that_gives_it_meaning(
               speaker_kind="person", form="quote", anonymous=False, href="articles/a/")
     html = str(macros.make_module({"page_path": "index.html"}).said_item(said, views=None))
     assert "the war in Iraq was <q>wrong</q>" in html
+
+
+PLAIN_OR_NOT = ["A plain sentence. Another one, with “quotes”, an apostrophe's s and (brackets)!", "Some *emphasis* here.",
+                "Some _under_ scores.", "An &amp; entity and a lone & sign.", "A <b>tag</b> here.", "Arrows > here.",
+                "A back\\slash.", "A `code` span.", "A [link](http://x) here.", "Two spaces  \nthen a break.", "A\ttab.",
+                "# A heading", "- a list\n- of two", "1. numbered", "> a quote", "    indented code", "Rules\n***",
+                "Mail <a@b.c> and <http://x.y>."]
+TITLES = ["Claim by A_B *C* & D", "Claim by `A` and `B`", "Claim by [A]", "Claim by A\\B"]
+
+
+@pytest.mark.parametrize("first", range(len(PLAIN_OR_NOT)))
+def test_plain_paragraphs_skip_markdown_with_the_same_html(first: int):
+    """A body of plain paragraphs is not run through Python-Markdown: the HTML is what it would give,
+    facts (with titles that hold Markdown's marks) included; any other body still goes through it."""
+    import markdown
+
+    from briefing import markup
+
+    for second in PLAIN_OR_NOT:
+        body = f"{PLAIN_OR_NOT[first]}\n\n{second} Last one.\n"
+        for facts in ({}, *({1: [("c1", "claim", title)], 2: [("e1", "event", "Event: 2024-05")]} for title in TITLES)):
+            source = "\n\n".join(markup._anchor_paragraphs(body, facts))
+            quick = markup._plain_paragraphs(source)
+            if quick is not None:
+                assert quick == markdown.markdown(source, output_format="html")
+    assert markup._plain_paragraphs("\n\n".join(markup._anchor_paragraphs(PLAIN_OR_NOT[0], {}))) is not None
