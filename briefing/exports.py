@@ -21,8 +21,14 @@ used: dict[str, str] = {}
 printer = None
 
 
-class _Raw(str):
-    """JSON text already written, put in place as it is by indented_json."""
+class _Raw:
+    """JSON text already written, put in place as it is by indented_json (not a str subclass: that
+    would copy each piece, and the pieces are most of briefing.json)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 def _piece(value, level: int, data) -> _Raw:
@@ -145,8 +151,10 @@ def indented_parts(value, level: int = 0) -> list[str]:
 def indented_json(value, level: int = 0) -> str:
     """`json.dumps(value, indent=2, ensure_ascii=False)`, byte for byte, several times faster: with an
     indent, json.dumps runs its pure-Python encoder, this writes each plain value with the C one."""
+    if type(value) is _Raw:
+        return value.text
     if isinstance(value, str):
-        return value if type(value) is _Raw else _STRING(value)
+        return _STRING(value)
     if value is None or isinstance(value, bool):
         return _CONSTANTS[value]
     if type(value) is int:
