@@ -51,23 +51,11 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
         plan = plan_cached(briefing, settings, last, search)
     static, site = settings.path("templates") / "static", settings.path("site")
     with staged(site, static, search) as stage:  # each page is written there as it is rendered
-        digests = render_cached(plan, settings.path("templates"), briefing, last, stage,
-                                render_processes(settings.processes, len(briefing.articles)))
+        digests = render_cached(plan, settings.path("templates"), briefing, last, stage, settings.processes)
         _stop_on(check_links_cached(digests, static_files(static), last))
         stage.paths.update(digests)
     last.save({"articles": len(briefing.articles), "pages": len(digests)})
     return Report(extracted, len(briefing.articles), len(digests), last.record["files"])
-
-
-# Above this many articles `processes = 0` renders in one process: a forked renderer copies what it
-# reads of the briefing (reading an object writes its reference count), most of a GB at 10,000.
-FORKED_AT_MOST = 4000
-
-
-def render_processes(setting: int, articles: int) -> int:
-    """How many processes render: the `processes` setting, or with 0 (one per core) one process for a
-    big briefing (see FORKED_AT_MOST)."""
-    return setting or (0 if articles <= FORKED_AT_MOST else 1)
 
 
 def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Briefing, list[Problem]]:
