@@ -21,8 +21,14 @@ used: dict[str, str] = {}
 printer = None
 
 
-class _Raw(str):
-    """JSON text already written, put in place as it is by indented_json."""
+class _Raw:
+    """JSON text already written, put in place as it is by indented_json (not a str subclass: that
+    would copy each piece, and the pieces are most of briefing.json)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 def _piece(value, level: int, data) -> _Raw:
@@ -40,6 +46,12 @@ def _without_body(article) -> dict:
 
 def briefing_json(briefing: Briefing) -> str:
     """Everything, as JSON: articles with their facts, merged actors and weapons."""
+    return "".join(briefing_json_parts(briefing))
+
+
+def briefing_json_parts(briefing: Briefing) -> list[str]:
+    """briefing_json in parts, in order (an article's or actor's JSON is one): at 10,000 articles the
+    whole is 230 MB, so it is written part by part, never joined."""
     data = {
         "title": briefing.title,
         "actors": [_piece(a, 2, plain) for a in briefing.actors.values()],
@@ -48,7 +60,7 @@ def briefing_json(briefing: Briefing) -> str:
         "rebuttals": [{"claim": f"{c.article}#{c.fact}", "denials": [f"{d.article}#{d.fact}" for d in ds]}
                       for c, ds in briefing.rebuttals.items()],
     }
-    return indented_json(data) + "\n"
+    return [*indented_parts(data), "\n"]
 
 
 def claims_csv(views: Views) -> str:
@@ -119,11 +131,30 @@ _STRING = json.encoder.encode_basestring  # C; what json.dumps(ensure_ascii=Fals
 _CONSTANTS = {None: "null", True: "true", False: "false"}
 
 
+def indented_parts(value, level: int = 0) -> list[str]:
+    """indented_json(value, level) as parts that join to it: the top dict and the lists in it are not
+    joined into one string."""
+    inner = "\n" + "  " * (level + 1)
+    if level < 2 and isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+        parts = ["{"]
+        for n, (key, item) in enumerate(value.items()):
+            parts += [("," if n else "") + inner + f"{_STRING(key)}: ", *indented_parts(item, level + 1)]
+        return [*parts, "\n" + "  " * level + "}"]
+    if level < 2 and isinstance(value, (list, tuple)) and value:
+        parts = ["["]
+        for n, item in enumerate(value):
+            parts += [("," if n else "") + inner, indented_json(item, level + 1)]
+        return [*parts, "\n" + "  " * level + "]"]
+    return [indented_json(value, level)]
+
+
 def indented_json(value, level: int = 0) -> str:
     """`json.dumps(value, indent=2, ensure_ascii=False)`, byte for byte, several times faster: with an
     indent, json.dumps runs its pure-Python encoder, this writes each plain value with the C one."""
+    if type(value) is _Raw:
+        return value.text
     if isinstance(value, str):
-        return value if type(value) is _Raw else _STRING(value)
+        return _STRING(value)
     if value is None or isinstance(value, bool):
         return _CONSTANTS[value]
     if type(value) is int:

@@ -313,12 +313,12 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
             parsed[path] = _Parsed(*seen[digest])
             place = places[path] = f"{path}\0{digest}"
             targets[place] = old_targets.get(place) or tuple(
-                shared.setdefault(pair, pair) for pair in (_link_target(path, link) for link, _ in parsed[path].links))
+                shared.setdefault(pair, pair) for pair in (_link_target(path, link) for link in parsed[path].links))
     pickle_keyed(last.cache / LINKS, last.cache_key(), (seen, targets))
     known = set(digests) | set(extra)
     problems = []
     for path, page in sorted(parsed.items()):
-        for (link, line), (target, fragment) in zip(page.links, targets[places[path]]):
+        for link, line, (target, fragment) in zip(page.links, page.lines, targets[places[path]]):
             if target is not None and target in known and not (fragment and target in parsed and fragment not in parsed[target].ids):
                 continue  # a link that certainly works: linkcheck would find nothing wrong with it
             if message := broken_link(path, link, known, parsed):
@@ -339,10 +339,11 @@ def _link_target(page: str, link: str) -> tuple[str | None, str]:
 
 @dataclass(frozen=True)
 class _Parsed:
-    """What the link check needs of a page: its links (with lines) and its ids."""
+    """What the link check needs of a page: its links, their lines and its ids."""
 
-    links: list
-    ids: set
+    links: tuple
+    lines: object  # array("I"): a build holds every page's
+    ids: frozenset
 
 
 @contextlib.contextmanager

@@ -22,12 +22,17 @@ class Page:
     template: str | None = None
     context: dict = field(default_factory=dict)
     text: str | None = None
-    make: Callable[[], str] | None = None  # the text, made only when needed (a rebuild may keep the last one)
+    make: Callable[[], str | list[str]] | None = None  # the text (or its parts), made only when needed (a rebuild may keep the last one)
     placing: bool = False  # made of where articles' facts are shown alone: no title or source (depends.DISPLAY)
 
     def source(self) -> str:
         """The text of a page that has no template."""
-        return self.text if self.text is not None else self.make() if self.make else ""
+        return "".join(self.parts())
+
+    def parts(self) -> list[str]:
+        """The text of a page that has no template, in parts that join to it (a big data file is written part by part)."""
+        text = self.text if self.text is not None else self.make() if self.make else ""
+        return [text] if isinstance(text, str) else text
 
 
 # Page sizes: each list page stays well under the 400 KB budget whatever the corpus holds.
@@ -64,7 +69,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("feed.xml", "feed.xml", {"base_url": base}),
         Page("sitemap.xml", "sitemap.xml", {"base_url": base}),
         # The data files never show article bodies (rerender.render_cached relies on it).
-        Page("briefing.json", make=lambda: exports.briefing_json(briefing)),
+        Page("briefing.json", make=lambda: exports.briefing_json_parts(briefing)),
         Page("claims.csv", make=lambda: exports.claims_csv(views)),
         Page("timeline.json", make=lambda: exports.timeline_json(briefing)),
         Page("robots.txt", text="User-agent: *\nAllow: /\n" + (f"Sitemap: {base}/sitemap.xml\n" if base else "")),

@@ -163,6 +163,11 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
     done, problems = [], []
     env = environment(templates)  # once: finding it hashes every template
     for page in pages:
+        if page.make is not None:  # a data file: written part by part (briefing.json is 230 MB at 10,000 articles)
+            digest = stage.put_parts(page.path, (part.encode("utf-8") for part in page.parts()))
+            pieces, exports.used = exports.used or None, {}
+            done.append(Written(page.path, digest, None, {}, pieces))
+            continue
         recorder = Recorder(printer) if printer is not None and page.template else None
         texts, found = _render([page], templates, env, recorder)
         problems.extend(found)
@@ -184,9 +189,10 @@ def _forked(work, pages: list[Page], processes: int, forced: bool = False):
     from .workers import chunked, forked_map, useful_processes
 
     count = useful_processes(processes, len(pages) * PAGES_PER_WORKER if forced else len(pages), PAGES_PER_WORKER)
-    if count <= 1:
-        return forked_map(work, [pages], 1)
-    return forked_map(work, chunked(pages, max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))), count)
+    # In chunks even in one process: each chunk's results are taken in (links interned) as it ends.
+    # This process renders a share too (from the end: the data files are last), so one fewer child
+    # copies what it reads of the briefing.
+    return forked_map(work, chunked(pages, max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))), count, here=True)
 
 
 def _need_folder(templates: Path) -> None:

@@ -8,6 +8,7 @@ Either way a file whose bytes did not change keeps its timestamp and is never wr
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import json
 import os
@@ -15,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,24 @@ class Stage:
             target = self.folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+
+    def put_parts(self, path: str, parts: Iterable[bytes]) -> str:
+        """put() of the bytes `parts` join to, written as they come (never whole in memory); their SHA-256."""
+        target, old = self.folder / path, self.site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        digest, size = hashlib.sha256(), 0
+        with open(target, "wb") as stream:
+            for part in parts:
+                digest.update(part)
+                size += stream.write(part)
+        if _digest_of(old, size) == digest.hexdigest():  # unchanged: the old file stays (inode and mtime)
+            target.unlink()
+            if not self.patch:
+                try:
+                    os.link(old, target)
+                except OSError:  # a file system without hard links
+                    shutil.copyfile(old, target)
+        return digest.hexdigest()
 
     def keep(self, path: str) -> None:
         """The old site's file at `path` stays as it is."""
@@ -104,6 +123,17 @@ def _add_static(stage: Stage, static: Path) -> None:
         path = (Path("static") / source.relative_to(static)).as_posix()
         stage.put(path, source.read_bytes())
         stage.paths.add(path)
+
+
+def _digest_of(path: Path, size: int) -> str | None:
+    """The SHA-256 of a file of `size` bytes (None when it is missing or of another size)."""
+    try:
+        if path.stat().st_size != size:
+            return None
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -300,7 +300,7 @@ def test_a_build_rendering_into_the_site_over_several_processes_equals_one_proce
     from briefing import workers
 
     pools, real = [], workers.forked_map
-    monkeypatch.setattr(workers, "forked_map", lambda work, chunks, n: pools.append(n) or real(work, chunks, n))
+    monkeypatch.setattr(workers, "forked_map", lambda work, chunks, n, **kw: pools.append(n) or real(work, chunks, n, **kw))
     build(load_settings(golden_project, processes=2), progress=lambda _: None)
     assert pools == [2]
     forked = files_of(golden_project / "site")

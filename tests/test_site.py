@@ -1,4 +1,5 @@
 """Writing site/: all or nothing, unchanged files untouched, never a project folder."""
+import hashlib
 import importlib.util
 import os
 import re
@@ -37,6 +38,25 @@ def test_unchanged_files_keep_their_timestamps(tmp_path: Path):
     write_site({"a.html": "same", "b.html": "new"}, tmp_path / "nostatic", site, search=False)
     assert (site / "a.html").stat().st_mtime == 1_000_000
     assert (site / "b.html").stat().st_mtime != 1_000_000
+
+
+def test_a_file_written_in_parts_is_whole_and_an_unchanged_one_keeps_its_timestamp(tmp_path: Path):
+    from briefing.site import Stage, staged
+
+    site = tmp_path / "site"
+    write_site({"data.json": "[1, 2]\n", "other.json": "old"}, tmp_path / "nostatic", site, search=False)
+    os.utime(site / "data.json", (1_000_000, 1_000_000))
+    whole = Stage(tmp_path / "new", site, patch=False)  # a whole new folder: the unchanged file hard-linked
+    assert whole.put_parts("data.json", [b"[1", b", 2]", b"\n"]) == hashlib.sha256(b"[1, 2]\n").hexdigest()
+    whole.put_parts("other.json", [b"n", b"ew"])
+    assert (tmp_path / "new/data.json").stat().st_ino == (site / "data.json").stat().st_ino
+    assert (tmp_path / "new/other.json").read_text() == "new"
+    with staged(site, tmp_path / "nostatic", search=False) as stage:  # a patch of site/
+        stage.put_parts("data.json", [b"[1", b", 2]", b"\n"])
+        stage.put_parts("other.json", [b"n", b"ew"])
+        stage.paths.update({"data.json", "other.json"})
+    assert (site / "data.json").read_text() == "[1, 2]\n" and (site / "data.json").stat().st_mtime == 1_000_000
+    assert (site / "other.json").read_text() == "new"
 
 
 def test_a_failed_build_leaves_the_last_good_site(golden_project: Path):
