@@ -66,11 +66,16 @@ class Printer:
             if len(value) > 4:
                 self.memo[id(value)] = (value, print_)
             return print_
-        if kind not in self.names:
-            if not dataclasses.is_dataclass(kind):
-                raise Unprintable(kind.__name__)
-            self.names[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        if kind not in self.names and not dataclasses.is_dataclass(kind):
+            raise Unprintable(kind.__name__)
         return self._instance(value)
+
+    def _names(self, kind: type) -> tuple[str, ...]:
+        """A dataclass's field names, looked up once a build."""
+        names = self.names.get(kind)
+        if names is None:
+            names = self.names[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        return names
 
     def _container(self, kind: type, value) -> str:
         if kind in (list, tuple):
@@ -84,7 +89,7 @@ class Printer:
             print_ = _digest(repr(value))
             self.memo[id(value)] = (value, print_)
             return print_
-        names = self.names[type(value)]
+        names = self._names(type(value))
         skipped = self.skipped if type(value) is Article else ()
         text = type(value).__qualname__ + "(" + ",".join(self(getattr(value, n)) for n in names if n not in skipped) + ")"
         print_ = _digest(text)
@@ -95,7 +100,7 @@ class Printer:
         """The print of a briefing but for what only shows its articles (DISPLAY; bodies too when
         they do not count): what is on which page, and in what order. Only `articles` holds
         articles (the other fields hold ids and refs); an article's parts are printed once a build."""
-        names, bare = self.names.setdefault(Article, tuple(f.name for f in dataclasses.fields(Article))), []
+        names, bare = self._names(Article), []
         for article in briefing.articles:
             bare.append(",".join(self(getattr(article, n)) for n in names if n not in DISPLAY and n not in self.skipped))
         rest = (self(getattr(briefing, f.name)) for f in dataclasses.fields(briefing) if f.name != "articles")
@@ -105,7 +110,7 @@ class Printer:
         """The slugs of the articles a value holds (walked as its print is): a page that shows it can
         show nothing else of an article, so an edit to others' titles leaves the page as it is."""
         kind = type(value)
-        if kind is str or value is None or kind in (int, float, bool) or kind in LEAVES or isinstance(value, str):
+        if kind in PLAIN or isinstance(value, str):
             return NOTHING
         kept = self.reached.get(id(value))
         if kept is not None:
@@ -115,8 +120,7 @@ class Printer:
         elif kind in CONTAINERS:
             found = self._reach_all([*value.keys(), *value.values()] if kind is dict else value)
         elif dataclasses.is_dataclass(kind):
-            names = self.names.get(kind) or self.names.setdefault(kind, tuple(f.name for f in dataclasses.fields(kind)))
-            found = self._reach_all([getattr(value, n) for n in names])
+            found = self._reach_all([getattr(value, n) for n in self._names(kind)])
         else:
             raise Unprintable(kind.__name__)
         if kind not in CONTAINERS or len(value) > 4:
@@ -135,11 +139,15 @@ class Printer:
 
     def context(self, page) -> str | None:
         """The print of a page: its path, template, and context but for the shared objects (None if unprintable)."""
-        own = {k: v for k, v in page.context.items() if k not in SHARED and k not in FUNCTIONS}
         try:
-            return self([page.path, page.template, own, page.text])
+            return self([page.path, page.template, own_context(page), page.text])
         except Unprintable:
             return None
+
+
+def own_context(page) -> dict:
+    """A page's context but for the shared objects (recorded as they are read) and plain functions."""
+    return {k: v for k, v in page.context.items() if k not in SHARED and k not in FUNCTIONS}
 
 
 def locate(args: tuple) -> tuple | None:
@@ -224,9 +232,8 @@ class Recorder:
 
     def touched(self, page) -> frozenset | None:
         """The slugs of every article the page's own context and its reads hold (None: not known)."""
-        own = [v for k, v in page.context.items() if k not in SHARED and k not in FUNCTIONS]
         try:
-            return None if self.unknown else frozenset(self.reached | self.printer.reach(own))
+            return None if self.unknown else frozenset(self.reached | self.printer.reach(own_context(page)))
         except Unprintable:
             return None
 

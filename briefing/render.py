@@ -173,13 +173,12 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
         problems.extend(found)
         reads = {} if not page.template else None if recorder is None or recorder.unknown else recorder.reads
         touched = frozenset() if not page.template else recorder and recorder.touched(page)
-        pieces, exports.used = exports.used or None, {}
         for path, text in texts.items():
             data = text.encode("utf-8")
             stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, page_links(text) if new else None, reads, pieces, touched))
+            done.append(Written(path, digest, page_links(text) if new else None, reads, None, touched))
     return done, problems
 
 
