@@ -25,7 +25,7 @@ def statement_anchors(pages: Iterable[Planned], views: Views) -> str:
     found: dict[str, str] = {}
     for page in pages:
         if page.template == "speaker.html":
-            for said in page.context["pager"].items:
+            for said in page.given["pager"].items:
                 shown = f"{said.article.slug}-{said.fact.id}"
                 for report in views.reports(said):
                     found.setdefault(f"{report.ref.article}-{report.ref.fact}", _place(page.path, "who-said-what/", shown))
@@ -45,9 +45,9 @@ def event_anchors(pages: Iterable[Planned]) -> str:
 def _groups(page: Planned) -> list:
     """The event groups a chronology page shows (a month's page, or a year shown on one page)."""
     if page.template == "month.html":
-        return list(page.context["pager"].items)
-    if page.template == "period.html" and not page.context["period"].split:
-        return [g for month in page.context["period"].months for g in month.groups]
+        return list(page.given["pager"].items)
+    if page.template == "period.html" and not page.given["period"].split:
+        return [g for month in page.given["period"].months for g in month.groups]
     return []
 
 

@@ -228,9 +228,24 @@ def _unpickle(path: Path):
         return pickle.load(stream)
 
 
+HELD: dict[Path, tuple[tuple, str, object]] = {}
+"""Cache files a long-lived process (`serve`, see `hold_caches`) wrote or read, with their data, by
+path: (the file's identity when it was written or read, its key, its data). Read again while the
+file is as it was, the data comes from here instead of unpickling hundreds of MB at every save."""
+holding = False
+
+
+def hold_caches() -> None:
+    """From now on this process keeps the cache files it writes and reads in memory (`HELD`): a
+    server rebuilding after each save reads them once. The build must treat loaded caches as read-only."""
+    global holding
+    holding = True
+
+
 def pickle_keyed(path: Path, key: str, data: object) -> None:
     """atomic_pickle of `key`, then of `data`: the key can be checked without reading the data."""
     atomic_pickle(path, (key, data), keyed=True)
+    _remember(path, key, data)
 
 
 def unpickle_keyed(path: Path, key: str):
@@ -238,8 +253,29 @@ def unpickle_keyed(path: Path, key: str):
     cache is never read whole (10,000 articles' parses are hundreds of MB)."""
     import pickle
 
+    held = HELD.get(path)
+    if held is not None and held[0] is not None and held[0] == _identity(path):
+        return held[2] if held[1] == key else None
     with open(path, "rb") as stream:
-        return pickle.load(stream) if pickle.load(stream) == key else None
+        found = pickle.load(stream)
+        data = pickle.load(stream) if found == key else None
+    if data is not None:
+        _remember(path, key, data)
+    return data
+
+
+def _remember(path: Path, key: str, data: object) -> None:
+    if holding:
+        HELD[path] = (_identity(path), key, data)
+
+
+def _identity(path: Path) -> tuple | None:
+    """What tells a cache file from one written after it (by this process or another build)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def read_articles_cached(folder: Path, root: Path, last: LastBuild):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from . import exports
 from .anchors import event_anchors, statement_anchors
@@ -20,10 +21,16 @@ class Page:
 
     path: str
     template: str | None = None
-    context: dict = field(default_factory=dict)
+    given: dict = field(default_factory=dict)  # the context made with the page
     text: str | None = None
     make: Callable[[], str | list[str]] | None = None  # the text (or its parts), made only when needed (a rebuild may keep the last one)
     placing: bool = False  # made of where articles' facts are shown alone: no title or source (depends.DISPLAY)
+    later: Callable[[], dict] | None = None  # the rest of the context, made only when needed (a rebuild may keep the page)
+
+    @cached_property
+    def context(self) -> dict:
+        """What the template is given: the context made with the page and the rest of it, made once."""
+        return {**self.given, **self.later()} if self.later else self.given
 
     def source(self) -> str:
         """The text of a page that has no template."""
@@ -77,7 +84,12 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
     ]
     pages += [Page("who-said-what/anchors.json", make=lambda: statement_anchors(pages, views), placing=True),
               Page("chronology/anchors.json", make=lambda: event_anchors(pages), placing=True)]
-    return [Page(p.path, p.template, {**common, **p.context}, p.text) if p.template else p for p in pages]
+    return [_with(common, p) if p.template else p for p in pages]
+
+
+def _with(common: dict, page: Page) -> Page:
+    """The page with what every page's context holds."""
+    return Page(page.path, page.template, {**common, **page.given}, page.text, later=page.later)
 
 
 def _weapon_pages(briefing: Briefing, views: Views, transfers: list) -> list[Page]:
@@ -102,7 +114,7 @@ def article_pages(briefing: Briefing, search: bool = False) -> list[Page]:
     views = Views(briefing)
     common = _common(briefing, views, search)
     own = [_article_page(a, views) for a in briefing.articles]
-    return [Page(p.path, p.template, {**common, **p.context}) for p in own]
+    return [_with(common, p) for p in own]
 
 
 def _said_pages(views: Views, contested: list) -> list[Page]:
@@ -148,7 +160,7 @@ def _actor_pages(briefing: Briefing, views: Views) -> list[Page]:
                   for p in paginate(list(group.actors), ACTORS_PER_PAGE, f"actors/by-type/{group.kind}/")]
     for actor in briefing.actors.values():
         pagers = paginate(views.said_by(actor.id), STATEMENTS_PER_PAGE, f"actors/{actor.id}/")
-        pages.append(Page(pagers[0].path, "actor.html", {"pager": pagers[0], **_actor_context(actor, views)}))
+        pages.append(Page(pagers[0].path, "actor.html", {"pager": pagers[0]}, later=partial(_actor_context, actor, views)))
         pages += [Page(p.path, "actor.html", {"pager": p, "actor": actor}) for p in pagers[1:]]
     return pages
 

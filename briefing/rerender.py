@@ -168,7 +168,7 @@ def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage,
     reads the same: they are functions of the briefing alone."""
     from .depends import read_again
 
-    views = next((p.context["views"] for p in pages if "views" in p.context), None)
+    views = next((p.given["views"] for p in pages if "views" in p.given), None)
     outputs, links = last.record.get("outputs", {}), link_cache(last)[0]
     checked: dict[tuple, bool] = {}
 

@@ -36,6 +36,7 @@ from tornado.ioloop import PeriodicCallback
 from tornado.netutil import bind_sockets
 
 from .config import ConfigError, Settings
+from .incremental import hold_caches
 from .problems import BuildError
 
 ERROR_FILE = ".build-error.txt"
@@ -73,6 +74,7 @@ def serve(settings: Settings, reload: Callable[[], Settings], search: bool = Fal
         settings, reload = replace(settings, search=False), _without_search(reload)
     if threading.current_thread() is threading.main_thread():  # Ctrl-C stops it, even started by a parent that ignores it
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    hold_caches()  # a rebuild after a save reads the build caches from memory, not from disk
     builder = Builder(reload, settings)
     sources = Sources(builder)  # before the first build, so an edit made during it is not missed
     builder.build([])

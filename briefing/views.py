@@ -156,6 +156,10 @@ class Views:
         """Claims that at least one denial answers."""
         return [(s, self.answers(s)) for s in self.said if s.kind == "claim" and self.answers(s)]
 
+    def count(self, kind: str) -> int:
+        """How many statements of a kind ("claim" or "denial") the briefing holds."""
+        return sum(1 for s in self.said if s.kind == kind)
+
     def anonymous_share(self) -> tuple[int, int]:
         """(statements resting on anonymous sources, all statements)."""
         return sum(1 for s in self.said if s.anonymous), len(self.said)
