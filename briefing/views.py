@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from collections import Counter
 from dataclasses import dataclass
 
@@ -127,7 +128,11 @@ class Views:
         self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
         self._articles_of = _grouped(briefing.articles, lambda a: (x.id for x in a.actors))
         self._events_of = _grouped(self.chronology, lambda pair: pair[1].actors)
-        self._words = _grouped(range(len(self.said)), lambda i: WORD.findall(_said_text(self.said[i])))
+
+    @cached_property
+    def _words(self) -> dict[str, list[int]]:
+        """Positions in `said` of the statements that use each word (made when an actor's page first needs it)."""
+        return _grouped(range(len(self.said)), lambda i: WORD.findall(_said_text(self.said[i])))
 
     def actor(self, actor_id: ActorId) -> Actor:
         """The merged actor for an id (every id was checked when its file was read)."""
@@ -146,6 +151,10 @@ class Views:
 
     def by_speaker(self) -> list[tuple[Actor, list[Said]]]:
         """Every speaker with what they said, the most quoted first."""
+        return list(self._by_speaker)
+
+    @cached_property
+    def _by_speaker(self) -> list[tuple[Actor, list[Said]]]:
         groups: dict[ActorId, list[Said]] = {}
         for said in self.said:
             if not self.briefing.is_repeat(said.ref):  # what several articles report, once
@@ -162,6 +171,10 @@ class Views:
 
     def anonymous_share(self) -> tuple[int, int]:
         """(statements resting on anonymous sources, all statements)."""
+        return self._anonymous_share
+
+    @cached_property
+    def _anonymous_share(self) -> tuple[int, int]:
         return sum(1 for s in self.said if s.anonymous), len(self.said)
 
     def cutoff(self) -> str | None:
