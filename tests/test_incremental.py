@@ -492,3 +492,57 @@ def test_a_registry_edit_resolves_the_actors_again(golden_project: Path, tmp_pat
     after = rebuild(golden_project)  # the resolution kept from the last build is not reused
     assert b"Janet Roe" in after["actors/jane-roe/index.html"]
     assert after == clean_build(golden_project, tmp_path)
+
+
+def test_after_a_title_edit_only_the_actors_holding_that_article_have_their_pages_made(
+        generated_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from briefing import pages
+
+    project = _copy_built(generated_build, tmp_path)
+    rebuild(project)
+    made = []
+    real = pages._actor_context
+    monkeypatch.setattr(pages, "_actor_context", lambda actor, views: made.append(actor.id) or real(actor, views))
+    _front_matter(sorted((project / "content").glob("*.md"))[9], lambda meta: meta.update(title="Quite another headline"))
+    after = rebuild(project)
+    actor_pages = [p for p in after if p.startswith("actors/") and p.count("/") == 2]
+    assert 0 < len(made) < len(actor_pages) / 2  # an actor's summary is made only for a page that may show the article
+    assert after == clean_build(project, tmp_path)
+
+
+@pytest.fixture
+def holding(monkeypatch: pytest.MonkeyPatch) -> dict:
+    """This process keeps the build caches in memory, as `serve` does (and forgets them afterwards)."""
+    from briefing import incremental
+
+    monkeypatch.setattr(incremental, "holding", True)
+    monkeypatch.setattr(incremental, "HELD", {})
+    return incremental.HELD
+
+
+def test_a_server_reads_a_cache_file_once_and_sees_what_another_build_wrote(tmp_path: Path, holding: dict):
+    from briefing.incremental import atomic_pickle, pickle_keyed, unpickle_keyed
+
+    path = tmp_path / "cache.pickle"
+    pickle_keyed(path, "k", {"a": 1})
+    held = unpickle_keyed(path, "k")
+    assert held == {"a": 1} and unpickle_keyed(path, "k") is held  # from memory, not unpickled again
+    assert unpickle_keyed(path, "another key") is None
+    atomic_pickle(path, ("k", {"a": 2}), keyed=True)  # another process's build (serve does not know of it)
+    assert unpickle_keyed(path, "k") == {"a": 2}
+    path.unlink()
+    with pytest.raises(FileNotFoundError):  # a deleted cache is not read from memory
+        unpickle_keyed(path, "k")
+
+
+def test_rebuilds_in_a_server_that_keeps_the_caches_equal_clean_builds(generated_build: Path, tmp_path: Path,
+                                                                       holding: dict):
+    project = _copy_built(generated_build, tmp_path)
+    rebuild(project)
+    for n, edit in enumerate(("title", "a claim's speaker", "a new claim", "the outlet")):
+        _front_matter(sorted((project / "content").glob("*.md"))[n], FRONT_MATTER_EDITS[edit])
+        assert rebuild(project) == clean_build(project, tmp_path / str(n)), edit
+    assert holding  # the caches were kept
+    body = sorted((project / "content").glob("*.md"))[5]
+    body.write_text(body.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert b"One more line." in rebuild(project)["articles/generated-00005/index.html"]
