@@ -17,12 +17,14 @@ import importlib.util
 import json
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORD = "build.json"
 ARTICLES = "articles.pickle"
+BODIES = "bodies.pickle"
 FORMAT = 1
 RACY_NS = 1_000_000_000  # a file changed within this long of its hashing may share its mtime with the edit
 LIBRARIES = ("jinja2", "markdown", "nh3", "yaml", "frontmatter", "pagefind_bin")
@@ -235,17 +237,61 @@ file is as it was, the data comes from here instead of unpickling hundreds of MB
 holding = False
 
 
+_background: list = []  # threads writing (or reading ahead) cache files (see `pickle_keyed`, `read_ahead`)
+
+
 def hold_caches() -> None:
     """From now on this process keeps the cache files it writes and reads in memory (`HELD`): a
-    server rebuilding after each save reads them once. The build must treat loaded caches as read-only."""
+    server rebuilding after each save reads them once, and writes them while the browser reloads.
+    The build must treat loaded caches as read-only."""
     global holding
     holding = True
 
 
 def pickle_keyed(path: Path, key: str, data: object) -> None:
-    """atomic_pickle of `key`, then of `data`: the key can be checked without reading the data."""
-    atomic_pickle(path, (key, data), keyed=True)
-    _remember(path, key, data)
+    """atomic_pickle of `key`, then of `data`: the key can be checked without reading the data.
+    A process that holds its caches writes them in the background (`settle` waits for them): a
+    killed server leaves an older cache, which the next build checks and, at worst, does not use."""
+    if not holding:
+        atomic_pickle(path, (key, data), keyed=True)
+        return
+    HELD[path] = (None, key, data)  # read from memory until written (a cache is never read while written: settle)
+    in_background(_write_held, path, key, data)
+
+
+def _write_held(path: Path, key: str, data: object) -> None:
+    try:
+        atomic_pickle(path, (key, data), keyed=True)
+    except (OSError, RecursionError, TypeError) as error:  # the cache is lost, not the build
+        HELD.pop(path, None)
+        print(f"warning: {path}: the build cache could not be written: {error}", file=sys.stderr)
+        return
+    if HELD.get(path, (None, None, None))[2] is data:
+        HELD[path] = (_identity(path), key, data)
+
+
+def in_background(work, *args) -> None:
+    """Run `work(*args)` in a thread that the next `settle` waits for."""
+    thread = threading.Thread(target=work, args=args, name=getattr(work, "__name__", "cache"))
+    _background.append(thread)
+    thread.start()
+
+
+def settle() -> None:
+    """Wait until the cache files the last build wrote in the background are on disk (a build
+    changes what it loaded from them), and those read ahead are in memory."""
+    while _background:
+        _background.pop().join()
+
+
+def read_caches(last: "LastBuild", more: list[tuple[str, str]]) -> None:
+    """Read the last build's caches into memory (`HELD`) as its next build will (`last` has its inputs
+    snapshotted; `more`: other cache files, by name with their key). A stale or missing one is left."""
+    import pickle
+
+    for name, key in [*((n, last.cache_key()) for n in (ARTICLES, BODIES, LINKS, RESOLVED)), *more]:
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
+            unpickle_keyed(last.cache / name, key)
 
 
 def unpickle_keyed(path: Path, key: str):
@@ -254,7 +300,7 @@ def unpickle_keyed(path: Path, key: str):
     import pickle
 
     held = HELD.get(path)
-    if held is not None and held[0] is not None and held[0] == _identity(path):
+    if held is not None and (held[0] is None or held[0] == _identity(path)):  # None: being written
         return held[2] if held[1] == key else None
     with open(path, "rb") as stream:
         found = pickle.load(stream)
@@ -390,7 +436,7 @@ def bodies_cached(last: LastBuild):
 
     from . import markup
 
-    store, key = last.cache / "bodies.pickle", last.cache_key()
+    store, key = last.cache / BODIES, last.cache_key()
     try:
         old = unpickle_keyed(store, key) or {}
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):

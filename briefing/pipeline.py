@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, resolve_cached
+from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, resolve_cached, settle
 from .rerender import plan_cached, render_cached
 from .lock import one_build_at_a_time
 from .model import Outcome
@@ -37,6 +37,7 @@ class Report:
 @one_build_at_a_time
 def build(settings: Settings, progress: Callable[[str], None] = print) -> Report:
     """Extract new seeds, read and check content/, link, plan, render, and write site/."""
+    settle()  # the caches a server's last build is still writing
     last = LastBuild.load(settings)
     if last.unchanged():
         return Report(Outcome(), last.record["articles"], last.record["pages"], last.record["files"],
@@ -95,6 +96,20 @@ def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Br
     resolution = resolve(articles, registry) if last is None else resolve_cached(articles, registry, last)
     briefing, link_problems = link(settings.title, articles, registry, resolution)
     return briefing, [*problems, *registry_problems, *link_problems]
+
+
+def read_ahead(settings: Settings) -> None:
+    """Read the last build's caches into memory, in the background (a server holding its caches does it
+    once it has started, so that the first save rebuilds as quickly as the ones after it)."""
+    from .incremental import in_background, read_caches
+    from .rerender import cache_keys
+
+    def read() -> None:
+        last = LastBuild.load(settings)
+        last.snapshot_inputs()
+        read_caches(last, cache_keys(last))
+
+    in_background(read)
 
 
 def template_links(settings: Settings) -> list[Problem]:

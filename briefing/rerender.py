@@ -223,6 +223,12 @@ def _interned(found: tuple) -> tuple:
             frozenset(map(sys.intern, ids)))
 
 
+def cache_keys(last: LastBuild) -> list[tuple[str, str]]:
+    """This module's cache files, by name with the key a build with `last`'s settings and inputs reads them by."""
+    key = _shape(last.settings.path("templates"), last)[0]
+    return [(PAGES, key), (PIECES, key)] if key else []
+
+
 def _shape(templates: Path, last: LastBuild) -> tuple[str | None, bool]:
     """A key of what every page depends on (this code, settings, the templates' text; None when a
     template cannot be read), and whether a template reads article bodies (then they count in prints)."""

@@ -37,6 +37,7 @@ from tornado.netutil import bind_sockets
 
 from .config import ConfigError, Settings
 from .incremental import hold_caches
+from .pipeline import read_ahead
 from .problems import BuildError
 
 ERROR_FILE = ".build-error.txt"
@@ -77,7 +78,8 @@ def serve(settings: Settings, reload: Callable[[], Settings], search: bool = Fal
     hold_caches()  # a rebuild after a save reads the build caches from memory, not from disk
     builder = Builder(reload, settings)
     sources = Sources(builder)  # before the first build, so an edit made during it is not missed
-    builder.build([])
+    if builder.build([]):
+        read_ahead(builder.settings)  # a first build with nothing to do read no cache: the first save would
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # its default drops every reload within 3 s of the previous one
     livereload.server.LiveReloadHandler = PageSocket  # the name its Server routes /livereload to
     server = Server(watcher=sources)

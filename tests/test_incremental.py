@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -511,22 +512,25 @@ def test_after_a_title_edit_only_the_actors_holding_that_article_have_their_page
 
 
 @pytest.fixture
-def holding(monkeypatch: pytest.MonkeyPatch) -> dict:
+def holding(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
     """This process keeps the build caches in memory, as `serve` does (and forgets them afterwards)."""
     from briefing import incremental
 
     monkeypatch.setattr(incremental, "holding", True)
     monkeypatch.setattr(incremental, "HELD", {})
-    return incremental.HELD
+    yield incremental.HELD
+    incremental.settle()
 
 
 def test_a_server_reads_a_cache_file_once_and_sees_what_another_build_wrote(tmp_path: Path, holding: dict):
-    from briefing.incremental import atomic_pickle, pickle_keyed, unpickle_keyed
+    from briefing.incremental import atomic_pickle, pickle_keyed, settle, unpickle_keyed
 
     path = tmp_path / "cache.pickle"
     pickle_keyed(path, "k", {"a": 1})
     held = unpickle_keyed(path, "k")
-    assert held == {"a": 1} and unpickle_keyed(path, "k") is held  # from memory, not unpickled again
+    assert held == {"a": 1} and unpickle_keyed(path, "k") is held  # from memory, while it is being written
+    settle()
+    assert unpickle_keyed(path, "k") is held  # from memory, not unpickled again
     assert unpickle_keyed(path, "another key") is None
     atomic_pickle(path, ("k", {"a": 2}), keyed=True)  # another process's build (serve does not know of it)
     assert unpickle_keyed(path, "k") == {"a": 2}
@@ -546,3 +550,24 @@ def test_rebuilds_in_a_server_that_keeps_the_caches_equal_clean_builds(generated
     body = sorted((project / "content").glob("*.md"))[5]
     body.write_text(body.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     assert b"One more line." in rebuild(project)["articles/generated-00005/index.html"]
+
+
+def test_a_server_reads_the_caches_ahead_so_its_first_save_reads_none(golden_project: Path, holding: dict,
+                                                                    monkeypatch: pytest.MonkeyPatch):
+    import pickle
+
+    from briefing.incremental import settle
+    from briefing.pipeline import read_ahead
+
+    rebuild(golden_project)
+    holding.clear()  # as a server started after that build finds them: on disk only
+    read_ahead(load_settings(golden_project))
+    settle()
+    assert {p.name for p in holding} >= {"articles.pickle", "pages.pickle", "links.pickle", "bodies.pickle"}
+    loads = []
+    real = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda *a, **k: loads.append(1) or real(*a, **k))
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("title: ", "title: Revised ", 1))
+    assert b"Revised" in rebuild(golden_project)["articles/talks-resume/index.html"]
+    assert loads == []
