@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping, Sequence
 
+from .incremental import Remembered
 from .model import Actor, Article, Claim, Denial, Event, Origin, Ref, Source, Weapon
 from .views import Said
 
@@ -28,6 +29,9 @@ PLAIN = frozenset({str, int, float, bool, type(None)}) | LEAVES  # values that h
 # Article fields no code reads but to show them (templates and data files): which pages list an
 # article, in what order, and under which paths never depends on them (views, pages, link, retold).
 DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
+
+
+ARTICLES, BARE = Remembered(), Remembered()  # an article's print, and its skeleton's part, while a server holds its caches
 
 
 class Unprintable(Exception):
@@ -89,12 +93,16 @@ class Printer:
             print_ = _digest(repr(value))
             self.memo[id(value)] = (value, print_)
             return print_
-        names = self._names(type(value))
-        skipped = self.skipped if type(value) is Article else ()
-        text = type(value).__qualname__ + "(" + ",".join(self(getattr(value, n)) for n in names if n not in skipped) + ")"
-        print_ = _digest(text)
+        if type(value) is Article:  # an article unchanged since a server's last build is printed as it was
+            print_ = ARTICLES.get(value, lambda: self._fields(value, self.skipped), lambda: self.skipped)
+        else:
+            print_ = self._fields(value, ())
         self.memo[id(value)] = (value, print_)
         return print_
+
+    def _fields(self, value: object, skipped) -> str:
+        names = self._names(type(value))
+        return _digest(type(value).__qualname__ + "(" + ",".join(self(getattr(value, n)) for n in names if n not in skipped) + ")")
 
     def skeleton(self, briefing) -> str:
         """The print of a briefing but for what only shows its articles (DISPLAY; bodies too when
@@ -102,7 +110,8 @@ class Printer:
         articles (the other fields hold ids and refs); an article's parts are printed once a build."""
         names, bare = self._names(Article), []
         for article in briefing.articles:
-            bare.append(",".join(self(getattr(article, n)) for n in names if n not in DISPLAY and n not in self.skipped))
+            bare.append(BARE.get(article, lambda a=article: ",".join(
+                self(getattr(a, n)) for n in names if n not in DISPLAY and n not in self.skipped), lambda: self.skipped))
         rest = (self(getattr(briefing, f.name)) for f in dataclasses.fields(briefing) if f.name != "articles")
         return _digest(f"{type(briefing).__qualname__}({','.join(rest)},{_digest(';'.join(bare))})")
 

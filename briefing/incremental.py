@@ -19,6 +19,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -246,6 +247,54 @@ def hold_caches() -> None:
     The build must treat loaded caches as read-only."""
     global holding
     holding = True
+
+
+class Remembered:
+    """What a function made of an object, kept from one build to the next while this process holds
+    its caches (a server), by the object's identity: an article unchanged since the last save is the
+    same object (the parse cache hands it out again), so its resolved form and its print can be too.
+    What the last build did not ask for again is dropped at the next (`next_build`)."""
+
+    every: list["Remembered"] = []
+
+    def __init__(self) -> None:
+        self.last: dict[int, tuple] = {}
+        self.now: dict[int, tuple] = {}
+        Remembered.every.append(self)
+
+    def get(self, value: object, make: Callable[[], object], reads: Callable[[], object] = lambda: None) -> object:
+        """make(), or what it made of this very `value` when what else it `reads` is equal."""
+        if not holding:
+            return make()
+        extra, kept = reads(), self.now.get(id(value)) or self.last.get(id(value))
+        if kept is None or kept[0] is not value or kept[1] != extra:  # held, so its id is not reused
+            kept = (value, extra, make())
+        self.now[id(value)] = kept
+        return kept[2]
+
+    @classmethod
+    def next_build(cls) -> None:
+        """A build starts: what the one before it asked for is kept for it, and nothing older."""
+        for memo in cls.every:
+            memo.last, memo.now = memo.now, {}
+
+
+class AsLastTime:
+    """What a function of the whole briefing made in a server's last build, given again while what
+    it reads is equal (the facts of an article unchanged since the last save are the very objects of
+    the last build, so comparing them costs little). Only while this process holds its caches."""
+
+    def __init__(self) -> None:
+        self.last: tuple | None = None  # (what it read, what it made)
+
+    def get(self, make: Callable[[], object], reads: Callable[[], object]) -> object:
+        """make(), or what it made last time when `reads()` equals what it read then."""
+        if not holding:
+            return make()
+        read = reads()
+        if self.last is None or self.last[0] != read:
+            self.last = (read, make())
+        return self.last[1]
 
 
 def pickle_keyed(path: Path, key: str, data: object) -> None:

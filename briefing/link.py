@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .answers import ClaimIndex, Denied
+from .incremental import AsLastTime, Remembered
 from .model import Actor, ActorId, Article, ArticleSlug, Briefing, Event, FactId, Ref, Weapon, WeaponId
 from .problems import Problem
 from .registry import Registry
@@ -22,11 +23,13 @@ def link(title: str, articles: list[Article], registry: Registry,
     With a `resolution` (the resolve stage's), its articles are linked and its merges kept."""
     if resolution is not None:
         articles = resolution.articles
-    dated = (_resolve_unknown_years(a) for a in articles)
+    dated = (DATED.get(a, lambda a=a: _resolve_unknown_years(a)) for a in articles)
     ordered = tuple(sorted(dated, key=lambda a: (a.published or "0000", a.slug), reverse=True))
-    actors, told = _merge_actors(ordered, registry), retold(ordered)
+    actors = MERGED.get(lambda: _merge_actors(ordered, registry), lambda: ([a.actors for a in ordered], registry))
+    told = RETOLD.get(lambda: retold(ordered), lambda: _facts(ordered))
     rebuttals, problems = _rebuttals(ordered, told)
-    for claim, denials in _answered(ordered, actors, told).items():
+    answered = ANSWERED.get(lambda: _answered(ordered, actors, told), lambda: (_facts(ordered), actors, told))
+    for claim, denials in answered.items():
         rebuttals[claim] = (*rebuttals.get(claim, ()), *denials)
     briefing = Briefing(
         title=title,
@@ -39,6 +42,15 @@ def link(title: str, articles: list[Article], registry: Registry,
         retold=told,
     )
     return briefing, problems
+
+
+def _facts(articles: tuple[Article, ...]) -> list[tuple]:
+    """What retold and _answered read of the articles."""
+    return [(a.slug, a.published, a.claims, a.denials, a.events) for a in articles]
+
+
+DATED = Remembered()  # an article as _resolve_unknown_years gave it, while a server holds its caches
+MERGED, RETOLD, ANSWERED = AsLastTime(), AsLastTime(), AsLastTime()  # the same, for the whole briefing
 
 
 def _resolve_unknown_years(article: Article) -> Article:
@@ -109,19 +121,19 @@ def _most_common(values) -> str:
 def _rebuttals(articles: tuple[Article, ...], told: dict[Ref, tuple[Ref, ...]]) -> tuple[dict[Ref, tuple[Ref, ...]], list[Problem]]:
     """Claim -> the denials that answer it, across articles ("c1" or "<slug>#c1"); a claim several
     articles report is answered under its first report, where it is shown."""
-    claims = {Ref(a.slug, c.id) for a in articles for c in a.claims}
     found: dict[Ref, list[Ref]] = {}
     problems = []
-    for article in articles:
-        for denial in article.denials:
-            if not denial.rebuts:
-                continue
-            slug, _, fact = denial.rebuts.rpartition("#")
-            target = Ref(ArticleSlug(slug or article.slug), FactId(fact))
-            if target in claims:
-                found.setdefault(told.get(target, (target,))[0], []).append(Ref(article.slug, denial.id))
-            else:
-                problems.append(_no_such_claim(article, denial, claims, articles))
+    rebutting = [(article, denial) for article in articles for denial in article.denials if denial.rebuts]
+    named = {d.rebuts.rpartition("#")[0] or a.slug for a, d in rebutting}  # the articles they name (few)
+    claims = {Ref(a.slug, c.id) for a in articles if a.slug in named for c in a.claims}
+    for article, denial in rebutting:
+        slug, _, fact = denial.rebuts.rpartition("#")
+        target = Ref(ArticleSlug(slug or article.slug), FactId(fact))
+        if target in claims:
+            found.setdefault(told.get(target, (target,))[0], []).append(Ref(article.slug, denial.id))
+        else:
+            every = {Ref(a.slug, c.id) for a in articles for c in a.claims}  # for the nearest one
+            problems.append(_no_such_claim(article, denial, every, articles))
     return {k: tuple(v) for k, v in found.items()}, problems
 
 

@@ -109,11 +109,12 @@ def _common(briefing: Briefing, views: Views, search: bool) -> dict:
     return {"briefing": briefing, "views": views, "when": when, "search": search, "speaker_folder": speaker_folder}
 
 
-def article_pages(briefing: Briefing, search: bool = False) -> list[Page]:
-    """The articles' own pages, as plan() makes them (a rebuild after body edits renders only these)."""
+def article_pages(briefing: Briefing, search: bool = False, slugs: set[str] | None = None) -> list[Page]:
+    """The articles' own pages (those of `slugs` when given), as plan() makes them (a rebuild after
+    body edits renders only these)."""
     views = Views(briefing)
     common = _common(briefing, views, search)
-    own = [_article_page(a, views) for a in briefing.articles]
+    own = [_article_page(a, views) for a in briefing.articles if slugs is None or a.slug in slugs]
     return [_with(common, p) for p in own]
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, resolve_cached, settle
+from .incremental import (LastBuild, Remembered, bodies_cached, check_links_cached, read_articles_cached,
+                          resolve_cached, settle)
 from .rerender import plan_cached, render_cached
 from .lock import one_build_at_a_time
 from .model import Outcome
@@ -42,6 +43,7 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
     if last.unchanged():
         return Report(Outcome(), last.record["articles"], last.record["pages"], last.record["files"],
                       up_to_date=True)
+    Remembered.next_build()
     with few_collections():
         return _build(settings, last, progress)
 

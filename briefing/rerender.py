@@ -54,17 +54,22 @@ def plan_cached(briefing, settings, last: LastBuild, search: bool) -> Plan:
         whole = skeleton = None
     shown = {a.slug: printer([a, a.body]) for a in briefing.articles} if whole else {}  # bodies count here
     patched = key is not None and whole is not None and old.get("complete") and patches(site, search)
-    if patched and whole == old.get("whole"):
-        pages = article_pages(briefing, search)
+    if patched and whole == old.get("whole"):  # only bodies changed: the pages of the articles whose body did
+        pages = article_pages(briefing, search, _changed(shown, old))
         if _as_left(set(old["pages"]) - {p.path for p in pages}, last):
             return Plan(pages, key, old, printer, whole, True, True, skeleton, shown)
     pages = plan(briefing, settings.base_url, search)
     if patched and skeleton == old.get("skeleton") and {p.path for p in pages} == set(old["pages"]):
-        changed = {slug for slug, print_ in shown.items() if old["shown"].get(slug) != print_}
+        changed = _changed(shown, old)
         holding = [p for p in pages if _holds(p, old["touched"], changed)]
         if _as_left(set(old["pages"]) - {p.path for p in holding}, last):
             return Plan(holding, key, old, printer, whole, True, False, skeleton, shown)
     return Plan(pages, key, old, printer, whole, skeleton=skeleton, shown=shown)
+
+
+def _changed(shown: dict, old: dict) -> set[str]:
+    """The articles that show otherwise than in the last build (their title, source or body), by slug."""
+    return {slug for slug, print_ in shown.items() if old["shown"].get(slug) != print_}
 
 
 def _holds(page, touched: dict, changed: set[str]) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .model import Actor, ActorId, Ambiguity, Article, ArticleSlug, Merge
 from .names import (PARTICLES, CleanName, clean_person_name, courtesies, gender_of, looks_like_name,
                     name_key, role_words, spelled_alike, spelling_key, used_as_places)
+from .incremental import Remembered
 from .reassign import reassign
 from .registry import Registry
 from .textutil import slugify
@@ -61,8 +62,17 @@ def resolve(articles: list[Article], registry: Registry, decided=None) -> Resolu
     named = {(a.slug, x.id): x.name for a in articles for x in a.actors}
     merges = tuple(Merge(slug, actor_id, named[(slug, actor_id)], d.into, d.reason)
                    for (slug, actor_id), d in decisions.items() if d.into != actor_id)
-    resolved = [reassign(a, decisions, cleaned) for a in articles]
+    resolved = [REASSIGNED.get(a, lambda a=a: reassign(a, decisions, cleaned), lambda a=a: _concerning(a, decisions, cleaned))
+                for a in articles]
     return Resolution(resolved, merges, tuple(ambiguities))
+
+
+REASSIGNED = Remembered()  # an article as reassign() gave it, while a server holds its caches
+
+
+def _concerning(article: Article, decisions: dict, cleaned: dict) -> tuple:
+    """What reassign() reads of the decisions for an article."""
+    return tuple((decisions.get((article.slug, x.id)), cleaned.get((article.slug, x.id))) for x in article.actors)
 
 
 def decide(articles: list[Article], registry: Registry, places: dict | None = None) -> tuple[dict, dict, list[Ambiguity]]:
