@@ -447,14 +447,31 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
                 shared.setdefault(pair, pair) for pair in (_link_target(path, link) for link in parsed[path].links))
     pickle_keyed(last.cache / LINKS, last.cache_key(), (seen, targets))
     known = set(digests) | set(extra)
-    problems = []
+    problems, checked = [], _as_checked(digests, known, last, pages)
     for path, page in sorted(parsed.items()):
+        if path in checked:
+            continue
         for link, line, (target, fragment) in zip(page.links, page.lines, targets[places[path]]):
             if target is not None and target in known and not (fragment and target in parsed and fragment not in parsed[target].ids):
                 continue  # a link that certainly works: linkcheck would find nothing wrong with it
             if message := broken_link(path, link, known, parsed):
                 problems.append(Problem(f"site/{path}", line, message))
     return problems
+
+
+def _as_checked(digests: dict[str, str], known: set[str], last: LastBuild, pages: dict) -> set[str]:
+    """The pages the last build wrote as they are now, when their links are sure to work as they did
+    then (a build whose links did not all work failed): no file came or went, and no page that
+    changed lost an id that a link may point at."""
+    outputs = last.record.get("outputs", {})
+    if known != set(outputs):
+        return set()
+    same = {path for path, digest in digests.items() if outputs[path][2] == digest}
+    for path, digest in digests.items():
+        before = pages.get(outputs[path][2]) if path not in same and path.endswith(".html") else None
+        if path not in same and path.endswith(".html") and (before is None or not before[2] <= pages[digest][2]):
+            return set()
+    return same
 
 
 def _link_target(page: str, link: str) -> tuple[str | None, str]:

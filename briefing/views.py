@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
+from .incremental import AsLastTime
 from .link import SEASONS, chronology, date_label
 from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
 from .textutil import MONTH_NAMES
@@ -132,7 +133,8 @@ class Views:
     @cached_property
     def _words(self) -> dict[str, list[int]]:
         """Positions in `said` of the statements that use each word (made when an actor's page first needs it)."""
-        return _grouped(range(len(self.said)), lambda i: WORD.findall(_said_text(self.said[i])))
+        texts = [_said_text(s) for s in self.said]
+        return WORDS.get(lambda: _grouped(range(len(texts)), lambda i: WORD.findall(texts[i])), lambda: texts)
 
     def actor(self, actor_id: ActorId) -> Actor:
         """The merged actor for an id (every id was checked when its file was read)."""
@@ -271,6 +273,7 @@ class Views:
 
 
 WORD = re.compile(r"\w+")
+WORDS = AsLastTime()  # the word index of the statements, while a server holds its caches
 
 
 def _said_text(said: Said) -> str:
