@@ -57,7 +57,7 @@ class LastBuild:
         """The record left by the last successful build (empty if none, or if settings or code changed)."""
         path = cache_folder(settings.path("site")) / RECORD
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = _read_record(path)
         except (OSError, ValueError):
             record = {}
         key = settings_key(settings)
@@ -110,6 +110,17 @@ class LastBuild:
 
     def _write_record(self) -> None:
         atomic_write(self.cache / RECORD, json.dumps(self.record, separators=(",", ":")).encode("utf-8"))
+        _remember(self.cache / RECORD, RECORD, self.record)
+
+
+def _read_record(path: Path) -> object:
+    """The record's JSON, from memory while this process holds its caches and the file is as it left it."""
+    held = HELD.get(path)
+    if held is not None and held[0] is not None and held[0] == _identity(path):
+        return held[2]
+    record = json.loads(path.read_text(encoding="utf-8"))
+    _remember(path, RECORD, record)
+    return record
 
 
 def _well_formed(record: dict) -> bool:
