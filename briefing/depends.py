@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from .incremental import Remembered
+from .warm import Remembered
 from .model import Actor, Article, Claim, Denial, Event, Origin, Ref, Source, Weapon
 from .views import Said
 

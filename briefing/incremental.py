@@ -17,11 +17,11 @@ import importlib.util
 import json
 import os
 import sys
-import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import warm
 
 RECORD = "build.json"
 ARTICLES = "articles.pickle"
@@ -110,16 +110,16 @@ class LastBuild:
 
     def _write_record(self) -> None:
         atomic_write(self.cache / RECORD, json.dumps(self.record, separators=(",", ":")).encode("utf-8"))
-        _remember(self.cache / RECORD, RECORD, self.record)
+        warm.remember(self.cache / RECORD, RECORD, self.record)
 
 
 def _read_record(path: Path) -> object:
     """The record's JSON, from memory while this process holds its caches and the file is as it left it."""
-    held = HELD.get(path)
-    if held is not None and held[0] is not None and held[0] == _identity(path):
-        return held[2]
+    held = warm.held(path)
+    if held is not None:
+        return held[1]
     record = json.loads(path.read_text(encoding="utf-8"))
-    _remember(path, RECORD, record)
+    warm.remember(path, RECORD, record)
     return record
 
 
@@ -242,106 +242,14 @@ def _unpickle(path: Path):
         return pickle.load(stream)
 
 
-HELD: dict[Path, tuple[tuple, str, object]] = {}
-"""Cache files a long-lived process (`serve`, see `hold_caches`) wrote or read, with their data, by
-path: (the file's identity when it was written or read, its key, its data). Read again while the
-file is as it was, the data comes from here instead of unpickling hundreds of MB at every save."""
-holding = False
-
-
-_background: list = []  # threads writing (or reading ahead) cache files (see `pickle_keyed`, `read_ahead`)
-
-
-def hold_caches() -> None:
-    """From now on this process keeps the cache files it writes and reads in memory (`HELD`): a
-    server rebuilding after each save reads them once, and writes them while the browser reloads.
-    The build must treat loaded caches as read-only."""
-    global holding
-    holding = True
-
-
-class Remembered:
-    """What a function made of an object, kept from one build to the next while this process holds
-    its caches (a server), by the object's identity: an article unchanged since the last save is the
-    same object (the parse cache hands it out again), so its resolved form and its print can be too.
-    What the last build did not ask for again is dropped at the next (`next_build`)."""
-
-    every: list["Remembered"] = []
-
-    def __init__(self) -> None:
-        self.last: dict[int, tuple] = {}
-        self.now: dict[int, tuple] = {}
-        Remembered.every.append(self)
-
-    def get(self, value: object, make: Callable[[], object], reads: Callable[[], object] = lambda: None) -> object:
-        """make(), or what it made of this very `value` when what else it `reads` is equal."""
-        if not holding:
-            return make()
-        extra, kept = reads(), self.now.get(id(value)) or self.last.get(id(value))
-        if kept is None or kept[0] is not value or kept[1] != extra:  # held, so its id is not reused
-            kept = (value, extra, make())
-        self.now[id(value)] = kept
-        return kept[2]
-
-    @classmethod
-    def next_build(cls) -> None:
-        """A build starts: what the one before it asked for is kept for it, and nothing older."""
-        for memo in cls.every:
-            memo.last, memo.now = memo.now, {}
-
-
-class AsLastTime:
-    """What a function of the whole briefing made in a server's last build, given again while what
-    it reads is equal (the facts of an article unchanged since the last save are the very objects of
-    the last build, so comparing them costs little). Only while this process holds its caches."""
-
-    def __init__(self) -> None:
-        self.last: tuple | None = None  # (what it read, what it made)
-
-    def get(self, make: Callable[[], object], reads: Callable[[], object]) -> object:
-        """make(), or what it made last time when `reads()` equals what it read then."""
-        if not holding:
-            return make()
-        read = reads()
-        if self.last is None or self.last[0] != read:
-            self.last = (read, make())
-        return self.last[1]
-
-
 def pickle_keyed(path: Path, key: str, data: object) -> None:
     """atomic_pickle of `key`, then of `data`: the key can be checked without reading the data.
     A process that holds its caches writes them in the background (`settle` waits for them): a
     killed server leaves an older cache, which the next build checks and, at worst, does not use."""
-    if not holding:
+    if warm.holding:
+        warm.write_in_background(path, key, data, lambda: atomic_pickle(path, (key, data), keyed=True))
+    else:
         atomic_pickle(path, (key, data), keyed=True)
-        return
-    HELD[path] = (None, key, data)  # read from memory until written (a cache is never read while written: settle)
-    in_background(_write_held, path, key, data)
-
-
-def _write_held(path: Path, key: str, data: object) -> None:
-    try:
-        atomic_pickle(path, (key, data), keyed=True)
-    except (OSError, RecursionError, TypeError) as error:  # the cache is lost, not the build
-        HELD.pop(path, None)
-        print(f"warning: {path}: the build cache could not be written: {error}", file=sys.stderr)
-        return
-    if HELD.get(path, (None, None, None))[2] is data:
-        HELD[path] = (_identity(path), key, data)
-
-
-def in_background(work, *args) -> None:
-    """Run `work(*args)` in a thread that the next `settle` waits for."""
-    thread = threading.Thread(target=work, args=args, name=getattr(work, "__name__", "cache"))
-    _background.append(thread)
-    thread.start()
-
-
-def settle() -> None:
-    """Wait until the cache files the last build wrote in the background are on disk (a build
-    changes what it loaded from them), and those read ahead are in memory."""
-    while _background:
-        _background.pop().join()
 
 
 def read_caches(last: "LastBuild", more: list[tuple[str, str]]) -> None:
@@ -359,29 +267,15 @@ def unpickle_keyed(path: Path, key: str):
     cache is never read whole (10,000 articles' parses are hundreds of MB)."""
     import pickle
 
-    held = HELD.get(path)
-    if held is not None and (held[0] is None or held[0] == _identity(path)):  # None: being written
-        return held[2] if held[1] == key else None
+    held = warm.held(path)
+    if held is not None:
+        return held[1] if held[0] == key else None
     with open(path, "rb") as stream:
         found = pickle.load(stream)
         data = pickle.load(stream) if found == key else None
     if data is not None:
-        _remember(path, key, data)
+        warm.remember(path, key, data)
     return data
-
-
-def _remember(path: Path, key: str, data: object) -> None:
-    if holding:
-        HELD[path] = (_identity(path), key, data)
-
-
-def _identity(path: Path) -> tuple | None:
-    """What tells a cache file from one written after it (by this process or another build)."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def read_articles_cached(folder: Path, root: Path, last: LastBuild):

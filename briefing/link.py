@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .answers import ClaimIndex, Denied
-from .incremental import AsLastTime, Remembered
+from .warm import AsLastTime, Remembered
 from .model import Actor, ActorId, Article, ArticleSlug, Briefing, Event, FactId, Ref, Weapon, WeaponId
 from .problems import Problem
 from .registry import Registry

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from .config import Settings
-from .incremental import (LastBuild, Remembered, bodies_cached, check_links_cached, read_articles_cached,
-                          resolve_cached, settle)
+from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, resolve_cached
 from .rerender import plan_cached, render_cached
 from .lock import one_build_at_a_time
 from .model import Outcome
 from .problems import BuildError, Problem, os_errors_as_problems
+from .warm import Remembered, settle
 
 if TYPE_CHECKING:
     from .model import Briefing
@@ -103,8 +103,9 @@ def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Br
 def read_ahead(settings: Settings) -> None:
     """Read the last build's caches into memory, in the background (a server holding its caches does it
     once it has started, so that the first save rebuilds as quickly as the ones after it)."""
-    from .incremental import in_background, read_caches
+    from .incremental import read_caches
     from .rerender import cache_keys
+    from .warm import in_background
 
     def read() -> None:
         last = LastBuild.load(settings)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .model import Actor, ActorId, Ambiguity, Article, ArticleSlug, Merge
 from .names import (PARTICLES, CleanName, clean_person_name, courtesies, gender_of, looks_like_name,
                     name_key, role_words, spelled_alike, spelling_key, used_as_places)
-from .incremental import Remembered
+from .warm import Remembered
 from .reassign import reassign
 from .registry import Registry
 from .textutil import slugify

@@ -36,9 +36,9 @@ from tornado.ioloop import PeriodicCallback
 from tornado.netutil import bind_sockets
 
 from .config import ConfigError, Settings
-from .incremental import hold_caches
 from .pipeline import read_ahead
 from .problems import BuildError
+from .warm import hold_caches
 
 ERROR_FILE = ".build-error.txt"
 SCAN_EVERY_MS = 50

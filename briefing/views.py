@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from .incremental import AsLastTime
+from .warm import AsLastTime
 from .link import SEASONS, chronology, date_label
 from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
 from .textutil import MONTH_NAMES

@@ -514,16 +514,17 @@ def test_after_a_title_edit_only_the_actors_holding_that_article_have_their_page
 @pytest.fixture
 def holding(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
     """This process keeps the build caches in memory, as `serve` does (and forgets them afterwards)."""
-    from briefing import incremental
+    from briefing import warm
 
-    monkeypatch.setattr(incremental, "holding", True)
-    monkeypatch.setattr(incremental, "HELD", {})
-    yield incremental.HELD
-    incremental.settle()
+    monkeypatch.setattr(warm, "holding", True)
+    monkeypatch.setattr(warm, "HELD", {})
+    yield warm.HELD
+    warm.settle()
 
 
 def test_a_server_reads_a_cache_file_once_and_sees_what_another_build_wrote(tmp_path: Path, holding: dict):
-    from briefing.incremental import atomic_pickle, pickle_keyed, settle, unpickle_keyed
+    from briefing.incremental import atomic_pickle, pickle_keyed, unpickle_keyed
+    from briefing.warm import settle
 
     path = tmp_path / "cache.pickle"
     pickle_keyed(path, "k", {"a": 1})
@@ -556,8 +557,8 @@ def test_a_server_reads_the_caches_ahead_so_its_first_save_reads_none(golden_pro
                                                                     monkeypatch: pytest.MonkeyPatch):
     import pickle
 
-    from briefing.incremental import settle
     from briefing.pipeline import read_ahead
+    from briefing.warm import settle
 
     rebuild(golden_project)
     holding.clear()  # as a server started after that build finds them: on disk only

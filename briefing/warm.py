@@ -1,0 +1,129 @@
+"""What a long-lived process (`serve`) keeps in memory from one build to the next, so that a save
+rebuilds without reading every cache from disk or working out again what did not change.
+
+Nothing here is used unless `hold_caches()` was called: a one-off build keeps nothing.
+"""
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+HELD: dict[Path, tuple[tuple | None, str, object]] = {}
+"""Cache files this process wrote or read, with their data, by path: (the file's identity when it
+was written or read, None while it is being written; its key; its data). Read again while the file
+is as it was, the data comes from here instead of unpickling hundreds of MB at every save."""
+holding = False
+_background: list[threading.Thread] = []  # writing (or reading ahead) cache files: see `settle`
+
+
+def hold_caches() -> None:
+    """From now on this process keeps the cache files it writes and reads in memory (`HELD`): a
+    server rebuilding after each save reads them once, and writes them while the browser reloads.
+    The build must treat what it loads from a cache as read-only."""
+    global holding
+    holding = True
+
+
+def held(path: Path) -> tuple[str, object] | None:
+    """(key, data) of a cache file held in memory, while the file is as this process left it."""
+    kept = HELD.get(path)
+    if kept is None or (kept[0] is not None and kept[0] != identity(path)):
+        return None
+    return kept[1], kept[2]
+
+
+def remember(path: Path, key: str, data: object) -> None:
+    """Hold a cache file's data (when this process holds its caches), as the file now is."""
+    if holding:
+        HELD[path] = (identity(path), key, data)
+
+
+def write_in_background(path: Path, key: str, data: object, write: Callable[[], None]) -> None:
+    """Hold a cache file's data at once, and `write()` it in the background (`settle` waits for it):
+    a killed server leaves an older cache, which the next build checks and, at worst, does not use."""
+    HELD[path] = (None, key, data)
+
+    def written() -> None:
+        try:
+            write()
+        except (OSError, RecursionError, TypeError) as error:  # the cache is lost, not the build
+            HELD.pop(path, None)
+            print(f"warning: {path}: the build cache could not be written: {error}", file=sys.stderr)
+            return
+        if HELD.get(path, (None, None, None))[2] is data:
+            HELD[path] = (identity(path), key, data)
+
+    in_background(written)
+
+
+def identity(path: Path) -> tuple | None:
+    """What tells a cache file from one written after it (by this process or another build)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def in_background(work: Callable[[], None]) -> None:
+    """Run `work()` in a thread that the next `settle` waits for."""
+    thread = threading.Thread(target=work, name="briefing cache")
+    _background.append(thread)
+    thread.start()
+
+
+def settle() -> None:
+    """Wait until the cache files the last build wrote in the background are on disk (a build
+    changes what it loaded from them), and those read ahead are in memory."""
+    while _background:
+        _background.pop().join()
+
+
+class Remembered:
+    """What a function made of an object, kept from one build to the next while this process holds
+    its caches (a server), by the object's identity: an article unchanged since the last save is the
+    same object (the parse cache hands it out again), so its resolved form and its print can be too.
+    What the last build did not ask for again is dropped at the next (`next_build`)."""
+
+    every: list["Remembered"] = []
+
+    def __init__(self) -> None:
+        self.last: dict[int, tuple] = {}
+        self.now: dict[int, tuple] = {}
+        Remembered.every.append(self)
+
+    def get(self, value: object, make: Callable[[], object], reads: Callable[[], object] = lambda: None) -> object:
+        """make(), or what it made of this very `value` when what else it `reads` is equal."""
+        if not holding:
+            return make()
+        extra, kept = reads(), self.now.get(id(value)) or self.last.get(id(value))
+        if kept is None or kept[0] is not value or kept[1] != extra:  # held, so its id is not reused
+            kept = (value, extra, make())
+        self.now[id(value)] = kept
+        return kept[2]
+
+    @classmethod
+    def next_build(cls) -> None:
+        """A build starts: what the one before it asked for is kept for it, and nothing older."""
+        for memo in cls.every:
+            memo.last, memo.now = memo.now, {}
+
+
+class AsLastTime:
+    """What a function of the whole briefing made in a server's last build, given again while what
+    it reads is equal (the facts of an article unchanged since the last save are the very objects of
+    the last build, so comparing them costs little). Only while this process holds its caches."""
+
+    def __init__(self) -> None:
+        self.last: tuple | None = None  # (what it read, what it made)
+
+    def get(self, make: Callable[[], object], reads: Callable[[], object]) -> object:
+        """make(), or what it made last time when `reads()` equals what it read then."""
+        if not holding:
+            return make()
+        read = reads()
+        if self.last is None or self.last[0] != read:
+            self.last = (read, make())
+        return self.last[1]
