@@ -25,10 +25,11 @@ def statement_anchors(pages: Iterable[Planned], views: Views) -> str:
     found: dict[str, str] = {}
     for page in pages:
         if page.template == "speaker.html":
+            folder = _folder(page.path, "who-said-what/")
             for said in page.given["pager"].items:
-                shown = f"{said.article.slug}-{said.fact.id}"
+                shown = f"{folder}/#{said.article.slug}-{said.fact.id}"
                 for report in views.reports(said):
-                    found.setdefault(f"{report.ref.article}-{report.ref.fact}", _place(page.path, "who-said-what/", shown))
+                    found.setdefault(f"{report.ref.article}-{report.ref.fact}", shown)
     return _json(found)
 
 
@@ -36,9 +37,11 @@ def event_anchors(pages: Iterable[Planned]) -> str:
     """chronology/anchors.json: every event of every article -> the year or month page that shows it."""
     found: dict[str, str] = {}
     for page in pages:
-        for group in _groups(page):
+        groups = _groups(page)
+        folder = _folder(page.path, "chronology/") if groups else ""
+        for group in groups:
             for article, event in group.sources:
-                found.setdefault(f"{article.slug}-{event.id}", _place(page.path, "chronology/", group.anchor))
+                found.setdefault(f"{article.slug}-{event.id}", f"{folder}/#{group.anchor}")
     return _json(found)
 
 
@@ -51,10 +54,10 @@ def _groups(page: Planned) -> list:
     return []
 
 
-def _place(path: str, base: str, anchor: str) -> str:
-    """The anchor on the page at `path`, relative to `base` (the overview's folder), so the map works
-    under any sub-path: 'jane-roe/#talks-resume-c1'."""
-    return f"{posixpath.relpath(posixpath.dirname(path), base)}/#{anchor}"
+def _folder(path: str, base: str) -> str:
+    """The folder of the page at `path`, relative to `base` (the overview's folder), so the map works
+    under any sub-path: 'jane-roe' (its anchors: 'jane-roe/#talks-resume-c1')."""
+    return posixpath.relpath(posixpath.dirname(path), base)
 
 
 def _json(found: dict[str, str]) -> str:

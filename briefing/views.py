@@ -1,6 +1,7 @@
 """Read-only views over a Briefing that pages show: who said what, transfers, mentions."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -292,7 +293,12 @@ def _grouped(items, keys) -> dict:
 
 def _names_pattern(actor: Actor) -> re.Pattern:
     names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return _compiled(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+@functools.lru_cache(maxsize=1 << 14)  # one per actor: more than re's own cache keeps; `serve` rebuilds often
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
