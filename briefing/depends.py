@@ -31,7 +31,10 @@ PLAIN = frozenset({str, int, float, bool, type(None)}) | LEAVES  # values that h
 DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
 
 
-ARTICLES, BARE = Remembered(), Remembered()  # an article's print, and its skeleton's part, while a server holds its caches
+# Prints of articles and statements, and an article's part of the skeleton, kept while a server holds its
+# caches: an article unchanged since the last save is the same object, and so are its statements (views.SAID).
+PRINTED, BARE = Remembered(), Remembered()
+KEPT = frozenset({Article, Said})
 
 
 class Unprintable(Exception):
@@ -93,8 +96,9 @@ class Printer:
             print_ = _digest(repr(value))
             self.memo[id(value)] = (value, print_)
             return print_
-        if type(value) is Article:  # an article unchanged since a server's last build is printed as it was
-            print_ = ARTICLES.get(value, lambda: self._fields(value, self.skipped), lambda: self.skipped)
+        if type(value) in KEPT:  # an article or statement unchanged since a server's last build prints as it did
+            skipped = self.skipped if type(value) is Article else ()
+            print_ = PRINTED.get(value, lambda: self._fields(value, skipped), lambda: self.skipped)
         else:
             print_ = self._fields(value, ())
         self.memo[id(value)] = (value, print_)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from .warm import AsLastTime
+from .warm import AsLastTime, Remembered
 from .link import SEASONS, chronology, date_label
 from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
 from .textutil import MONTH_NAMES
@@ -112,9 +112,10 @@ class Views:
 
     def __init__(self, briefing: Briefing):
         self.briefing = briefing
-        self.said = [Said(kind, a, f, self.actor(f.speaker))
+        self.said = [SAID.get(f, lambda: Said(kind, a, f, speaker), lambda: (kind, a, speaker))
                      for a in briefing.articles
-                     for kind, facts in (("claim", a.claims), ("denial", a.denials)) for f in facts]
+                     for kind, facts in (("claim", a.claims), ("denial", a.denials)) for f in facts
+                     for speaker in (self.actor(f.speaker),)]
         self._by_ref = {s.ref: s for s in self.said}
         self._by_slug = {a.slug: a for a in briefing.articles}
         self.transfers = [Transfer(a, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
@@ -275,6 +276,7 @@ class Views:
 
 WORD = re.compile(r"\w+")
 WORDS = AsLastTime()  # the word index of the statements, while a server holds its caches
+SAID = Remembered()  # a statement of an article unchanged since a server's last build: the same object
 
 
 def _said_text(said: Said) -> str:
