@@ -15,9 +15,9 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from .warm import Remembered
 from .model import Actor, Article, Claim, Denial, Event, Origin, Ref, Source, Weapon
 from .views import Said
+from .warm import Remembered
 
 SHARED = ("briefing", "views")  # read through a recording proxy
 FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache key covers code)

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .answers import ClaimIndex, Denied
-from .warm import AsLastTime, Remembered
 from .model import Actor, ActorId, Article, ArticleSlug, Briefing, Event, FactId, Ref, Weapon, WeaponId
 from .problems import Problem
 from .registry import Registry
 from .resolve import Resolution
 from .retold import retold
 from .textutil import MONTH_NAMES
+from .warm import AsLastTime, Remembered
 
 
 def link(title: str, articles: list[Article], registry: Registry,

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from .model import Actor, ActorId, Ambiguity, Article, ArticleSlug, Merge
 from .names import (PARTICLES, CleanName, clean_person_name, courtesies, gender_of, looks_like_name,
                     name_key, role_words, spelled_alike, spelling_key, used_as_places)
-from .warm import Remembered
 from .reassign import reassign
 from .registry import Registry
 from .textutil import slugify
+from .warm import Remembered
 
 Key = tuple[str, ...]
 # A name that fits several people goes to one named in full in 5 times as many articles as any

@@ -1,16 +1,15 @@
 """Read-only views over a Briefing that pages show: who said what, transfers, mentions."""
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from .warm import AsLastTime, Remembered
 from .link import SEASONS, chronology, date_label
 from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
 from .textutil import MONTH_NAMES
+from .warm import AsLastTime, Remembered
 
 # The four kinds of speaker a reader filters by; a "group" reads as an organisation.
 SPEAKER_KINDS = {"state": "state", "person": "person", "organization": "organisation",
@@ -112,10 +111,8 @@ class Views:
 
     def __init__(self, briefing: Briefing):
         self.briefing = briefing
-        self.said = [SAID.get(f, lambda: Said(kind, a, f, speaker), lambda: (kind, a, speaker))
-                     for a in briefing.articles
-                     for kind, facts in (("claim", a.claims), ("denial", a.denials)) for f in facts
-                     for speaker in (self.actor(f.speaker),)]
+        self.said = [self._statement(kind, a, f) for a in briefing.articles
+                     for kind, facts in (("claim", a.claims), ("denial", a.denials)) for f in facts]
         self._by_ref = {s.ref: s for s in self.said}
         self._by_slug = {a.slug: a for a in briefing.articles}
         self.transfers = [Transfer(a, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
@@ -137,6 +134,10 @@ class Views:
         """Positions in `said` of the statements that use each word (made when an actor's page first needs it)."""
         texts = [_said_text(s) for s in self.said]
         return WORDS.get(lambda: _grouped(range(len(texts)), lambda i: WORD.findall(texts[i])), lambda: texts)
+
+    def _statement(self, kind: str, article: Article, fact: Claim | Denial) -> Said:
+        speaker = self.actor(fact.speaker)
+        return SAID.get(fact, lambda: Said(kind, article, fact, speaker), lambda: (kind, article, speaker))
 
     def actor(self, actor_id: ActorId) -> Actor:
         """The merged actor for an id (every id was checked when its file was read)."""
@@ -298,7 +299,7 @@ def _names_pattern(actor: Actor) -> re.Pattern:
     return _compiled(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
-@functools.lru_cache(maxsize=1 << 14)  # one per actor: more than re's own cache keeps; `serve` rebuilds often
+@lru_cache(maxsize=1 << 14)  # one per actor: more than re's own cache keeps; `serve` rebuilds often
 def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
