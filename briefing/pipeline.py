@@ -17,7 +17,7 @@ from .rerender import plan_cached, render_cached
 from .lock import one_build_at_a_time
 from .model import Outcome
 from .problems import BuildError, Problem, os_errors_as_problems
-from .warm import Remembered, settle
+from .warm import Remembered, settle, write_held
 
 if TYPE_CHECKING:
     from .model import Briefing
@@ -44,8 +44,11 @@ def build(settings: Settings, progress: Callable[[str], None] = print) -> Report
         return Report(Outcome(), last.record["articles"], last.record["pages"], last.record["files"],
                       up_to_date=True)
     Remembered.next_build()
-    with few_collections():
-        return _build(settings, last, progress)
+    try:
+        with few_collections():
+            return _build(settings, last, progress)
+    finally:
+        write_held()  # the caches a server holds are written now that no renderer will be forked
 
 
 def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None]) -> Report:

@@ -16,6 +16,7 @@ was written or read, None while it is being written; its key; its data). Read ag
 is as it was, the data comes from here instead of unpickling hundreds of MB at every save."""
 holding = False
 _background: list[threading.Thread] = []  # writing (or reading ahead) cache files: see `settle`
+_waiting: list[threading.Thread] = []  # writing cache files once the build is done: see `write_held`
 
 
 def hold_caches() -> None:
@@ -41,8 +42,9 @@ def remember(path: Path, key: str, data: object) -> None:
 
 
 def write_in_background(path: Path, key: str, data: object, write: Callable[[], None]) -> None:
-    """Hold a cache file's data at once, and `write()` it in the background (`settle` waits for it):
-    a killed server leaves an older cache, which the next build checks and, at worst, does not use."""
+    """Hold a cache file's data at once, and `write()` it in the background once the build is done
+    (`write_held`; `settle` waits for it): a killed server leaves an older cache, which the next
+    build checks and, at worst, does not use."""
     HELD[path] = (None, key, data)
 
     def written() -> None:
@@ -55,7 +57,16 @@ def write_in_background(path: Path, key: str, data: object, write: Callable[[], 
         if HELD.get(path, (None, None, None))[2] is data:
             HELD[path] = (identity(path), key, data)
 
-    in_background(written)
+    _waiting.append(threading.Thread(target=written, name="briefing cache"))
+
+
+def write_held() -> None:
+    """Start writing the cache files the build held (after it: a build forks renderers, and a process
+    forked while another thread writes could inherit a lock that thread holds)."""
+    while _waiting:
+        thread = _waiting.pop(0)
+        _background.append(thread)
+        thread.start()
 
 
 def identity(path: Path) -> tuple | None:
@@ -68,7 +79,7 @@ def identity(path: Path) -> tuple | None:
 
 
 def in_background(work: Callable[[], None]) -> None:
-    """Run `work()` in a thread that the next `settle` waits for."""
+    """Run `work()` in a thread that the next `settle` waits for (never during a build: see `write_held`)."""
     thread = threading.Thread(target=work, name="briefing cache")
     _background.append(thread)
     thread.start()

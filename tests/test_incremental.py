@@ -519,17 +519,20 @@ def holding(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
     monkeypatch.setattr(warm, "holding", True)
     monkeypatch.setattr(warm, "HELD", {})
     yield warm.HELD
+    warm.write_held()
     warm.settle()
 
 
 def test_a_server_reads_a_cache_file_once_and_sees_what_another_build_wrote(tmp_path: Path, holding: dict):
     from briefing.incremental import atomic_pickle, pickle_keyed, unpickle_keyed
-    from briefing.warm import settle
+    from briefing.warm import settle, write_held
 
     path = tmp_path / "cache.pickle"
     pickle_keyed(path, "k", {"a": 1})
     held = unpickle_keyed(path, "k")
-    assert held == {"a": 1} and unpickle_keyed(path, "k") is held  # from memory, while it is being written
+    assert held == {"a": 1} and unpickle_keyed(path, "k") is held  # from memory, before it is written
+    assert not path.exists()  # written once the build is done
+    write_held()
     settle()
     assert unpickle_keyed(path, "k") is held  # from memory, not unpickled again
     assert unpickle_keyed(path, "another key") is None
