@@ -117,7 +117,7 @@ def _build(settings: Settings, args: argparse.Namespace) -> int:
     say: Reporter = args.reporter
     _describe(settings, say)
     started = time.perf_counter()
-    report = build(settings, progress=say)
+    report = build(settings, progress=say, one_off=True)
     _say_extracted(report.extracted, say)
     pages, articles = plural(report.pages, 'page'), plural(report.articles, 'article')
     if report.up_to_date:

@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -349,7 +350,7 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
             parsed[path] = _Parsed(*seen[digest])
             place = places[path] = f"{path}\0{digest}"
             targets[place] = old_targets.get(place) or tuple(
-                shared.setdefault(pair, pair) for pair in (_link_target(path, link) for link in parsed[path].links))
+                shared.setdefault(pair, pair) for pair in _link_targets(path, parsed[path].links))
     pickle_keyed(last.cache / LINKS, last.cache_key(), (seen, targets))
     known = set(digests) | set(extra)
     problems, checked = [], _as_checked(digests, known, last, pages)
@@ -379,15 +380,18 @@ def _as_checked(digests: dict[str, str], known: set[str], last: LastBuild, pages
     return same
 
 
-def _link_target(page: str, link: str) -> tuple[str | None, str]:
-    """(site path, fragment) a relative link of `page` points at, as linkcheck.broken_link works it
+def _link_targets(page: str, links) -> Iterator[tuple[str | None, str]]:
+    """(site path, fragment) each relative link of `page` points at, as linkcheck.broken_link works it
     out; (None, "") for a link it judges some other way (external, absolute, leaving the site)."""
     from .linkcheck import EXTERNAL, resolve
 
-    if link.startswith((*EXTERNAL, "/")) or "pagefind/" in link:
-        return None, ""
-    target, fragment = resolve(page, link)  # the same few thousand targets recur: share their strings
-    return (None, "") if target.startswith("..") else (sys.intern(target), sys.intern(fragment))
+    elsewhere = (*EXTERNAL, "/")
+    for link in links:
+        if link.startswith(elsewhere) or "pagefind/" in link:
+            yield None, ""
+            continue
+        target, fragment = resolve(page, link)  # the same few thousand targets recur: share their strings
+        yield (None, "") if target.startswith("..") else (sys.intern(target), sys.intern(fragment))
 
 
 @dataclass(frozen=True)
