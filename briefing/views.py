@@ -128,6 +128,10 @@ class Views:
         self._articles_of = _grouped(briefing.articles, lambda a: (x.id for x in a.actors))
         self._events_of = _grouped(self.chronology, lambda pair: pair[1].actors)
         self._words = _grouped(range(len(self.said)), lambda i: WORD.findall(_said_text(self.said[i])))
+        # What pages ask of every statement they list (a statement is listed on several pages): worked
+        # out once, and the same object each time, so a page's recorded reads print it from memory.
+        self._answers: dict[tuple[str, str], list[Said]] = {}
+        self._reported: dict[tuple[str, str, int], Reported] = {}
 
     def actor(self, actor_id: ActorId) -> Actor:
         """The merged actor for an id (every id was checked when its file was read)."""
@@ -138,7 +142,15 @@ class Views:
         return self.briefing.actors.get(actor_id) if actor_id else None
 
     def answers(self, said: Said) -> list[Said]:
-        """For a claim, the denials that rebut it; for a denial, the claims it rebuts."""
+        """For a claim, the denials that rebut it; for a denial, the claims it rebuts (the same list
+        each time: not to be changed)."""
+        key = (said.article.slug, said.fact.id)
+        found = self._answers.get(key)
+        if found is None or found[0] is not said:
+            found = self._answers[key] = (said, self._answering(said))
+        return found[1]
+
+    def _answering(self, said: Said) -> list[Said]:
         if said.kind == "claim":  # a denial several articles report answers once, as its first report
             leads = dict.fromkeys(self.briefing.reports(r)[0] for r in self.briefing.rebuttals.get(said.ref, ()))
             return [self._by_ref[r] for r in leads if r in self._by_ref]
@@ -202,8 +214,12 @@ class Views:
 
     def reported(self, said: Said, limit: int) -> Reported:
         """The first `limit` reports of a statement that a page lists, and how many there are."""
-        refs = self.briefing.reports(said.ref)
-        return Reported(len(refs), tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref))
+        key = (said.article.slug, said.fact.id, limit)
+        found = self._reported.get(key)
+        if found is None or found[0] is not said:
+            refs = self.briefing.reports(said.ref)
+            found = self._reported[key] = (said, Reported(len(refs), tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref)))
+        return found[1]
 
     def event_reported(self, article: Article, event: Event, limit: int) -> Reported:
         """The first `limit` reports of an event that a page lists, and how many there are."""
