@@ -126,12 +126,14 @@ class Views:
         self._transfers_of = _grouped(self.transfers, lambda t: (t.weapon.id,))
         self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
         self._articles_of = _grouped(briefing.articles, lambda a: (x.id for x in a.actors))
+        self._actor_ids = {a.slug: tuple(x.id for x in dict.fromkeys(a.actors)) for a in briefing.articles}
         self._events_of = _grouped(self.chronology, lambda pair: pair[1].actors)
         self._words = _grouped(range(len(self.said)), lambda i: WORD.findall(_said_text(self.said[i])))
         # What pages ask of every statement they list (a statement is listed on several pages): worked
         # out once, and the same object each time, so a page's recorded reads print it from memory.
         self._answers: dict[tuple[str, str], list[Said]] = {}
         self._reported: dict[tuple[str, str, int], Reported] = {}
+        self._said_by_once: dict[ActorId, tuple[Said, ...]] = {}
 
     def actor(self, actor_id: ActorId) -> Actor:
         """The merged actor for an id (every id was checked when its file was read)."""
@@ -185,8 +187,8 @@ class Views:
         candidates = [s for s in (self.said[i] for i in self._mentioning(actor)) if s.speaker.id != actor.id]
         if not candidates:  # most people are named in one article, by themselves: no pattern to compile
             return []
-        pattern = _names_pattern(actor)
-        return [s for s in candidates if pattern.search(_said_text(s))]
+        names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
+        return [s for s in candidates if _names_whole(_said_text(s), names)]
 
     def _mentioning(self, actor: Actor) -> list[int]:
         """Positions in `said` of every statement that can name the actor, in order (a superset: the
@@ -206,7 +208,15 @@ class Views:
 
     def said_by(self, actor_id: ActorId) -> list[Said]:
         """What one speaker said, in order; what several articles report, once (its first report)."""
-        return [s for s in self._said_by.get(actor_id, ()) if not self.briefing.is_repeat(s.ref)]
+        found = self._said_by_once.get(actor_id)
+        if found is None:
+            found = self._said_by_once[actor_id] = tuple(
+                s for s in self._said_by.get(actor_id, ()) if not self.briefing.is_repeat(s.ref))
+        return list(found)
+
+    def actor_ids(self, article: Article) -> tuple[ActorId, ...]:
+        """The ids of the actors an article lists, each once (as its distinct actors give them)."""
+        return self._actor_ids[article.slug]
 
     def reports(self, said: Said) -> list[Said]:
         """Every article's report of the same statement, the first first ([said] when only one has it)."""
@@ -286,9 +296,22 @@ def _grouped(items, keys) -> dict:
     return groups
 
 
-def _names_pattern(actor: Actor) -> re.Pattern:
-    names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+def _names_whole(text: str, names: list[str]) -> bool:
+    """Whether one of `names` is in `text` as whole words: what the regex
+    `(?<!\\w)(?:name|...)(?!\\w)` finds, without compiling one per actor (a build has thousands)."""
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not _wordy(text[at - 1])) and (end == len(text) or not _wordy(text[end])):
+                return True
+            at = text.find(name, at + 1)
+    return False
+
+
+def _wordy(char: str) -> bool:
+    """Whether `re` counts a character as \\w (str patterns: Unicode alphanumerics and the underscore)."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True)
