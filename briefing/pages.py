@@ -107,7 +107,8 @@ def article_pages(briefing: Briefing, search: bool = False) -> list[Page]:
 
 def _said_pages(views: Views, contested: list) -> list[Page]:
     """Who said what: the speakers (a table), all contested claims, and one page per speaker."""
-    pages = [Page(p.path, "who-said-what.html", {"pager": p, "anonymous": views.anonymous_share(),
+    anonymous = views.anonymous_share()
+    pages = [Page(p.path, "who-said-what.html", {"pager": p, "anonymous": anonymous,
                                                  "speaker_kinds": list(dict.fromkeys(SPEAKER_KINDS.values())),
                                                  "contested_total": len(contested)})
              for p in paginate(speakers(views), SPEAKERS_PER_PAGE, "who-said-what/")]
