@@ -62,8 +62,8 @@ _ATTRS = f"(?:{_SPACE}+{_NAME}(?:{_SPACE}*={_SPACE}*(?:{_VALUE}))?)*"
 _START = re.compile(f"<[a-zA-Z][-a-zA-Z0-9]*({_ATTRS}){_SPACE}*/?>")
 _TOKEN = re.compile(f"<[a-zA-Z][-a-zA-Z0-9]*{_ATTRS}{_SPACE}*/?>|</[a-zA-Z][-.a-zA-Z0-9:_]*{_SPACE}*>")
 _DOCTYPE = "<!doctype html>"
-# Where a start tag may have an id, href or src (a superset: the attributes are then read exactly).
-_WANTED = re.compile(f"<[a-zA-Z](?=[^<]*?{_SPACE}(?:id|href|src){_SPACE}*=)", re.I)
+# A start tag that may have an id, href or src (a superset: its attributes, group 1, are then read exactly).
+_WANTED = re.compile(f"<[a-zA-Z](?=[^<]*?{_SPACE}(?:id|href|src){_SPACE}*=)[-a-zA-Z0-9]*({_ATTRS}){_SPACE}*/?>", re.I)
 # Elements whose content html.parser reads as text in some Python version: vouched for only when
 # their content holds no '<'.
 _RAW_TEXT = re.compile(
@@ -84,7 +84,7 @@ def _plain_page_links(text: str) -> tuple[list[tuple[str, int]], set[str]] | Non
     for wanted in _WANTED.finditer(text):
         line += text.count("\n", at, wanted.start())
         at = wanted.start()
-        for is_id, value in _wanted_attributes(_START.match(text, at).group(1)):
+        for is_id, value in _wanted_attributes(wanted.group(1)):
             if is_id:
                 ids.add(value)
             else:

@@ -119,7 +119,10 @@ def relative_url(page_path: str, target: str) -> str:
     path, hash_, fragment = target.partition("#")
     if path.endswith("/") or path == "":
         path += "index.html"
-    return _relative_path(path, posixpath.dirname(page_path)) + (hash_ + fragment if fragment else "")
+    return _relative_path(path, _folder(page_path)) + (hash_ + fragment if fragment else "")
+
+
+_folder = functools.lru_cache(maxsize=256)(posixpath.dirname)  # a page asks it for each of its links
 
 
 @functools.lru_cache(maxsize=65536)
