@@ -60,6 +60,14 @@ class Reported:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """What a page shows beside a statement it lists: the statements that answer it, and its reports."""
+
+    answers: list  # of Said (Views.answers)
+    reported: Reported
+
+
+@dataclass(frozen=True)
 class Transfer:
     """One weapon moving (or meant to move) from a supplier to a recipient, per an article."""
 
@@ -134,6 +142,7 @@ class Views:
         self._answers: dict[tuple[str, str], list[Said]] = {}
         self._reported: dict[tuple[str, str, int], Reported] = {}
         self._said_by_once: dict[ActorId, tuple[Said, ...]] = {}
+        self._listings: dict[tuple[str, str, int], tuple[Said, Listing]] = {}
 
     def actor(self, actor_id: ActorId) -> Actor:
         """The merged actor for an id (every id was checked when its file was read)."""
@@ -229,6 +238,15 @@ class Views:
         if found is None or found[0] is not said:
             refs = self.briefing.reports(said.ref)
             found = self._reported[key] = (said, Reported(len(refs), tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref)))
+        return found[1]
+
+    def listing(self, said: Said, limit: int) -> Listing:
+        """answers() and reported() of a statement in one (a page asks both of every statement it
+        lists: one recorded read, and the same object each time)."""
+        key = (said.article.slug, said.fact.id, limit)
+        found = self._listings.get(key)
+        if found is None or found[0] is not said:
+            found = self._listings[key] = (said, Listing(self.answers(said), self.reported(said, limit)))
         return found[1]
 
     def event_reported(self, article: Article, event: Event, limit: int) -> Reported:
