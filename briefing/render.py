@@ -77,9 +77,15 @@ def _new_environment(templates: str) -> jinja2.Environment:
 
 
 def _escape(value: object) -> str:
-    """markupsafe.escape, but a str comes back as a plain str: Jinja2 escapes each `{{ }}` of a page
-    with it (two million a site) and only ever joins what it gives into the page's text."""
-    return _escape_inner(value) if type(value) is str else markupsafe.escape(value)
+    """markupsafe.escape, but a str comes back as a plain str and Markup (a macro's text) as it is:
+    Jinja2 escapes each `{{ }}` of a page with it (two million a site) and only ever joins what it
+    gives into the page's text."""
+    kind = type(value)
+    if kind is str:
+        return _escape_inner(value)
+    if kind is markupsafe.Markup or kind is int:
+        return value if kind is markupsafe.Markup else str(value)
+    return markupsafe.escape(value)
 
 
 class _Template(jinja2.Template):

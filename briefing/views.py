@@ -143,6 +143,7 @@ class Views:
         self._reported: dict[tuple[str, str, int], Reported] = {}
         self._said_by_once: dict[ActorId, tuple[Said, ...]] = {}
         self._listings: dict[tuple[str, str, int], tuple[Said, Listing]] = {}
+        self._event_reported: dict[tuple[str, str, int], tuple[Event, Reported]] = {}
 
     def actor(self, actor_id: ActorId) -> Actor:
         """The merged actor for an id (every id was checked when its file was read)."""
@@ -250,9 +251,14 @@ class Views:
         return found[1]
 
     def event_reported(self, article: Article, event: Event, limit: int) -> Reported:
-        """The first `limit` reports of an event that a page lists, and how many there are."""
-        return Reported(len(self.briefing.reports(Ref(article.slug, event.id))),
-                        tuple(self.event_reports(article, event, limit)))
+        """The first `limit` reports of an event that a page lists, and how many there are (the same
+        object each time)."""
+        key = (article.slug, event.id, limit)
+        found = self._event_reported.get(key)
+        if found is None or found[0] is not event:
+            found = self._event_reported[key] = (event, Reported(len(self.briefing.reports(Ref(article.slug, event.id))),
+                                                                 tuple(self.event_reports(article, event, limit))))
+        return found[1]
 
     def event_reports(self, article: Article, event: Event, limit: int | None = None) -> list[tuple[Article, Event]]:
         """Every article's report of the same event, the first first."""
