@@ -165,7 +165,8 @@ def _article_page(article: Article, views: Views) -> Page:
         if event.origin and event.origin.sentence:
             facts.setdefault(event.origin.sentence, []).append((event.id, "event", f"Event: {event.date}"))
     return Page(f"articles/{article.slug}/index.html", "article.html",
-                {"article": article, "said": said, "body": body_html(article.body, facts)})
+                {"article": article, "said": said, "body": body_html(article.body, facts),
+                 "actors": [views.actor(a.id) for a in article.actors]})  # merged: as the actor pages show them
 
 
 ON_AN_ACTOR_PAGE = 10  # latest items of each list below an actor's statements; the lists they come from link on
