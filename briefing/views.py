@@ -139,8 +139,9 @@ class Views:
         self._words = _grouped(range(len(self.said)), lambda i: WORD.findall(_said_text(self.said[i])))
         # What pages ask of every statement they list (a statement is listed on several pages): worked
         # out once, and the same object each time, so a page's recorded reads print it from memory.
-        self._answers: dict[tuple[str, str], list[Said]] = {}
-        self._reported: dict[tuple[str, str, int], Reported] = {}
+        # (each kept with the object it was asked of: a key found again for another object is worked out again)
+        self._answers: dict[tuple[str, str], tuple[Said, list[Said]]] = {}
+        self._reported: dict[tuple[str, str, int], tuple[Said, Reported]] = {}
         self._said_by_once: dict[ActorId, tuple[Said, ...]] = {}
         self._listings: dict[tuple[str, str, int], tuple[Said, Listing]] = {}
         self._event_reported: dict[tuple[str, str, int], tuple[Event, Reported]] = {}
@@ -195,7 +196,7 @@ class Views:
     def said_about(self, actor: Actor) -> list[Said]:
         """What others said that names this actor (any of its names, as whole words)."""
         candidates = [s for s in (self.said[i] for i in self._mentioning(actor)) if s.speaker.id != actor.id]
-        if not candidates:  # most people are named in one article, by themselves: no pattern to compile
+        if not candidates:  # most people are named in one article, by themselves
             return []
         names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
         return [s for s in candidates if _names_whole(_said_text(s), names)]
@@ -238,7 +239,8 @@ class Views:
         found = self._reported.get(key)
         if found is None or found[0] is not said:
             refs = self.briefing.reports(said.ref)
-            found = self._reported[key] = (said, Reported(len(refs), tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref)))
+            shown = tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref)
+            found = self._reported[key] = (said, Reported(len(refs), shown))
         return found[1]
 
     def listing(self, said: Said, limit: int) -> Listing:
@@ -256,8 +258,8 @@ class Views:
         key = (article.slug, event.id, limit)
         found = self._event_reported.get(key)
         if found is None or found[0] is not event:
-            found = self._event_reported[key] = (event, Reported(len(self.briefing.reports(Ref(article.slug, event.id))),
-                                                                 tuple(self.event_reports(article, event, limit))))
+            total = len(self.briefing.reports(Ref(article.slug, event.id)))
+            found = self._event_reported[key] = (event, Reported(total, tuple(self.event_reports(article, event, limit))))
         return found[1]
 
     def event_reports(self, article: Article, event: Event, limit: int | None = None) -> list[tuple[Article, Event]]:
