@@ -62,8 +62,8 @@ _ATTRS = f"(?:{_SPACE}+{_NAME}(?:{_SPACE}*={_SPACE}*(?:{_VALUE}))?)*"
 _START = re.compile(f"<[a-zA-Z][-a-zA-Z0-9]*({_ATTRS}){_SPACE}*/?>")
 _TOKEN = re.compile(f"<[a-zA-Z][-a-zA-Z0-9]*{_ATTRS}{_SPACE}*/?>|</[a-zA-Z][-.a-zA-Z0-9:_]*{_SPACE}*>")
 _DOCTYPE = "<!doctype html>"
-# Where a start tag may have an id, href or src (a superset: the attributes are then read exactly).
-_WANTED = re.compile(f"<[a-zA-Z](?=[^<]*?{_SPACE}(?:id|href|src){_SPACE}*=)", re.I)
+# A start tag that may have an id, href or src (a superset: its attributes, group 1, are then read exactly).
+_WANTED = re.compile(f"<[a-zA-Z](?=[^<]*?{_SPACE}(?:id|href|src){_SPACE}*=)[-a-zA-Z0-9]*({_ATTRS}){_SPACE}*/?>", re.I)
 # Elements whose content html.parser reads as text in some Python version: vouched for only when
 # their content holds no '<'.
 _RAW_TEXT = re.compile(
@@ -81,19 +81,34 @@ def _plain_page_links(text: str) -> tuple[list[tuple[str, int]], set[str]] | Non
         if after < 0 or text[after:after + len(raw.group(1)) + 2].lower() != f"</{raw.group(1).lower()}":
             return None
     links, ids, line, at = [], set(), 1, 0
+    count, add, append = text.count, ids.add, links.append  # half a million tags a site: no lookups per tag
     for wanted in _WANTED.finditer(text):
-        line += text.count("\n", at, wanted.start())
-        at = wanted.start()
-        for name, value in _ATTR.findall(_START.match(text, at).group(1)):
-            name = name.lower()
+        start = wanted.start()
+        line += count("\n", at, start)
+        at = start
+        for is_id, value in _wanted_attributes(wanted.group(1)):
+            if is_id:
+                add(value)
+            else:
+                append((value, line))
+    return links, ids
+
+
+@functools.lru_cache(maxsize=32768)
+def _wanted_attributes(attributes: str) -> tuple[tuple[bool, str], ...]:
+    """(is an id, value) of each id, href and src with a value in a start tag's attributes, in order;
+    a site's 500,000 such tags are a few tens of thousands of distinct attribute texts."""
+    found = []
+    for name, value in _ATTR.findall(attributes):
+        name = name.lower()
+        if name in ("id", "href", "src"):
             if value[:1] in ("'", '"'):
                 value = value[1:-1]
-            value = unescape(value) if value else value
-            if name == "id" and value:
-                ids.add(value)
-            if name in ("href", "src") and value:
-                links.append((value, line))
-    return links, ids
+            if value and "&" in value:
+                value = unescape(value)
+            if value:
+                found.append((name == "id", value))
+    return tuple(found)
 
 
 def static_files(folder: Path) -> set[str]:
@@ -137,7 +152,10 @@ def broken_link(page: str, link: str, known: set[str], parsed: dict[str, LinkCol
 def resolve(page: str, link: str) -> tuple[str, str]:
     """(site path, fragment) a relative link of `page` points at ("../x" when it leaves the site)."""
     path, fragment = _split(link)
-    return (_joined(posixpath.dirname(page), path) if path else page), fragment
+    return (_joined(_folder(page), path) if path else page), fragment
+
+
+_folder = functools.lru_cache(maxsize=256)(posixpath.dirname)  # asked for each link of a page in turn
 
 
 @functools.lru_cache(maxsize=65536)

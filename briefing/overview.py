@@ -191,8 +191,7 @@ def actor_summary(views: Views, actor: Actor, about: int, limit: int = 3) -> Act
 
 def named_with(views: Views, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
     """The actors most often listed in the same articles as this one (in two or more of them)."""
-    counts = Counter(other.id for a in views.articles_of(actor.id) for other in dict.fromkeys(a.actors)
-                     if other.id != actor.id)
+    counts = Counter(other for a in views.articles_of(actor.id) for other in views.actor_ids(a) if other != actor.id)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(views.actor(k), n) for k, n in ranked[:limit] if n > 1 and k in views.briefing.actors]
 

@@ -120,7 +120,8 @@ def article_pages(briefing: Briefing, search: bool = False, slugs: set[str] | No
 
 def _said_pages(views: Views, contested: list) -> list[Page]:
     """Who said what: the speakers (a table), all contested claims, and one page per speaker."""
-    pages = [Page(p.path, "who-said-what.html", {"pager": p, "anonymous": views.anonymous_share(),
+    anonymous = views.anonymous_share()
+    pages = [Page(p.path, "who-said-what.html", {"pager": p, "anonymous": anonymous,
                                                  "speaker_kinds": list(dict.fromkeys(SPEAKER_KINDS.values())),
                                                  "contested_total": len(contested)})
              for p in paginate(speakers(views), SPEAKERS_PER_PAGE, "who-said-what/")]
@@ -177,7 +178,8 @@ def _article_page(article: Article, views: Views) -> Page:
         if event.origin and event.origin.sentence:
             facts.setdefault(event.origin.sentence, []).append((event.id, "event", f"Event: {event.date}"))
     return Page(f"articles/{article.slug}/index.html", "article.html",
-                {"article": article, "said": said, "body": body_html(article.body, facts)})
+                {"article": article, "said": said, "body": body_html(article.body, facts),
+                 "actors": [views.actor(a.id) for a in article.actors]})  # merged: as the actor pages show them
 
 
 ON_AN_ACTOR_PAGE = 10  # latest items of each list below an actor's statements; the lists they come from link on

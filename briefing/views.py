@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from .link import SEASONS, chronology, date_label
 from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
@@ -59,6 +59,14 @@ class Reported:
 
     total: int
     shown: tuple
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a page shows beside a statement it lists: the statements that answer it, and its reports."""
+
+    answers: list  # of Said (Views.answers)
+    reported: Reported
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,16 @@ class Views:
         self._transfers_of = _grouped(self.transfers, lambda t: (t.weapon.id,))
         self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
         self._articles_of = _grouped(briefing.articles, lambda a: (x.id for x in a.actors))
+        self._actor_ids = {a.slug: tuple(x.id for x in dict.fromkeys(a.actors)) for a in briefing.articles}
         self._events_of = _grouped(self.chronology, lambda pair: pair[1].actors)
+        # What pages ask of every statement they list (a statement is listed on several pages): worked
+        # out once, and the same object each time, so a page's recorded reads print it from memory.
+        # (each kept with the object it was asked of: a key found again for another object is worked out again)
+        self._answers: dict[tuple[str, str], tuple[Said, list[Said]]] = {}
+        self._reported: dict[tuple[str, str, int], tuple[Said, Reported]] = {}
+        self._said_by_once: dict[ActorId, tuple[Said, ...]] = {}
+        self._listings: dict[tuple[str, str, int], tuple[Said, Listing]] = {}
+        self._event_reported: dict[tuple[str, str, int], tuple[Event, Reported]] = {}
 
     @cached_property
     def _words(self) -> dict[str, list[int]]:
@@ -148,7 +165,15 @@ class Views:
         return self.briefing.actors.get(actor_id) if actor_id else None
 
     def answers(self, said: Said) -> list[Said]:
-        """For a claim, the denials that rebut it; for a denial, the claims it rebuts."""
+        """For a claim, the denials that rebut it; for a denial, the claims it rebuts (the same list
+        each time: not to be changed)."""
+        key = (said.article.slug, said.fact.id)
+        found = self._answers.get(key)
+        if found is None or found[0] is not said:
+            found = self._answers[key] = (said, self._answering(said))
+        return found[1]
+
+    def _answering(self, said: Said) -> list[Said]:
         if said.kind == "claim":  # a denial several articles report answers once, as its first report
             leads = dict.fromkeys(self.briefing.reports(r)[0] for r in self.briefing.rebuttals.get(said.ref, ()))
             return [self._by_ref[r] for r in leads if r in self._by_ref]
@@ -193,10 +218,10 @@ class Views:
     def said_about(self, actor: Actor) -> list[Said]:
         """What others said that names this actor (any of its names, as whole words)."""
         candidates = [s for s in (self.said[i] for i in self._mentioning(actor)) if s.speaker.id != actor.id]
-        if not candidates:  # most people are named in one article, by themselves: no pattern to compile
+        if not candidates:  # most people are named in one article, by themselves
             return []
-        pattern = _names_pattern(actor)
-        return [s for s in candidates if pattern.search(_said_text(s))]
+        names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
+        return [s for s in candidates if _names_whole(_said_text(s), names)]
 
     def _mentioning(self, actor: Actor) -> list[int]:
         """Positions in `said` of every statement that can name the actor, in order (a superset: the
@@ -216,7 +241,15 @@ class Views:
 
     def said_by(self, actor_id: ActorId) -> list[Said]:
         """What one speaker said, in order; what several articles report, once (its first report)."""
-        return [s for s in self._said_by.get(actor_id, ()) if not self.briefing.is_repeat(s.ref)]
+        found = self._said_by_once.get(actor_id)
+        if found is None:
+            found = self._said_by_once[actor_id] = tuple(
+                s for s in self._said_by.get(actor_id, ()) if not self.briefing.is_repeat(s.ref))
+        return list(found)
+
+    def actor_ids(self, article: Article) -> tuple[ActorId, ...]:
+        """The ids of the actors an article lists, each once (as its distinct actors give them)."""
+        return self._actor_ids[article.slug]
 
     def reports(self, said: Said) -> list[Said]:
         """Every article's report of the same statement, the first first ([said] when only one has it)."""
@@ -224,13 +257,32 @@ class Views:
 
     def reported(self, said: Said, limit: int) -> Reported:
         """The first `limit` reports of a statement that a page lists, and how many there are."""
-        refs = self.briefing.reports(said.ref)
-        return Reported(len(refs), tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref))
+        key = (said.article.slug, said.fact.id, limit)
+        found = self._reported.get(key)
+        if found is None or found[0] is not said:
+            refs = self.briefing.reports(said.ref)
+            shown = tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref)
+            found = self._reported[key] = (said, Reported(len(refs), shown))
+        return found[1]
+
+    def listing(self, said: Said, limit: int) -> Listing:
+        """answers() and reported() of a statement in one (a page asks both of every statement it
+        lists: one recorded read, and the same object each time)."""
+        key = (said.article.slug, said.fact.id, limit)
+        found = self._listings.get(key)
+        if found is None or found[0] is not said:
+            found = self._listings[key] = (said, Listing(self.answers(said), self.reported(said, limit)))
+        return found[1]
 
     def event_reported(self, article: Article, event: Event, limit: int) -> Reported:
-        """The first `limit` reports of an event that a page lists, and how many there are."""
-        return Reported(len(self.briefing.reports(Ref(article.slug, event.id))),
-                        tuple(self.event_reports(article, event, limit)))
+        """The first `limit` reports of an event that a page lists, and how many there are (the same
+        object each time)."""
+        key = (article.slug, event.id, limit)
+        found = self._event_reported.get(key)
+        if found is None or found[0] is not event:
+            total = len(self.briefing.reports(Ref(article.slug, event.id)))
+            found = self._event_reported[key] = (event, Reported(total, tuple(self.event_reports(article, event, limit))))
+        return found[1]
 
     def event_reports(self, article: Article, event: Event, limit: int | None = None) -> list[tuple[Article, Event]]:
         """Every article's report of the same event, the first first."""
@@ -294,14 +346,22 @@ def _grouped(items, keys) -> dict:
     return groups
 
 
-def _names_pattern(actor: Actor) -> re.Pattern:
-    names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
-    return _compiled(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+def _names_whole(text: str, names: list[str]) -> bool:
+    """Whether one of `names` is in `text` as whole words: what the regex
+    `(?<!\\w)(?:name|...)(?!\\w)` finds, without compiling one per actor (a build has thousands)."""
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not _wordy(text[at - 1])) and (end == len(text) or not _wordy(text[end])):
+                return True
+            at = text.find(name, at + 1)
+    return False
 
 
-@lru_cache(maxsize=1 << 14)  # one per actor: more than re's own cache keeps; `serve` rebuilds often
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+def _wordy(char: str) -> bool:
+    """Whether `re` counts a character as \\w (str patterns: Unicode alphanumerics and the underscore)."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True)

@@ -179,3 +179,21 @@ def test_a_system_hundreds_of_articles_report_lists_them_a_hundred_to_a_page():
     first, second = pages["weapons/attack-drone/index.html"], pages["weapons/attack-drone/page/2/index.html"]
     assert (len(first.context["pager"].items), len(second.context["pager"].items)) == (100, 51)
     assert pages["weapons/index.html"].context["reports"]["attack-drone"] == 151
+
+
+def test_whole_word_names_are_found_where_the_regex_finds_them():
+    """said_about's test without a regex per actor agrees with `(?<!\\w)(?:names)(?!\\w)` on tricky texts."""
+    import re
+
+    from briefing.views import _names_whole
+
+    names_sets = [["US", "U.S."], ["Iran"], ["...", "A"], ["Côte d'Ivoire"], ["_x"], ["São Paulo", "SP"], ["N"],
+                  ["Al-Shabaab", "Shabaab"]]
+    texts = ["US", "USA", "the US.", "U.S.-made", "xU.S.", "Iranian Iran", "Iran_", "_Iran", "Iran2", "2Iran", "...",
+             "a...b", "A.", "ÀA", "AÀ", "Côte d'Ivoire's", "Côte d'Ivoires", "x_x _x", "é_x", "São Paulo!", "SPé",
+             "N\u00a0N", "NN N", "N²", "Al-Shabaab", "al-Shabaab", "Shabaab's", "٣N", "N٣", "", "US US", "USUS US"]
+    for names in names_sets:
+        names = sorted(names, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        for text in texts:
+            assert _names_whole(text, names) == bool(pattern.search(text)), (names, text)
