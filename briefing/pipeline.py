@@ -39,7 +39,7 @@ class Report:
 def build(settings: Settings, progress: Callable[[str], None] = print, one_off: bool = False) -> Report:
     """Extract new seeds, read and check content/, link, plan, render, and write site/. `one_off`: the
     process ends after this build (the command line), so what it made is left to the exit."""
-    settle()  # the caches a server's last build is still writing
+    settle()  # no cache file a server holds is being written while this build reads it
     last = LastBuild.load(settings)
     if last.unchanged():
         return Report(Outcome(), last.record["articles"], last.record["pages"], last.record["files"],
@@ -49,7 +49,7 @@ def build(settings: Settings, progress: Callable[[str], None] = print, one_off: 
         with few_collections(freeze=one_off):
             return _build(settings, last, progress)
     finally:
-        write_held()  # the caches a server holds are written now that no renderer will be forked
+        write_held()  # the caches a server holds are written once it is idle (after this build's forks)
 
 
 def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None]) -> Report:

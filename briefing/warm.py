@@ -5,6 +5,7 @@ Nothing here is used unless `hold_caches()` was called: a one-off build keeps no
 """
 from __future__ import annotations
 
+import atexit
 import sys
 import threading
 from collections.abc import Callable
@@ -15,8 +16,12 @@ HELD: dict[Path, tuple[tuple | None, str, object]] = {}
 was written or read, None while it is being written; its key; its data). Read again while the file
 is as it was, the data comes from here instead of unpickling hundreds of MB at every save."""
 holding = False
-_background: list[threading.Thread] = []  # writing (or reading ahead) cache files: see `settle`
-_waiting: list[threading.Thread] = []  # writing cache files once the build is done: see `write_held`
+IDLE_S = 1.0
+"""How long a server waits after a build before writing the caches it holds: a save that comes
+sooner rebuilds without waiting for them, and its own caches supersede them."""
+_background: list[threading.Thread] = []  # reading ahead (see `settle`)
+_unwritten: dict[Path, Callable[[], None]] = {}  # cache files held but not yet written, by path
+_writer: threading.Timer | None = None  # writes them once the server is idle (see `write_held`)
 
 
 def hold_caches() -> None:
@@ -42,9 +47,9 @@ def remember(path: Path, key: str, data: object) -> None:
 
 
 def write_in_background(path: Path, key: str, data: object, write: Callable[[], None]) -> None:
-    """Hold a cache file's data at once, and `write()` it in the background once the build is done
-    (`write_held`; `settle` waits for it): a killed server leaves an older cache, which the next
-    build checks and, at worst, does not use."""
+    """Hold a cache file's data at once, and `write()` it once the server is idle (`write_held`): a
+    server killed before that leaves an older cache, which the next build checks and, at worst, does
+    not use (a server stopped with Ctrl-C writes it on its way out)."""
     HELD[path] = (None, key, data)
 
     def written() -> None:
@@ -57,16 +62,31 @@ def write_in_background(path: Path, key: str, data: object, write: Callable[[], 
         if HELD.get(path, (None, None, None))[2] is data:
             HELD[path] = (identity(path), key, data)
 
-    _waiting.append(threading.Thread(target=written, name="briefing cache"))
+    _unwritten[path] = written
 
 
-def write_held() -> None:
-    """Start writing the cache files the build held (after it: a build forks renderers, and a process
-    forked while another thread writes could inherit a lock that thread holds)."""
-    while _waiting:
-        thread = _waiting.pop(0)
-        _background.append(thread)
-        thread.start()
+def write_held(after: float | None = None) -> None:
+    """Write the cache files the build held, in a thread, `after` seconds (IDLE_S) unless a build
+    starts first (`settle`); never during a build: it forks renderers, and a process forked while
+    another thread writes could inherit a lock that thread holds."""
+    global _writer
+    if _unwritten:
+        _writer = threading.Timer(IDLE_S if after is None else after, _write_unwritten)
+        _writer.start()
+
+
+def _write_unwritten() -> None:
+    while _unwritten:
+        _unwritten.pop(next(iter(_unwritten)))()
+
+
+def write_now() -> None:
+    """Write every held cache file that waits, here and now (a server on its way out)."""
+    settle()
+    _write_unwritten()
+
+
+atexit.register(write_now)  # a server stopped with Ctrl-C leaves its caches written
 
 
 def identity(path: Path) -> tuple | None:
@@ -86,8 +106,13 @@ def in_background(work: Callable[[], None]) -> None:
 
 
 def settle() -> None:
-    """Wait until the cache files the last build wrote in the background are on disk (a build
-    changes what it loaded from them), and those read ahead are in memory."""
+    """Before a build: no cache file is being written (one that waits stays held, and is written
+    after this build unless it writes the file anew), and those read ahead are in memory."""
+    global _writer
+    if _writer is not None:
+        _writer.cancel()
+        _writer.join()  # at once, unless it had started writing
+        _writer = None
     while _background:
         _background.pop().join()
 

@@ -519,21 +519,19 @@ def holding(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
     monkeypatch.setattr(warm, "holding", True)
     monkeypatch.setattr(warm, "HELD", {})
     yield warm.HELD
-    warm.write_held()
-    warm.settle()
+    warm.write_now()
 
 
 def test_a_server_reads_a_cache_file_once_and_sees_what_another_build_wrote(tmp_path: Path, holding: dict):
     from briefing.incremental import atomic_pickle, pickle_keyed, unpickle_keyed
-    from briefing.warm import settle, write_held
+    from briefing.warm import write_now
 
     path = tmp_path / "cache.pickle"
     pickle_keyed(path, "k", {"a": 1})
     held = unpickle_keyed(path, "k")
     assert held == {"a": 1} and unpickle_keyed(path, "k") is held  # from memory, before it is written
-    assert not path.exists()  # written once the build is done
-    write_held()
-    settle()
+    assert not path.exists()  # written once the server is idle
+    write_now()
     assert unpickle_keyed(path, "k") is held  # from memory, not unpickled again
     assert unpickle_keyed(path, "another key") is None
     atomic_pickle(path, ("k", {"a": 2}), keyed=True)  # another process's build (serve does not know of it)
@@ -561,9 +559,10 @@ def test_a_server_reads_the_caches_ahead_so_its_first_save_reads_none(golden_pro
     import pickle
 
     from briefing.pipeline import read_ahead
-    from briefing.warm import settle
+    from briefing.warm import settle, write_now
 
     rebuild(golden_project)
+    write_now()
     holding.clear()  # as a server started after that build finds them: on disk only
     read_ahead(load_settings(golden_project))
     settle()
@@ -589,3 +588,21 @@ def test_a_link_into_a_page_that_lost_its_anchor_is_found_though_its_page_did_no
     assert check_links_cached({"a.html": "a1", "b.html": "b2"}, set(), last) == []
     problems = check_links_cached({"a.html": "a1", "b.html": "b3"}, set(), last)  # b.html changed and lost #s2
     assert [(p.path, p.line) for p in problems] == [("site/a.html", 7)] and "s2" in problems[0].message
+
+
+def test_a_server_writes_the_caches_it_holds_once_it_is_idle(tmp_path: Path, holding: dict,
+                                                            monkeypatch: pytest.MonkeyPatch):
+    import time
+
+    from briefing import warm
+    from briefing.incremental import pickle_keyed
+
+    monkeypatch.setattr(warm, "IDLE_S", 0.01)
+    path = tmp_path / "cache.pickle"
+    pickle_keyed(path, "k", {"a": 1})
+    warm.write_held()  # as a build ends
+    waited = time.monotonic() + 30
+    while not path.exists() and time.monotonic() < waited:
+        time.sleep(0.01)
+    warm.settle()
+    assert path.exists() and warm.held(path) == ("k", {"a": 1})  # written, and held as the file now is
