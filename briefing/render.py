@@ -1,10 +1,14 @@
 """Render pages with Jinja2 (autoescape, StrictUndefined); every link is made relative by `url()`."""
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import hashlib
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import jinja2
@@ -113,6 +117,7 @@ def _relative_path(path: str, start: str) -> str:
 
 PAGES_PER_WORKER = 300  # below this a forked process costs more than it saves
 PAGES_PER_TASK = 60  # sent to a process at a time: small enough to spread big and small pages evenly
+PAGES_PER_CHILD = 1200  # rendered by one forked process before it exits (and its memory with it)
 
 
 def render_all(pages: list[Page], templates: Path, workers: int | None = None) -> dict[str, str]:
@@ -140,18 +145,29 @@ class Written:
 
 
 def render_into(pages: list[Page], templates: Path, stage, links: dict,
-                processes: int = 0, printer=None) -> list[Written]:
+                processes: int = 0, printer=None) -> Iterator[Written]:
     """Render each page straight into a site.Stage (which keeps the old site's file when its bytes did
-    not change), over forked processes when there are many, holding no page's text after it is written.
+    not change), over forked processes when there are many, holding no page's text after it is written;
+    yields each page's Written as its chunk ends, and at the end raises BuildError as render_all.
     `links` maps a page digest to the (links, ids) already known for it; with a depends.Printer each
-    page's reads of the shared briefing and views are recorded; raises BuildError as render_all."""
+    page's reads of the shared briefing and views are recorded."""
     _need_folder(templates)
-    written, problems = [], []
-    for done, found in _forked(lambda part: _write(part, templates, stage, links, printer), pages, processes):
-        written.extend(done)
+    problems, shared = [], {}
+    for done, found in _forked(lambda part: _write(part, templates, stage, links, printer), pages, processes,
+                               templates=templates):
+        yield from (_shared(w, shared) for w in done)
         problems.extend(found)
     _raise_sorted(problems)
-    return written
+
+
+def _shared(written: Written, shared: dict) -> Written:
+    """`written` with its reads (keys and prints) and touched slugs the same objects as every other
+    page's equal ones: a build keeps every page's, and most recur on hundreds of pages."""
+    if not written.reads and written.touched is None:
+        return written
+    reads = {shared.setdefault(k, k): shared.setdefault(v, v) for k, v in written.reads.items()} if written.reads else written.reads
+    touched = written.touched and shared.setdefault(written.touched, written.touched)
+    return dataclasses.replace(written, reads=reads, touched=touched)
 
 
 def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
@@ -182,16 +198,32 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
     return done, problems
 
 
-def _forked(work, pages: list[Page], processes: int, forced: bool = False):
-    """work(part) over parts of `pages`, in forked processes when there are enough pages to pay
-    (or, `forced`, in exactly `processes` processes where forking is safe)."""
+def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None):
+    """work(part) over parts of `pages`, in short-lived forked processes when there are enough pages
+    to pay (or, `forced`, in exactly `processes` processes where forking is safe); the data files
+    (made, not rendered from a template) last, in this process."""
     from .workers import chunked, forked_map, useful_processes
 
     count = useful_processes(processes, len(pages) * PAGES_PER_WORKER if forced else len(pages), PAGES_PER_WORKER)
-    # In chunks even in one process: each chunk's results are taken in (links interned) as it ends.
-    # This process renders a share too (from the end: the data files are last), so one fewer child
-    # copies what it reads of the briefing.
-    return forked_map(work, chunked(pages, max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))), count, here=True)
+    if count <= 1:  # in chunks even in one process: each chunk's results are taken in (links interned) as it ends
+        return map(work, chunked(pages, PAGES_PER_TASK))
+    if templates is not None:
+        _compile_all(templates)  # once, here: every child inherits them compiled
+    # Each child renders PAGES_PER_CHILD pages and exits, taking with it the memory its rendering left
+    # behind; this process renders nothing from a template, and makes the data files (briefing.json's
+    # pieces are kept here for the next build: never pickled back from a child).
+    size = max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))
+    templated, made = [p for p in pages if p.make is None], [p for p in pages if p.make is not None]
+    return chain(forked_map(work, chunked(templated, size), count, per_child=max(1, PAGES_PER_CHILD // size)),
+                 map(work, chunked(made, size)))
+
+
+def _compile_all(templates: Path) -> None:
+    """Load (compile) every template of the folder into its environment."""
+    env = environment(templates)
+    for name in env.list_templates(filter_func=lambda name: not name.startswith("static/")):
+        with contextlib.suppress(jinja2.TemplateError, OSError):  # a broken one fails where a page renders it
+            env.get_template(name)
 
 
 def _need_folder(templates: Path) -> None:
