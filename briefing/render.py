@@ -8,7 +8,6 @@ import hashlib
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 import jinja2
@@ -172,7 +171,7 @@ def _shared(written: Written, shared: dict) -> Written:
 
 def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
-    from . import exports
+    from . import exports, workers
     from .depends import Recorder
     from .linkcheck import page_links
 
@@ -182,6 +181,8 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
         if page.make is not None:  # a data file: written part by part (briefing.json is 230 MB at 10,000 articles)
             digest = stage.put_parts(page.path, (part.encode("utf-8") for part in page.parts()))
             pieces, exports.used = exports.used or None, {}
+            if pieces and workers.CHILD and exports.keep is not None:  # saved here, not sent back (230 MB at 10,000)
+                pieces = exports.keep(pieces)
             done.append(Written(page.path, digest, None, {}, pieces))
             continue
         recorder = Recorder(printer) if printer is not None and page.template else None
@@ -200,8 +201,7 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
 
 def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None):
     """work(part) over parts of `pages`, in short-lived forked processes when there are enough pages
-    to pay (or, `forced`, in exactly `processes` processes where forking is safe); the data files
-    (made, not rendered from a template) last, in this process."""
+    to pay (or, `forced`, in exactly `processes` processes where forking is safe)."""
     from .workers import chunked, forked_map, useful_processes
 
     count = useful_processes(processes, len(pages) * PAGES_PER_WORKER if forced else len(pages), PAGES_PER_WORKER)
@@ -210,12 +210,12 @@ def _forked(work, pages: list[Page], processes: int, forced: bool = False, templ
     if templates is not None:
         _compile_all(templates)  # once, here: every child inherits them compiled
     # Each child renders PAGES_PER_CHILD pages and exits, taking with it the memory its rendering left
-    # behind; this process renders nothing from a template, and makes the data files (briefing.json's
-    # pieces are kept here for the next build: never pickled back from a child).
+    # behind: this process renders nothing. The data files go first, to a child of their own (it
+    # keeps briefing.json's pieces for the next build itself: they are never pickled back).
     size = max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))
-    templated, made = [p for p in pages if p.make is None], [p for p in pages if p.make is not None]
-    return chain(forked_map(work, chunked(templated, size), count, per_child=max(1, PAGES_PER_CHILD // size)),
-                 map(work, chunked(made, size)))
+    made, templated = chunked([p for p in pages if p.make is not None], size), [p for p in pages if p.make is None]
+    return forked_map(work, made + chunked(templated, size), count, per_child=max(1, PAGES_PER_CHILD // size),
+                      alone=len(made))
 
 
 def _compile_all(templates: Path) -> None:

@@ -145,10 +145,11 @@ def _pieces_cached(last: LastBuild, key: str | None, printer):
 
     used: dict[str, str] = {}
     exports.PIECES, exports.printer = _load(last, PIECES, key), printer
+    exports.keep = None if key is None else lambda pieces: pickle_keyed(last.cache / PIECES, key, pieces)
     try:
         yield used
     finally:
-        exports.PIECES, exports.printer, exports.used = {}, None, {}
+        exports.PIECES, exports.printer, exports.used, exports.keep = {}, None, {}, None
     if used and key is not None:
         pickle_keyed(last.cache / PIECES, key, used)
 

@@ -15,6 +15,7 @@ from multiprocessing.connection import Connection, Pipe
 from multiprocessing.connection import wait as readable
 
 _WORK: tuple[Callable, list] | None = None  # the work and its chunks, set before the children are forked
+CHILD = False  # true in a child forked by short_lived (which may keep some of its results itself)
 
 
 def cores() -> int:
@@ -31,17 +32,18 @@ def useful_processes(setting: int, items: int, per_process: int) -> int:
 
 
 def forked_map(work: Callable[[list], list], chunks: list[list], processes: int, here: bool = False,
-               per_child: int = 0) -> Iterator[list]:
+               per_child: int = 0, alone: int = 0) -> Iterator[list]:
     """work(chunk) for every chunk over `processes` forked processes, yielded as each finishes (in this
     process, in order, when processes is 1). A chunk whose process died is worked here instead.
     `here`: this process is one of the `processes`, taking chunks from the end while the children take
     them from the start (each child copies what it reads of this process's objects: one fewer copy).
-    `per_child`: each child works that many chunks and exits (see short_lived); `here` is ignored."""
+    `per_child`: each child works that many chunks and exits (the first `alone` chunks one to a child;
+    see short_lived); `here` is ignored."""
     if processes <= 1 or len(chunks) <= 1:
         yield from map(work, chunks)
         return
     if per_child:
-        yield from short_lived(work, chunks, processes, per_child)
+        yield from short_lived(work, chunks, processes, per_child, alone)
         return
     global _WORK
     _WORK = work, chunks  # the children inherit both: only a chunk's number is sent (pickled)
@@ -95,9 +97,10 @@ def _run(number: int) -> list:
     return work(chunks[number])
 
 
-def short_lived(work: Callable[[list], list], chunks: list[list], processes: int, per_child: int) -> Iterator[list]:
+def short_lived(work: Callable[[list], list], chunks: list[list], processes: int, per_child: int,
+                alone: int = 0) -> Iterator[list]:
     """work(chunk) for every chunk in forked children, `processes` at a time, each working `per_child`
-    consecutive chunks and exiting, its results yielded as they come. What work makes and drops
+    consecutive chunks (the first `alone` chunks: one each) and exiting, its results yielded as they come. What work makes and drops
     leaves a process's memory in Python's arenas, pinned by the few objects that live on: a child's
     goes when it exits, and this process (which works nothing itself) grows only by the results it
     keeps. The chunks of a child that died without sending their results are worked here."""
@@ -107,7 +110,8 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
     try:
         while todo or running:
             while todo and len(running) < processes:
-                numbers, todo = todo[:per_child], todo[per_child:]
+                take = 1 if todo[0] < alone else per_child
+                numbers, todo = todo[:take], todo[take:]
                 running[_fork(work, chunks, numbers)] = numbers
             for pipe in readable(list(running)):
                 yield from _received(pipe, running, work, chunks)
@@ -124,7 +128,8 @@ def _fork(work: Callable, chunks: list[list], numbers: list[int]) -> Connection:
     reading, writing = Pipe(duplex=False)
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code
-        code = 1
+        global CHILD
+        code, CHILD = 1, True
         try:
             reading.close()
             for number in numbers:
