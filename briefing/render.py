@@ -116,7 +116,9 @@ def _relative_path(path: str, start: str) -> str:
 
 PAGES_PER_WORKER = 300  # below this a forked process costs more than it saves
 PAGES_PER_TASK = 60  # sent to a process at a time: small enough to spread big and small pages evenly
-PAGES_PER_CHILD = 300  # rendered by one forked process before it exits (and its memory with it): 2,500 articles peak 821 MB at 1,200, 649 at 300, 627 at 120
+# Rendered by one forked process before it exits, its memory with it (2,500 articles: peak 821 MB
+# at 1,200, 649 at 300, 627 at 120; each fork copies again what its pages read of this process)
+PAGES_PER_CHILD = 300
 
 
 def render_all(pages: list[Page], templates: Path, workers: int | None = None) -> dict[str, str]:
