@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import hashlib
 import posixpath
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,7 +140,7 @@ class Written:
 
     path: str
     digest: str
-    found: tuple | None = None
+    found: tuple | None = None  # (link texts, their lines, ids), when new
     reads: dict | None = None  # what it read of the shared briefing and views (None: not known)
     pieces: dict | None = None  # the JSON pieces a data file was made of (exports.PIECES)
     touched: frozenset | None = None  # slugs of the articles it holds (None: not known; see depends.Printer.reach)
@@ -162,13 +163,32 @@ def render_into(pages: list[Page], templates: Path, stage, links: dict,
 
 
 def _shared(written: Written, shared: dict) -> Written:
-    """`written` with its reads (keys and prints) and touched slugs the same objects as every other
-    page's equal ones: a build keeps every page's, and most recur on hundreds of pages."""
+    """`written` with its reads and touched slugs made of the same objects as every other page's
+    equal ones: a build keeps every page's reads, and each recurs on many pages (10,000 articles
+    make about a million)."""
     if not written.reads and written.touched is None:
         return written
-    reads = {shared.setdefault(k, k): shared.setdefault(v, v) for k, v in written.reads.items()} if written.reads else written.reads
+    reads = {_canonical(k, shared): _canonical(v, shared) for k, v in written.reads.items()} if written.reads else written.reads
     touched = written.touched and shared.setdefault(written.touched, written.touched)
     return dataclasses.replace(written, reads=reads, touched=touched)
+
+
+def _canonical(value, shared: dict):
+    """`value` with each string, and each tuple of only strings, None and such tuples, the object
+    `shared` already holds when equal (other values as they are: an equal 1 and True are not the same)."""
+    kind = type(value)
+    if kind is str:
+        return shared.setdefault(value, value)
+    if kind is not tuple or not _plain(value):
+        return value
+    kept = shared.get(value)
+    if kept is None:
+        kept = shared[value] = tuple(_canonical(v, shared) for v in value)
+    return kept
+
+
+def _plain(value) -> bool:
+    return all(v is None or type(v) is str or (type(v) is tuple and _plain(v)) for v in value)
 
 
 def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
@@ -197,8 +217,15 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
             stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, page_links(text) if new else None, reads, None, touched))
+            done.append(Written(path, digest, _compact(page_links(text)) if new else None, reads, None, touched))
     return done, problems
+
+
+def _compact(found: tuple) -> tuple:
+    """A page's (links with their lines, ids) as (link texts, their lines in an array, ids): what a
+    build keeps of every page, and what a child sends back (a tuple and an int for each link less)."""
+    links, ids = found
+    return tuple(link for link, _ in links), array("I", (line for _, line in links)), frozenset(ids)
 
 
 def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None):

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import re
 import sys
-from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -217,11 +216,10 @@ def _interned_slugs(slugs: frozenset | None) -> frozenset | None:
 
 
 def _interned(found: tuple) -> tuple:
-    """(link texts, their lines, ids) of a page's (links with lines, ids), equal link texts sharing one
-    string (they recur on thousands of pages) and the lines in an array (a build holds every page's)."""
-    links, ids = found
-    return (tuple(sys.intern(link) for link, _ in links), array("I", (line for _, line in links)),
-            frozenset(map(sys.intern, ids)))
+    """A page's (link texts, their lines, ids) as render.Written has them, equal link texts sharing one
+    string (they recur on thousands of pages, and a build holds every page's)."""
+    links, lines, ids = found
+    return tuple(map(sys.intern, links)), lines, frozenset(map(sys.intern, ids))
 
 
 def _shape(templates: Path, last: LastBuild) -> tuple[str | None, bool]:
