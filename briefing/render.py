@@ -168,7 +168,7 @@ def _shared(written: Written, shared: dict) -> Written:
     make about a million)."""
     if not written.reads and written.touched is None:
         return written
-    reads = {_canonical(k, shared): _canonical(v, shared) for k, v in written.reads.items()} if written.reads else written.reads
+    reads = written.reads and {_canonical(k, shared): _canonical(v, shared) for k, v in written.reads.items()}
     touched = written.touched and shared.setdefault(written.touched, written.touched)
     return dataclasses.replace(written, reads=reads, touched=touched)
 

@@ -100,12 +100,12 @@ def _run(number: int) -> list:
 def short_lived(work: Callable[[list], list], chunks: list[list], processes: int, per_child: int,
                 alone: int = 0) -> Iterator[list]:
     """work(chunk) for every chunk in forked children, `processes` at a time, each working `per_child`
-    consecutive chunks (the first `alone` chunks: one each) and exiting, its results yielded as they come. What work makes and drops
-    leaves a process's memory in Python's arenas, pinned by the few objects that live on: a child's
-    goes when it exits, and this process (which works nothing itself) grows only by the results it
-    keeps. The chunks of a child that died without sending their results are worked here."""
+    consecutive chunks (the first `alone` chunks: one each) and exiting; results yielded as they come.
+    What work makes and drops leaves a process's memory in Python's arenas, pinned by the few objects
+    that live on: a child's goes when it exits, and this process (which works nothing itself) grows
+    only by the results it keeps. The chunks of a child that died without sending them are worked here."""
     todo = list(range(len(chunks)))
-    running: dict[Connection, tuple[int, list[int]]] = {}  # a child's pipe -> its pid, chunks not yet sent
+    running: dict[Connection, list[int]] = {}  # a child's pipe (its pid on it) -> its chunks not yet sent
     gc.freeze()  # a child's collector never walks (and so never copies) the objects it inherits
     try:
         while todo or running:
