@@ -54,10 +54,11 @@ class Printer:
     def __init__(self, bodies: bool):
         self.bodies = bodies
         self.skipped = frozenset(() if bodies else ("body",))
-        self.memo: dict[int, tuple[object, str]] = {}
+        self.memo: dict[int, str] = {}  # by id: each object is in `kept` while its print is remembered
+        self.kept: list = []  # (not a (value, print) pair in the memo: 56 bytes less for each of a million)
         self.shared: dict[tuple, tuple] = {}  # attribute reads of briefing and views: the same all build long
         self.names: dict[type, tuple[str, ...]] = {}
-        self.reached: dict[int, tuple[object, frozenset]] = {}
+        self.reached: dict[int, frozenset] = {}  # by id, as `memo` (its objects in `kept`)
 
     def __call__(self, value: object) -> str:
         kind = type(value)
@@ -67,11 +68,12 @@ class Printer:
             return kind.__name__ + ":" + (repr(value) if len(value) < 48 else _digest(value))
         kept = self.memo.get(id(value))  # an object (a statement's 500 reports, an article) printed once a build
         if kept is not None:
-            return kept[1]
+            return kept
         if kind in CONTAINERS:
             print_ = self._container(kind, value)
             if len(value) > 4:
-                self.memo[id(value)] = (value, print_)
+                self.memo[id(value)] = print_
+                self.kept.append(value)
             return print_
         if kind not in self.names and not dataclasses.is_dataclass(kind):
             raise Unprintable(kind.__name__)
@@ -94,14 +96,16 @@ class Printer:
     def _instance(self, value: object) -> str:
         if type(value) in LEAVES:
             print_ = _digest(repr(value))
-            self.memo[id(value)] = (value, print_)
+            self.memo[id(value)] = print_
+            self.kept.append(value)
             return print_
         if type(value) in KEPT:  # an article or statement unchanged since a server's last build prints as it did
             skipped = self.skipped if type(value) is Article else ()
             print_ = PRINTED.get(value, lambda: self._fields(value, skipped), lambda: self.skipped)
         else:
             print_ = self._fields(value, ())
-        self.memo[id(value)] = (value, print_)
+        self.memo[id(value)] = print_
+        self.kept.append(value)
         return print_
 
     def _fields(self, value: object, skipped) -> str:
@@ -127,7 +131,7 @@ class Printer:
             return NOTHING
         kept = self.reached.get(id(value))
         if kept is not None:
-            return kept[1]
+            return kept
         if kind is Article:
             found = frozenset((value.slug,))
         elif kind in CONTAINERS:
@@ -137,7 +141,8 @@ class Printer:
         else:
             raise Unprintable(kind.__name__)
         if kind not in CONTAINERS or len(value) > 4:
-            self.reached[id(value)] = (value, found)
+            self.reached[id(value)] = found
+            self.kept.append(value)
         return found
 
     def _reach_all(self, values) -> frozenset:

@@ -19,6 +19,7 @@ from .views import Views
 PIECES: dict[str, str] = {}
 used: dict[str, str] = {}
 printer = None
+keep = None  # set with `printer`: saves the pieces used (where a forked child made briefing.json); returns None
 
 
 class _Raw:

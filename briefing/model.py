@@ -1,7 +1,9 @@
 """The data model: frozen dataclasses that refer to each other by id, never by object."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, NewType
 
 if TYPE_CHECKING:
@@ -15,8 +17,34 @@ FactId = NewType("FactId", str)  # "c1", "d2", "e3": unique within an article
 ACTOR_TYPES = ("state", "person", "organization", "group", "anonymous-source")
 
 
+class Pickled:
+    """Pickled as the tuple of its field values. Pickle's own way reads and sets an instance's
+    __dict__, which (Python 3.11 on) gives the instance a dict of its own for good, 64 bytes more
+    on each object written or read: 10,000 articles' parse cache holds about a million objects."""
+
+    __slots__ = ()
+
+    def __getstate__(self) -> tuple:
+        return _getter(type(self))(self)
+
+    def __setstate__(self, state: tuple) -> None:
+        for name, value in zip(_names(type(self)), state):
+            object.__setattr__(self, name, value)
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+@cache
+def _getter(cls: type):
+    names = _names(cls)
+    return attrgetter(*names) if len(names) > 1 else lambda value: (getattr(value, names[0]),)
+
+
 @dataclass(frozen=True)
-class Origin:
+class Origin(Pickled):
     """Where an item came from: the content file, its line there, and the body sentence."""
 
     path: str
@@ -25,7 +53,7 @@ class Origin:
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Pickled):
     """Where the article itself came from."""
 
     seed: str | None
@@ -36,7 +64,7 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Actor:
+class Actor(Pickled):
     """Someone who acts or speaks: a state, a person, an organisation, an unnamed source."""
 
     id: ActorId
@@ -48,7 +76,7 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class Weapon:
+class Weapon(Pickled):
     """A weapon system, and, when the text says so, who supplies it to whom."""
 
     id: WeaponId
@@ -62,7 +90,7 @@ class Weapon:
 
 
 @dataclass(frozen=True)
-class Statement:
+class Statement(Pickled):
     """Something a speaker said; `quote` holds the exact words when it was quoted."""
 
     id: FactId
@@ -88,7 +116,7 @@ class Denial(Statement):
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(Pickled):
     """A dated happening; `date` is EDTF (2024-03-06, 2024-03, 2024-21, XXXX-12)."""
 
     id: FactId
@@ -100,7 +128,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(Pickled):
     """One content file: its metadata, what was extracted from it, and its Markdown body."""
 
     slug: ArticleSlug
@@ -119,7 +147,7 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Ref:
+class Ref(Pickled):
     """A pointer to one fact of one article, used by the cross-article indexes."""
 
     article: ArticleSlug
@@ -127,7 +155,7 @@ class Ref:
 
 
 @dataclass(frozen=True)
-class Merge:
+class Merge(Pickled):
     """The resolve stage's decision that one article's actor is another actor, and why."""
 
     article: ArticleSlug
@@ -138,7 +166,7 @@ class Merge:
 
 
 @dataclass(frozen=True)
-class Ambiguity:
+class Ambiguity(Pickled):
     """An article's actor whose name fits several people: kept apart, listed for a curator."""
 
     article: ArticleSlug
@@ -148,7 +176,7 @@ class Ambiguity:
 
 
 @dataclass(frozen=True)
-class Briefing:
+class Briefing(Pickled):
     """Everything the site shows, linked: articles, merged actors and weapons, indexes."""
 
     title: str
@@ -172,7 +200,7 @@ class Briefing:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(Pickled):
     """What refreshing content/ did: files written, files kept, problems met."""
 
     written: tuple[str, ...] = ()

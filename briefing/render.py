@@ -1,9 +1,13 @@
 """Render pages with Jinja2 (autoescape, StrictUndefined); every link is made relative by `url()`."""
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import hashlib
 import posixpath
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,6 +150,9 @@ def _relative_path(path: str, start: str) -> str:
 
 PAGES_PER_WORKER = 300  # below this a forked process costs more than it saves
 PAGES_PER_TASK = 60  # sent to a process at a time: small enough to spread big and small pages evenly
+# Rendered by one forked process before it exits, its memory with it (2,500 articles: peak 821 MB
+# at 1,200, 649 at 300, 627 at 120; each fork copies again what its pages read of this process)
+PAGES_PER_CHILD = 300
 
 
 def render_all(pages: list[Page], templates: Path, workers: int | None = None) -> dict[str, str]:
@@ -166,30 +173,60 @@ class Written:
 
     path: str
     digest: str
-    found: tuple | None = None
+    found: tuple | None = None  # (link texts, their lines, ids), when new
     reads: dict | None = None  # what it read of the shared briefing and views (None: not known)
     pieces: dict | None = None  # the JSON pieces a data file was made of (exports.PIECES)
     touched: frozenset | None = None  # slugs of the articles it holds (None: not known; see depends.Printer.reach)
 
 
 def render_into(pages: list[Page], templates: Path, stage, links: dict,
-                processes: int = 0, printer=None) -> list[Written]:
+                processes: int = 0, printer=None) -> Iterator[Written]:
     """Render each page straight into a site.Stage (which keeps the old site's file when its bytes did
-    not change), over forked processes when there are many, holding no page's text after it is written.
+    not change), over forked processes when there are many, holding no page's text after it is written;
+    yields each page's Written as its chunk ends, and at the end raises BuildError as render_all.
     `links` maps a page digest to the (links, ids) already known for it; with a depends.Printer each
-    page's reads of the shared briefing and views are recorded; raises BuildError as render_all."""
+    page's reads of the shared briefing and views are recorded."""
     _need_folder(templates)
-    written, problems = [], []
-    for done, found in _forked(lambda part: _write(part, templates, stage, links, printer), pages, processes):
-        written.extend(done)
+    problems, shared = [], {}
+    for done, found in _forked(lambda part: _write(part, templates, stage, links, printer), pages, processes,
+                               templates=templates):
+        yield from (_shared(w, shared) for w in done)
         problems.extend(found)
     _raise_sorted(problems)
-    return written
+
+
+def _shared(written: Written, shared: dict) -> Written:
+    """`written` with its reads and touched slugs made of the same objects as every other page's
+    equal ones: a build keeps every page's reads, and each recurs on many pages (10,000 articles
+    make about a million)."""
+    if not written.reads and written.touched is None:
+        return written
+    reads = written.reads and {_canonical(k, shared): _canonical(v, shared) for k, v in written.reads.items()}
+    touched = written.touched and shared.setdefault(written.touched, written.touched)
+    return dataclasses.replace(written, reads=reads, touched=touched)
+
+
+def _canonical(value, shared: dict):
+    """`value` with each string, and each tuple of only strings, None and such tuples, the object
+    `shared` already holds when equal (other values as they are: an equal 1 and True are not the same)."""
+    kind = type(value)
+    if kind is str:
+        return shared.setdefault(value, value)
+    if kind is not tuple or not _plain(value):
+        return value
+    kept = shared.get(value)
+    if kept is None:
+        kept = shared[value] = tuple(_canonical(v, shared) for v in value)
+    return kept
+
+
+def _plain(value) -> bool:
+    return all(v is None or type(v) is str or (type(v) is tuple and _plain(v)) for v in value)
 
 
 def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
-    from . import exports
+    from . import exports, workers
     from .depends import Recorder
     from .linkcheck import page_links
 
@@ -199,6 +236,8 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
         if page.make is not None:  # a data file: written part by part (briefing.json is 230 MB at 10,000 articles)
             digest = stage.put_parts(page.path, (part.encode("utf-8") for part in page.parts()))
             pieces, exports.used = exports.used or None, {}
+            if pieces and workers.CHILD and exports.keep is not None:  # saved here, not sent back (230 MB at 10,000)
+                pieces = exports.keep(pieces)
             done.append(Written(page.path, digest, None, {}, pieces))
             continue
         recorder = Recorder(printer) if printer is not None and page.template else None
@@ -211,20 +250,42 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
             stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, page_links(text) if new else None, reads, None, touched))
+            done.append(Written(path, digest, _compact(page_links(text)) if new else None, reads, None, touched))
     return done, problems
 
 
-def _forked(work, pages: list[Page], processes: int, forced: bool = False):
-    """work(part) over parts of `pages`, in forked processes when there are enough pages to pay
-    (or, `forced`, in exactly `processes` processes where forking is safe)."""
+def _compact(found: tuple) -> tuple:
+    """A page's (links with their lines, ids) as (link texts, their lines in an array, ids): what a
+    build keeps of every page, and what a child sends back (a tuple and an int for each link less)."""
+    links, ids = found
+    return tuple(link for link, _ in links), array("I", (line for _, line in links)), frozenset(ids)
+
+
+def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None):
+    """work(part) over parts of `pages`, in short-lived forked processes when there are enough pages
+    to pay (or, `forced`, in exactly `processes` processes where forking is safe)."""
     from .workers import chunked, forked_map, useful_processes
 
     count = useful_processes(processes, len(pages) * PAGES_PER_WORKER if forced else len(pages), PAGES_PER_WORKER)
-    # In chunks even in one process: each chunk's results are taken in (links interned) as it ends.
-    # This process renders a share too (from the end: the data files are last), so one fewer child
-    # copies what it reads of the briefing.
-    return forked_map(work, chunked(pages, max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))), count, here=True)
+    if count <= 1:  # in chunks even in one process: each chunk's results are taken in (links interned) as it ends
+        return map(work, chunked(pages, PAGES_PER_TASK))
+    if templates is not None:
+        _compile_all(templates)  # once, here: every child inherits them compiled
+    # Each child renders PAGES_PER_CHILD pages and exits, taking with it the memory its rendering left
+    # behind: this process renders nothing. The data files go first, to a child of their own (it
+    # keeps briefing.json's pieces for the next build itself: they are never pickled back).
+    size = max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))
+    made, templated = chunked([p for p in pages if p.make is not None], size), [p for p in pages if p.make is None]
+    return forked_map(work, made + chunked(templated, size), count, per_child=max(1, PAGES_PER_CHILD // size),
+                      alone=len(made))
+
+
+def _compile_all(templates: Path) -> None:
+    """Load (compile) every template of the folder into its environment."""
+    env = environment(templates)
+    for name in env.list_templates(filter_func=lambda name: not name.startswith("static/")):
+        with contextlib.suppress(jinja2.TemplateError, OSError):  # a broken one fails where a page renders it
+            env.get_template(name)
 
 
 def _need_folder(templates: Path) -> None:

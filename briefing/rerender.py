@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import re
 import sys
-from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,10 +149,11 @@ def _pieces_cached(last: LastBuild, key: str | None, printer):
 
     used: dict[str, str] = {}
     exports.PIECES, exports.printer = _load(last, PIECES, key), printer
+    exports.keep = None if key is None else lambda pieces: pickle_keyed(last.cache / PIECES, key, pieces)
     try:
         yield used
     finally:
-        exports.PIECES, exports.printer, exports.used = {}, None, {}
+        exports.PIECES, exports.printer, exports.used, exports.keep = {}, None, {}, None
     if used and key is not None:
         pickle_keyed(last.cache / PIECES, key, used)
 
@@ -221,11 +221,10 @@ def _interned_slugs(slugs: frozenset | None) -> frozenset | None:
 
 
 def _interned(found: tuple) -> tuple:
-    """(link texts, their lines, ids) of a page's (links with lines, ids), equal link texts sharing one
-    string (they recur on thousands of pages) and the lines in an array (a build holds every page's)."""
-    links, ids = found
-    return (tuple(sys.intern(link) for link, _ in links), array("I", (line for _, line in links)),
-            frozenset(map(sys.intern, ids)))
+    """A page's (link texts, their lines, ids) as render.Written has them, equal link texts sharing one
+    string (they recur on thousands of pages, and a build holds every page's)."""
+    links, lines, ids = found
+    return tuple(map(sys.intern, links)), lines, frozenset(map(sys.intern, ids))
 
 
 def cache_keys(last: LastBuild) -> list[tuple[str, str]]:

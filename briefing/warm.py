@@ -100,7 +100,7 @@ def identity(path: Path) -> tuple | None:
 
 def in_background(work: Callable[[], None]) -> None:
     """Run `work()` in a thread that the next `settle` waits for (never during a build: see `write_held`)."""
-    thread = threading.Thread(target=work, name="briefing cache")
+    thread = threading.Thread(target=work, name="briefing cache", daemon=True)  # only reads: a server may stop meanwhile
     _background.append(thread)
     thread.start()
 

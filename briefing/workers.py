@@ -5,12 +5,17 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection, Pipe
+from multiprocessing.connection import wait as readable
 
 _WORK: tuple[Callable, list] | None = None  # the work and its chunks, set before the children are forked
+CHILD = False  # true in a child forked by short_lived (which may keep some of its results itself)
 
 
 def cores() -> int:
@@ -26,13 +31,19 @@ def useful_processes(setting: int, items: int, per_process: int) -> int:
     return max(1, min(setting or cores(), items // per_process))
 
 
-def forked_map(work: Callable[[list], list], chunks: list[list], processes: int, here: bool = False) -> Iterator[list]:
+def forked_map(work: Callable[[list], list], chunks: list[list], processes: int, here: bool = False,
+               per_child: int = 0, alone: int = 0) -> Iterator[list]:
     """work(chunk) for every chunk over `processes` forked processes, yielded as each finishes (in this
     process, in order, when processes is 1). A chunk whose process died is worked here instead.
     `here`: this process is one of the `processes`, taking chunks from the end while the children take
-    them from the start (each child copies what it reads of this process's objects: one fewer copy)."""
+    them from the start (each child copies what it reads of this process's objects: one fewer copy).
+    `per_child`: each child works that many chunks and exits (the first `alone` chunks one to a child;
+    see short_lived); `here` is ignored."""
     if processes <= 1 or len(chunks) <= 1:
         yield from map(work, chunks)
+        return
+    if per_child:
+        yield from short_lived(work, chunks, processes, per_child, alone)
         return
     global _WORK
     _WORK = work, chunks  # the children inherit both: only a chunk's number is sent (pickled)
@@ -84,6 +95,92 @@ def _run(number: int) -> list:
     """In a forked child: the work the parent set before forking, on one of its chunks."""
     work, chunks = _WORK
     return work(chunks[number])
+
+
+def short_lived(work: Callable[[list], list], chunks: list[list], processes: int, per_child: int,
+                alone: int = 0) -> Iterator[list]:
+    """work(chunk) for every chunk in forked children, `processes` at a time, each working `per_child`
+    consecutive chunks (the first `alone` chunks: one each) and exiting; results yielded as they come.
+    What work makes and drops leaves a process's memory in Python's arenas, pinned by the few objects
+    that live on: a child's goes when it exits, and this process (which works nothing itself) grows
+    only by the results it keeps. The chunks of a child that died without sending them are worked here."""
+    todo = list(range(len(chunks)))
+    running: dict[Connection, list[int]] = {}  # a child's pipe (its pid on it) -> its chunks not yet sent
+    gc.freeze()  # a child's collector never walks (and so never copies) the objects it inherits
+    try:
+        while todo or running:
+            while todo and len(running) < processes:
+                take = 1 if todo[0] < alone else per_child
+                numbers, todo = todo[:take], todo[take:]
+                running[_fork(work, chunks, numbers)] = numbers
+            for pipe in readable(list(running)):
+                yield from _received(pipe, running, work, chunks)
+    finally:
+        for pipe in running:  # stopped early (an error, Ctrl-C, the caller): end the children
+            pipe.close()
+            _end(pipe.pid, kill=True)
+        gc.unfreeze()
+
+
+def _fork(work: Callable, chunks: list[list], numbers: list[int]) -> Connection:
+    """A forked child working the chunks `numbers`, sending ("done", number, result) for each, or
+    ("error", number, exception) and stopping; the end of its pipe that this process reads."""
+    reading, writing = Pipe(duplex=False)
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        global CHILD
+        code, CHILD = 1, True
+        try:
+            reading.close()
+            for number in numbers:
+                try:
+                    result = ("done", number, work(chunks[number]))
+                except Exception as error:  # noqa: BLE001 - the parent raises it
+                    result = ("error", number, error)
+                _send(writing, result)
+                if result[0] == "error":
+                    break
+            writing.close()
+            code = 0
+        finally:
+            os._exit(code)
+    writing.close()
+    reading.pid = pid  # (a Connection takes attributes: kept with the pipe it belongs to)
+    return reading
+
+
+def _send(pipe: Connection, message: tuple) -> None:
+    try:
+        pipe.send(message)
+    except Exception:  # noqa: BLE001 - an exception that does not pickle: its traceback as text
+        pipe.send(("error", message[1], RuntimeError(traceback.format_exc())))
+
+
+def _received(pipe: Connection, running: dict, work: Callable, chunks: list[list]) -> Iterator[list]:
+    """The result a child sent on `pipe`; when it has ended, the chunks it did not send, worked here."""
+    numbers = running[pipe]
+    try:
+        kind, number, result = pipe.recv()
+    except (EOFError, OSError):
+        del running[pipe]
+        pipe.close()
+        _end(pipe.pid)
+        yield from map(work, (chunks[n] for n in numbers))
+        return
+    if kind == "error":
+        raise result
+    numbers.remove(number)
+    yield result
+
+
+def _end(pid: int, kill: bool = False) -> None:
+    """Wait for a child to exit (killing it first with `kill`)."""
+    try:
+        if kill:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ChildProcessError, ProcessLookupError):
+        pass
 
 
 def chunked(items: list, size: int) -> list[list]:

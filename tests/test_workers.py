@@ -1,0 +1,51 @@
+"""Short-lived forked children: every chunk worked once, each child exiting after its share."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from briefing import workers
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+
+
+def _square_with_pid(chunk: list[int]) -> list[tuple[int, int, bool]]:
+    return [(n * n, os.getpid(), workers.CHILD) for n in chunk]
+
+
+def test_every_chunk_is_worked_once_by_children_that_exit_after_their_share():
+    chunks = workers.chunked(list(range(20)), 2)
+    results = [r for part in workers.forked_map(_square_with_pid, chunks, 2, per_child=3) for r in part]
+    assert sorted(square for square, _, _ in results) == [n * n for n in range(20)]
+    assert all(child for _, _, child in results) and not workers.CHILD
+    pids = {pid for _, pid, _ in results}
+    assert os.getpid() not in pids and len(pids) == 4  # 10 chunks, 3 to a child
+
+
+def test_the_first_chunks_asked_alone_get_a_child_each():
+    chunks = [[0], [1], [2], [3], [4], [5]]
+    results = [r for part in workers.forked_map(_square_with_pid, chunks, 2, per_child=4, alone=2) for r in part]
+    by_chunk = {square: pid for square, pid, _ in results}
+    assert by_chunk[0] != by_chunk[1] and by_chunk[1] != by_chunk[4]
+    assert by_chunk[4] == by_chunk[25] == by_chunk[16] == by_chunk[9]
+
+
+def test_the_chunks_of_a_child_that_died_are_worked_here():
+    def work(chunk: list[int]) -> list[int]:
+        if workers.CHILD and chunk == [3]:
+            os._exit(9)  # killed, say by the kernel out of memory
+        return [n + 100 for n in chunk]
+
+    results = sorted(r for part in workers.forked_map(work, [[n] for n in range(6)], 2, per_child=2) for r in part)
+    assert results == [100, 101, 102, 103, 104, 105]
+
+
+def test_an_error_in_a_child_is_raised_here():
+    def work(chunk: list[int]) -> list[int]:
+        if chunk == [2]:
+            raise OSError(28, "No space left on device")
+        return chunk
+
+    with pytest.raises(OSError, match="No space left"):
+        list(workers.forked_map(work, [[n] for n in range(5)], 2, per_child=1))
