@@ -406,7 +406,8 @@ class _Parsed:
 @contextlib.contextmanager
 def bodies_cached(last: LastBuild):
     """Within this block, article bodies rendered by an earlier build (same code, same libraries)
-    are taken from `bodies.pickle` instead of rendered again; it is saved with this build's bodies."""
+    are taken from `bodies.pickle` instead of rendered again; it is saved with this build's bodies
+    (and the earlier ones too when the block says that only some pages were planned: `partial`)."""
     import pickle
 
     from . import markup
@@ -418,12 +419,18 @@ def bodies_cached(last: LastBuild):
         old = {}
     markup.RENDERED.update(old)
     markup.used.clear()
-    yield
-    kept = {k: markup.RENDERED[k] for k in markup.used if k in markup.RENDERED}
+    planned = _Planned()
+    yield planned
+    kept = {k: markup.RENDERED[k] for k in (*markup.used, *(old if planned.partial else ())) if k in markup.RENDERED}
     markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
     markup.RENDERED.update(kept)
     if kept.keys() != old.keys():
         pickle_keyed(store, key, kept)
+
+
+@dataclass
+class _Planned:
+    partial: bool = False  # only some pages were planned: the other articles' bodies are still shown
 
 
 RESOLVED = "resolved.pickle"

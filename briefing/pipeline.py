@@ -17,7 +17,7 @@ from .rerender import plan_cached, render_cached
 from .lock import one_build_at_a_time
 from .model import Outcome
 from .problems import BuildError, Problem, os_errors_as_problems
-from .warm import Remembered, settle, write_held
+from .warm import settle, write_held
 
 if TYPE_CHECKING:
     from .model import Briefing
@@ -44,7 +44,6 @@ def build(settings: Settings, progress: Callable[[str], None] = print, one_off: 
     if last.unchanged():
         return Report(Outcome(), last.record["articles"], last.record["pages"], last.record["files"],
                       up_to_date=True)
-    Remembered.next_build()
     try:
         with few_collections(freeze=one_off):
             return _build(settings, last, progress)
@@ -62,8 +61,9 @@ def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None])
     briefing, problems = read_and_link(settings, last)
     _stop_on([*extracted.problems, *problems, *template_links(settings)], progress)
     search = search_available(settings)
-    with bodies_cached(last):
+    with bodies_cached(last) as planned:
         plan = plan_cached(briefing, settings, last, search)
+        planned.partial = plan.partial
     static, site = settings.path("templates") / "static", settings.path("site")
     with staged(site, static, search) as stage:  # each page is written there as it is rendered
         digests = render_cached(plan, settings.path("templates"), briefing, last, stage, settings.processes)

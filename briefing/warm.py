@@ -8,7 +8,9 @@ from __future__ import annotations
 import atexit
 import sys
 import threading
+import weakref
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 HELD: dict[Path, tuple[tuple | None, str, object]] = {}
@@ -121,30 +123,26 @@ class Remembered:
     """What a function made of an object, kept from one build to the next while this process holds
     its caches (a server), by the object's identity: an article unchanged since the last save is the
     same object (the parse cache hands it out again), so its resolved form and its print can be too.
-    What the last build did not ask for again is dropped at the next (`next_build`)."""
-
-    every: list["Remembered"] = []
+    An entry goes when its object does (a weak reference): an edited article's old self, and all that
+    was made of it."""
 
     def __init__(self) -> None:
-        self.last: dict[int, tuple] = {}
-        self.now: dict[int, tuple] = {}
-        Remembered.every.append(self)
+        self.kept: dict[int, tuple] = {}  # id -> (weak reference to the object, what it read, what was made)
 
     def get(self, value: object, make: Callable[[], object], reads: Callable[[], object] = lambda: None) -> object:
         """make(), or what it made of this very `value` when what else it `reads` is equal."""
         if not holding:
             return make()
-        extra, kept = reads(), self.now.get(id(value)) or self.last.get(id(value))
-        if kept is None or kept[0] is not value or kept[1] != extra:  # held, so its id is not reused
-            kept = (value, extra, make())
-        self.now[id(value)] = kept
+        extra, kept = reads(), self.kept.get(id(value))
+        if kept is None or kept[0]() is not value or kept[1] != extra:
+            kept = (weakref.ref(value, partial(_forget, self.kept, id(value))), extra, make())
+            self.kept[id(value)] = kept
         return kept[2]
 
-    @classmethod
-    def next_build(cls) -> None:
-        """A build starts: what the one before it asked for is kept for it, and nothing older."""
-        for memo in cls.every:
-            memo.last, memo.now = memo.now, {}
+
+def _forget(kept: dict, key: int, reference: weakref.ref) -> None:
+    if key in kept and kept[key][0] is reference:  # not a newer entry of the same object
+        del kept[key]
 
 
 class AsLastTime:

@@ -606,3 +606,12 @@ def test_a_server_writes_the_caches_it_holds_once_it_is_idle(tmp_path: Path, hol
         time.sleep(0.01)
     warm.settle()
     assert path.exists() and warm.held(path) == ("k", {"a": 1})  # written, and held as the file now is
+
+
+def test_after_a_body_edit_the_other_articles_rendered_bodies_stay_cached(golden_project: Path):
+    rebuild(golden_project)
+    before = len(pickle_keyed_data(golden_project, "bodies.pickle"))
+    article = golden_project / "content/talks-resume.md"
+    article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Bern."))
+    rebuild(golden_project)  # plans the edited article's page alone
+    assert len(pickle_keyed_data(golden_project, "bodies.pickle")) >= before  # the next full plan renders none again
