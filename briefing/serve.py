@@ -158,7 +158,7 @@ class Sources(Watcher):
         self.builder = builder
         for path in builder.watched():
             self.watch(str(path))  # livereload watches the whole working directory when given nothing
-        self.seen: dict[Path, tuple[tuple[int, int, int], bytes | None]] = {}
+        self.seen: dict[str, tuple[tuple[int, int, int], bytes | None]] = {}  # by path as text (hashing a Path costs more than the stat)
         self.changed()
         self.pending: set[Path] = set()
         self.pending_since = 0.0
@@ -188,7 +188,7 @@ class Sources(Watcher):
     def changed(self) -> list[Path]:
         """Files added, modified or removed since the last call, sorted."""
         started = time.time_ns()
-        current: dict[Path, tuple[tuple[int, int, int], bytes | None]] = {}
+        current: dict[str, tuple[tuple[int, int, int], bytes | None]] = {}
         changed = []
         for path, stat in source_files(self.builder.watched()):
             stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
@@ -200,15 +200,16 @@ class Sources(Watcher):
             current[path] = (stamp, digest if racy else None)
         changed += [path for path in self.seen if path not in current]
         self.seen = current
-        return sorted(changed)
+        return sorted(map(Path, changed))
 
 
-def source_files(roots: list[Path]) -> Iterator[tuple[Path, os.stat_result]]:
-    """Every file under `roots` (files or folders) with its stat, skipping hidden files and editor litter."""
+def source_files(roots: list[Path]) -> Iterator[tuple[str, os.stat_result]]:
+    """Every file under `roots` (files or folders), by its path as text, with its stat, skipping hidden
+    files and editor litter."""
     for root in roots:
         if root.is_file():
             try:
-                yield root, root.stat()
+                yield str(root), root.stat()
             except OSError:  # removed while being scanned: the next scan sees it gone
                 pass
             continue
@@ -216,15 +217,17 @@ def source_files(roots: list[Path]) -> Iterator[tuple[Path, os.stat_result]]:
             folders[:] = [name for name in folders if not name.startswith((".", "#"))]
             for name in files:
                 if not name.startswith((".", "#")) and not name.endswith(IGNORED_SUFFIXES):
+                    path = os.path.join(folder, name)
                     try:
-                        yield Path(folder, name), os.stat(os.path.join(folder, name))
+                        yield path, os.stat(path)
                     except OSError:  # removed while being scanned: the next scan sees it gone
                         continue
 
 
-def _digest(path: Path) -> bytes | None:
+def _digest(path: str) -> bytes | None:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        with open(path, "rb") as stream:
+            return hashlib.blake2b(stream.read(), digest_size=16).digest()
     except OSError:
         return None
 
