@@ -58,7 +58,7 @@ class LastBuild:
         """The record left by the last successful build (empty if none, or if settings or code changed)."""
         path = cache_folder(settings.path("site")) / RECORD
         try:
-            record = _read_record(path)
+            record = warm.read_through(path, RECORD, lambda: json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
             record = {}
         key = settings_key(settings)
@@ -112,16 +112,6 @@ class LastBuild:
     def _write_record(self) -> None:
         atomic_write(self.cache / RECORD, json.dumps(self.record, separators=(",", ":")).encode("utf-8"))
         warm.remember(self.cache / RECORD, RECORD, self.record)
-
-
-def _read_record(path: Path) -> object:
-    """The record's JSON, from memory while this process holds its caches and the file is as it left it."""
-    held = warm.held(path)
-    if held is not None:
-        return held[1]
-    record = json.loads(path.read_text(encoding="utf-8"))
-    warm.remember(path, RECORD, record)
-    return record
 
 
 def _well_formed(record: dict) -> bool:
@@ -268,15 +258,11 @@ def unpickle_keyed(path: Path, key: str):
     cache is never read whole (10,000 articles' parses are hundreds of MB)."""
     import pickle
 
-    held = warm.held(path)
-    if held is not None:
-        return held[1] if held[0] == key else None
-    with open(path, "rb") as stream:
-        found = pickle.load(stream)
-        data = pickle.load(stream) if found == key else None
-    if data is not None:
-        warm.remember(path, key, data)
-    return data
+    def load():
+        with open(path, "rb") as stream:
+            return pickle.load(stream) if pickle.load(stream) == key else None
+
+    return warm.read_through(path, key, load)
 
 
 def read_articles_cached(folder: Path, root: Path, last: LastBuild):
@@ -373,9 +359,9 @@ def _as_checked(digests: dict[str, str], known: set[str], last: LastBuild, pages
     if known != set(outputs):
         return set()
     same = {path for path, digest in digests.items() if outputs[path][2] == digest}
-    for path, digest in digests.items():
-        before = pages.get(outputs[path][2]) if path not in same and path.endswith(".html") else None
-        if path not in same and path.endswith(".html") and (before is None or not before[2] <= pages[digest][2]):
+    for path in digests.keys() - same:
+        before = pages.get(outputs[path][2])
+        if path.endswith(".html") and (before is None or not before[2] <= pages[digests[path]][2]):
             return set()
     return same
 

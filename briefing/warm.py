@@ -28,7 +28,7 @@ _writer: threading.Timer | None = None  # writes them once the server is idle (s
 
 def hold_caches() -> None:
     """From now on this process keeps the cache files it writes and reads in memory (`HELD`): a
-    server rebuilding after each save reads them once, and writes them while the browser reloads.
+    server rebuilding after each save reads them once, and writes them once it is idle (`write_held`).
     The build must treat what it loads from a cache as read-only."""
     global holding
     holding = True
@@ -40,6 +40,18 @@ def held(path: Path) -> tuple[str, object] | None:
     if kept is None or (kept[0] is not None and kept[0] != identity(path)):
         return None
     return kept[1], kept[2]
+
+
+def read_through(path: Path, key: str, load: Callable[[], object]) -> object:
+    """A cache file's data under `key`: from memory while the file is as this process left it (None
+    when it holds another key), else `load()` (None: not under this key), then held."""
+    kept = held(path)
+    if kept is not None:
+        return kept[1] if kept[0] == key else None
+    data = load()
+    if data is not None:
+        remember(path, key, data)
+    return data
 
 
 def remember(path: Path, key: str, data: object) -> None:
@@ -67,13 +79,13 @@ def write_in_background(path: Path, key: str, data: object, write: Callable[[], 
     _unwritten[path] = written
 
 
-def write_held(after: float | None = None) -> None:
-    """Write the cache files the build held, in a thread, `after` seconds (IDLE_S) unless a build
+def write_held() -> None:
+    """Write the cache files the build held, in a thread, IDLE_S seconds from now unless a build
     starts first (`settle`); never during a build: it forks renderers, and a process forked while
     another thread writes could inherit a lock that thread holds."""
     global _writer
     if _unwritten:
-        _writer = threading.Timer(IDLE_S if after is None else after, _write_unwritten)
+        _writer = threading.Timer(IDLE_S, _write_unwritten)
         _writer.start()
 
 

@@ -31,14 +31,12 @@ def useful_processes(setting: int, items: int, per_process: int) -> int:
     return max(1, min(setting or cores(), items // per_process))
 
 
-def forked_map(work: Callable[[list], list], chunks: list[list], processes: int, here: bool = False,
+def forked_map(work: Callable[[list], list], chunks: list[list], processes: int,
                per_child: int = 0, alone: int = 0) -> Iterator[list]:
     """work(chunk) for every chunk over `processes` forked processes, yielded as each finishes (in this
     process, in order, when processes is 1). A chunk whose process died is worked here instead.
-    `here`: this process is one of the `processes`, taking chunks from the end while the children take
-    them from the start (each child copies what it reads of this process's objects: one fewer copy).
     `per_child`: each child works that many chunks and exits (the first `alone` chunks one to a child;
-    see short_lived); `here` is ignored."""
+    see short_lived)."""
     if processes <= 1 or len(chunks) <= 1:
         yield from map(work, chunks)
         return
@@ -50,10 +48,9 @@ def forked_map(work: Callable[[list], list], chunks: list[list], processes: int,
     left = dict(enumerate(chunks))
     gc.freeze()  # a child's collector never walks (and so never copies) the objects it inherits
     try:
-        children = processes - 1 if here else processes
-        with ProcessPoolExecutor(children, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             try:
-                yield from _share(pool, work, chunks, left, children, here)
+                yield from _share(pool, left)
             except GeneratorExit:  # the caller stopped early: start nothing more, let the running chunks end
                 pool.shutdown(wait=True, cancel_futures=True)  # (wait=False leaves a thread Python's exit trips on)
                 raise
@@ -67,24 +64,11 @@ def forked_map(work: Callable[[list], list], chunks: list[list], processes: int,
         gc.unfreeze()
 
 
-def _share(pool: ProcessPoolExecutor, work: Callable, chunks: list[list], left: dict, children: int,
-           here: bool) -> Iterator[list]:
-    """The chunks' results: the children take chunks from the start (a few queued each, so none
-    waits), and, `here`, this process works one from the end whenever none has finished."""
-    start, end, running = 0, len(chunks), {}
-    while running or start < end:
-        while start < end and len(running) < (2 * children if here else end):
-            running[pool.submit(_run, start)] = start
-            start += 1
-        done = [f for f in running if f.done()]
-        if not done and here and start < end:
-            end -= 1
-            result = work(chunks[end])
-            del left[end]
-            yield result
-            continue
-        if not done:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
+def _share(pool: ProcessPoolExecutor, left: dict) -> Iterator[list]:
+    """The chunks' results, as the children finish them (every chunk submitted at once)."""
+    running = {pool.submit(_run, number): number for number in left}
+    while running:
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in done:
             result = future.result()  # the worker's own exception (an OSError, a bug) is raised here
             del left[running.pop(future)]
