@@ -30,6 +30,26 @@ def parse_article(path: Path, display: str) -> tuple[Article | None, list[Proble
     return unanchored_where_unmarked(article) if article is not None else (None, problems)
 
 
+PARSES_PER_PROCESS = 150  # files: below this a forked process costs more than it saves
+
+
+def parse_articles(files: list[tuple[Path, str]], processes: int = 0) -> list[tuple[Article | None, list[Problem]]]:
+    """parse_article of each (path, display path), in order; over forked processes (`processes`, 0: one
+    per core) when there are enough files to pay: a cold build reads every file before anything else."""
+    from .workers import chunked, forked_map, useful_processes
+
+    count = useful_processes(processes, len(files), PARSES_PER_PROCESS)
+    if count <= 1:
+        return [parse_article(path, display) for path, display in files]
+    parts = chunked(list(enumerate(files)), -(-len(files) // count))
+    numbered = [found for part in forked_map(_parse_part, parts, count, per_child=1) for found in part]
+    return [parsed for _, parsed in sorted(numbered, key=lambda pair: pair[0])]
+
+
+def _parse_part(part: list[tuple[int, tuple[Path, str]]]) -> list[tuple[int, tuple]]:
+    return [(number, parse_article(path, display)) for number, (path, display) in part]
+
+
 def unanchored_where_unmarked(article: Article) -> tuple[Article, list[Problem]]:
     """The article with each fact whose `sentence` its page cannot mark (one in a heading, a list, a
     quotation or a table, or past the body's end) left unanchored, and a warning for each: links to it

@@ -272,7 +272,7 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
     is cached only if its file still has the digest the snapshot took after it was parsed."""
     import pickle
 
-    from .content import parse_article
+    from .content import parse_articles
     from .textutil import display_path
 
     store, key = last.cache / ARTICLES, last.cache_key()
@@ -280,15 +280,15 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
         old = unpickle_keyed(store, key) or {}
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
         old = {}
-    cached, articles, problems, misses = {}, [], [], 0
-    for path in sorted(folder.glob("*.md")):
-        display, digest = display_path(path, root), last.digest(path)
-        hit = old.get(display)
-        if digest is not None and hit is not None and hit[0] == digest:
-            article, found = hit[1], hit[2]
+    files = [(path, display_path(path, root), last.digest(path)) for path in sorted(folder.glob("*.md"))]
+    new = [(path, display) for path, display, digest in files if not _hit(old.get(display), digest)]
+    parsed = dict(zip((display for _, display in new), parse_articles(new, last.settings.processes)))
+    cached, articles, problems, misses = {}, [], [], len(new)
+    for path, display, digest in files:
+        if display not in parsed:
+            article, found = old[display][1], old[display][2]
         else:
-            article, found = parse_article(path, display)
-            misses += 1
+            article, found = parsed[display]
             if article is None or digest is None or file_digest(path) != digest:
                 digest = None  # changed while being read: parse it again next time
         problems.extend(found)  # an article's warnings are said at every build, as a fresh parse says them
@@ -299,6 +299,11 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
     if misses or set(cached) != set(old):
         pickle_keyed(store, key, cached)
     return articles, problems
+
+
+def _hit(kept: tuple | None, digest: str | None) -> bool:
+    """Whether an article kept by the last build is the file as it is now."""
+    return digest is not None and kept is not None and kept[0] == digest
 
 
 LINKS = "links.pickle"

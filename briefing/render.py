@@ -61,7 +61,7 @@ def _new_environment(templates: str) -> jinja2.Environment:
     """The Jinja2 environment: strict about missing variables, escaping everything."""
     env = jinja2.Environment(
         loader=ProjectLoader(templates),
-        auto_reload=True,
+        auto_reload=False,  # environment() gives a new one when a template's bytes change: no stat per page
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -43,7 +43,8 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def _ends_with_abbreviation(candidate: str) -> bool:
-    found = _LAST_WORD.search(candidate)
+    # from after the last space: a match holds none, and searching the whole candidate tried every word of it
+    found = _LAST_WORD.search(candidate, candidate.rfind(" ") + 1)
     if not found or found.group(0).rstrip("\"'”’)]")[-1] in "!?":
         return False
     word = found.group(1).lower().rstrip(".")
