@@ -18,7 +18,6 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -329,7 +328,7 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
     broken is looked at by linkcheck itself."""
     import pickle
 
-    from .linkcheck import broken_link
+    from .linkcheck import broken_link, targets as link_targets
     from .problems import Problem
 
     pages, old_targets = link_cache(last)
@@ -341,7 +340,7 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
             parsed[path] = _Parsed(*seen[digest])
             place = places[path] = f"{path}\0{digest}"
             targets[place] = old_targets.get(place) or tuple(
-                shared.setdefault(pair, pair) for pair in _link_targets(path, parsed[path].links))
+                shared.setdefault(pair, pair) for pair in link_targets(path, parsed[path].links))
     pickle_keyed(last.cache / LINKS, last.cache_key(), (seen, targets))
     known = set(digests) | set(extra)
     problems, checked = [], _as_checked(digests, known, last, pages)
@@ -369,20 +368,6 @@ def _as_checked(digests: dict[str, str], known: set[str], last: LastBuild, pages
         if path.endswith(".html") and (before is None or not before[2] <= pages[digests[path]][2]):
             return set()
     return same
-
-
-def _link_targets(page: str, links) -> Iterator[tuple[str | None, str]]:
-    """(site path, fragment) each relative link of `page` points at, as linkcheck.broken_link works it
-    out; (None, "") for a link it judges some other way (external, absolute, leaving the site)."""
-    from .linkcheck import EXTERNAL, resolve
-
-    elsewhere = (*EXTERNAL, "/")
-    for link in links:
-        if link.startswith(elsewhere) or "pagefind/" in link:
-            yield None, ""
-            continue
-        target, fragment = resolve(page, link)  # the same few thousand targets recur: share their strings
-        yield (None, "") if target.startswith("..") else (sys.intern(target), sys.intern(fragment))
 
 
 @dataclass(frozen=True)

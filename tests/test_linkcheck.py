@@ -73,3 +73,21 @@ def test_a_link_resolves_to_what_posixpath_makes_of_it():
         path = unquote(parts.path)
         expected = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
         assert resolve(page, link) == (expected, parts.fragment), (page, link)
+
+
+def test_the_targets_of_a_page_are_where_its_links_resolve():
+    """targets() (each link text taken apart once) gives for every link what resolve() gives, or
+    nothing for a link judged otherwise (external, absolute, search, leaving the site)."""
+    import itertools
+
+    from briefing.linkcheck import EXTERNAL, resolve, targets
+
+    segments = ["a", "b", "..", ".", "", "index.html", ".x", "%2e%2e", "c#f", "d?q=1"]
+    links = ["/".join(p) for k in range(4) for p in itertools.product(segments, repeat=k)]
+    links += ["#top", "https://example.org/a", "/absolute", "//host/x", "pagefind/x.js", "../../../../../x"]
+    for folder in ("", "a", "a/b", "a/b/c", "a/./b", "a//b", ".a/b", "a/..", "%20/b"):
+        page = f"{folder}/index.html" if folder else "index.html"
+        for link, found in zip(links, targets(page, links)):
+            target, fragment = resolve(page, link)
+            judged = link.startswith((*EXTERNAL, "/")) or "pagefind/" in link or target.startswith("..")
+            assert found == ((None, "") if judged else (target, fragment)), (page, link)
