@@ -283,3 +283,19 @@ def test_the_quick_constructor_reads_front_matter_as_pyyaml(head: str, monkeypat
     assert read() == quick
     monkeypatch.setattr(yamlhead, "FastLoader", None)
     assert read() == quick
+
+
+def test_files_parsed_over_several_processes_read_as_in_one(monkeypatch: pytest.MonkeyPatch):
+    """A cold build parses many files over forked processes: the same articles and the same problems,
+    in the files' order, as parsing them one after another here."""
+    import briefing.content
+    import briefing.workers
+
+    forked, real = [], briefing.workers.short_lived
+    monkeypatch.setattr(briefing.workers, "short_lived", lambda *a, **k: forked.append(1) or real(*a, **k))
+    files = [(p, f"content/{p.name}") for p in [*sorted((FIXTURES / "golden/content").glob("*.md")), *GALLERY]]
+    alone = briefing.content.parse_articles(files, processes=1)
+    monkeypatch.setattr(briefing.content, "PARSES_PER_PROCESS", 2)  # enough files for two processes
+    assert briefing.content.parse_articles(files, processes=2) == alone and forked
+    assert [a.slug for a, _ in alone[:2]] == ["drones-shipped", "talks-resume"]
+    assert all(article is None and problems for article, problems in alone[2:])
