@@ -16,8 +16,8 @@ import hashlib
 from collections.abc import Mapping, Sequence
 
 from .model import Actor, Article, Claim, Denial, Event, Origin, Ref, Source, Weapon
-from .views import Said
-from .warm import Remembered
+from .views import Listing, Reported, Said
+from .warm import AsLastTimeBy, Remembered
 
 SHARED = ("briefing", "views")  # read through a recording proxy
 FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache key covers code)
@@ -34,7 +34,10 @@ DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
 # Prints of articles and statements, and an article's part of the skeleton, kept while a server holds its
 # caches: an article unchanged since the last save is the same object, and so are its statements (views.SAID).
 PRINTED, BARE = Remembered(), Remembered()
-KEPT = frozenset({Article, Said})
+KEPT = frozenset({Article, Said, Listing, Reported})
+# The print of each page's context, kept while a server holds its caches and given again while the context
+# is equal (compared, not printed: what is unchanged is the very objects of the last build, compared in C).
+CONTEXTS = AsLastTimeBy()
 
 
 class Unprintable(Exception):
@@ -158,7 +161,9 @@ class Printer:
     def context(self, page) -> str | None:
         """The print of a page: its path, template, and context but for the shared objects (None if unprintable)."""
         try:
-            return self([page.path, page.template, own_context(page), page.text])
+            own = own_context(page)
+            return CONTEXTS.get(page.path, lambda: self([page.path, page.template, own, page.text]),
+                                lambda: (page.template, own, page.text))
         except Unprintable:
             return None
 

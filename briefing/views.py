@@ -262,7 +262,8 @@ class Views:
         if found is None or found[0] is not said:
             refs = self.briefing.reports(said.ref)
             shown = tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref)
-            found = self._reported[key] = (said, Reported(len(refs), shown))
+            made = REPORTED.get(said, lambda: Reported(len(refs), shown), lambda: (len(refs), shown))
+            found = self._reported[key] = (said, made)
         return found[1]
 
     def listing(self, said: Said, limit: int) -> Listing:
@@ -271,7 +272,9 @@ class Views:
         key = (said.article.slug, said.fact.id, limit)
         found = self._listings.get(key)
         if found is None or found[0] is not said:
-            found = self._listings[key] = (said, Listing(self.answers(said), self.reported(said, limit)))
+            answers, reported = self.answers(said), self.reported(said, limit)
+            made = LISTED.get(said, lambda: Listing(answers, reported), lambda: (tuple(answers), reported))
+            found = self._listings[key] = (said, made)
         return found[1]
 
     def event_reported(self, article: Article, event: Event, limit: int) -> Reported:
@@ -281,7 +284,9 @@ class Views:
         found = self._event_reported.get(key)
         if found is None or found[0] is not event:
             total = len(self.briefing.reports(Ref(article.slug, event.id)))
-            found = self._event_reported[key] = (event, Reported(total, tuple(self.event_reports(article, event, limit))))
+            shown = tuple(self.event_reports(article, event, limit))
+            made = REPORTED.get(event, lambda: Reported(total, shown), lambda: (total, shown))
+            found = self._event_reported[key] = (event, made)
         return found[1]
 
     def event_reports(self, article: Article, event: Event, limit: int | None = None) -> list[tuple[Article, Event]]:
@@ -330,6 +335,9 @@ class Views:
 WORD = re.compile(r"\w+")
 WORDS = AsLastTime()  # the word index of the statements, while a server holds its caches
 SAID = Remembered()  # a statement of an article unchanged since a server's last build: the same object
+# What pages list beside a statement or event, the same object as in a server's last build while it
+# holds the same statements (so its print is remembered with it: depends.KEPT)
+LISTED, REPORTED = Remembered(), Remembered()
 
 
 def _said_text(said: Said) -> str:

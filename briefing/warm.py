@@ -173,3 +173,20 @@ class AsLastTime:
         if self.last is None or self.last[0] != read:
             self.last = (read, make())
         return self.last[1]
+
+
+class AsLastTimeBy(AsLastTime):
+    """AsLastTime for each of many keys (a page's path): what was made for a key in a server's last
+    build, given again while what it reads for that key is equal."""
+
+    def __init__(self) -> None:
+        self.by_key: dict = {}
+
+    def get(self, key, make: Callable[[], object], reads: Callable[[], object]) -> object:  # type: ignore[override]
+        """make(), or what it made for `key` last time when `reads()` equals what it read then."""
+        if not holding:
+            return make()
+        read, last = reads(), self.by_key.get(key)
+        if last is None or last[0] != read:
+            last = self.by_key[key] = (read, make())
+        return last[1]
