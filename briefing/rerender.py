@@ -100,6 +100,8 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     wrote it). A page's inputs are its own context and what it read of the shared briefing
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
+    from .delta import remember
+
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
     prints = _prints(pages, plan.whole, plan.skeleton, printer)
     kept = _kept(pages, prints, old, printer, last, stage, briefing_same=plan.same)
@@ -130,7 +132,13 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
                                                "skeleton": plan.skeleton, "shown": plan.shown, "touched": touched})
     last.rendered = {}
     last.digests = digests
+    remember(last.build, _views(pages))  # (kept only while a server holds its caches)
     return digests
+
+
+def _views(pages: list):
+    """The views the planned pages share (None when no page has them)."""
+    return next((p.given["views"] for p in pages if "views" in p.given), None)
 
 
 def _render(pages: list, templates: Path, stage, links: dict, processes: int, printer):
@@ -171,17 +179,20 @@ def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage,
     """The pages whose inputs print as they did and whose reads read the same, kept from the last
     site: their digests by path. With `briefing_same` (the briefing prints as it did) every read
     reads the same: they are functions of the briefing alone."""
+    from .delta import since
     from .depends import read_again
 
-    views = next((p.given["views"] for p in pages if "views" in p.given), None)
+    views = _views(pages)
     outputs, links = last.record.get("outputs", {}), link_cache(last)[0]
     checked: dict[tuple, bool] = {}
+    changed = since(old.get("build"), views)  # what changed by key, when a server holds the last build's views
 
     def same(read: tuple) -> bool:
         if briefing_same:
             return True
         if read not in checked:
-            checked[read] = read in old["reads"] and views is not None and read_again(read, old["reads"][read], views, printer)
+            checked[read] = read in old["reads"] and views is not None and (
+                (changed is not None and changed.clean(read)) or read_again(read, old["reads"][read], views, printer))
         return checked[read]
 
     kept = {}
