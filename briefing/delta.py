@@ -15,9 +15,11 @@ from collections.abc import Callable
 
 from . import warm
 from .model import Ref
-from .views import Views
+from .views import WORD, Views, _said_text
 
 _last: list = [None, None]  # the build id and views of a server's last build
+_contexts: dict = {}  # actor id -> (build id, actor, its first page's context) as a server's builds made them
+current: list = [None, None]  # while a server's build renders: what changed since its last build, and this build's id
 
 
 def remember(build: str, views: Views | None) -> None:
@@ -31,14 +33,30 @@ def since(build: str | None, views: Views | None) -> Delta | None:
     old_build, old = _last
     if not warm.holding or views is None or old is None or old is views or build is None or old_build != build:
         return None
-    return Delta(old, views)
+    return Delta(old, views, build)
+
+
+def actor_context(actor, make: Callable[[], dict]) -> dict:
+    """make() (an actor's first page's context), or the one the last build made for the same actor when
+    nothing it shows changed since (only while a server holds its caches)."""
+    if not warm.holding:
+        return make()
+    changed, build = current
+    kept = _contexts.get(actor.id)
+    if kept is not None and changed is not None and kept[0] == changed.since and kept[1] is actor \
+            and changed.shows_nothing_of(actor):
+        context = kept[2]
+    else:
+        context = make()
+    _contexts[actor.id] = (build, actor, context)
+    return context
 
 
 class Delta:
     """The keys whose facts differ between two views of consecutive builds."""
 
-    def __init__(self, old: Views, new: Views):
-        self.new = new
+    def __init__(self, old: Views, new: Views, since: str | None = None):
+        self.new, self.since = new, since
         self.articles = {slug for slug in old._by_slug.keys() | new._by_slug.keys()
                          if old._by_slug.get(slug) is not new._by_slug.get(slug)}
         both = (old, new)
@@ -48,8 +66,12 @@ class Delta:
         regrouped = (_changed_groups(old.briefing.retold, new.briefing.retold)
                      | _changed(old.briefing.rebuttals, new.briefing.rebuttals) | _changed(old._rebutted, new._rebutted))
         # facts that are other objects in groups and rebuttals as they were
-        remade = _changed_statements(old, new) | {Ref(slug, e.id) for views in both for slug in self.articles
-                                                  for e in getattr(views._by_slug.get(slug), "events", ())}
+        statements = _changed_statements(old, new)
+        remade = statements | {Ref(slug, e.id) for views in both for slug in self.articles
+                               for e in getattr(views._by_slug.get(slug), "events", ())}
+        self.actors |= {actor for views in both for ref in regrouped for actor in _actors_of(ref, views)}
+        self.words = {word for views in both for ref in statements if ref in views._by_ref
+                      for word in WORD.findall(_said_text(views._by_ref[ref]))}
         # (article slug, fact id) of every statement whose listing, or event whose reports, may differ;
         # and of each fact of a group whose reports from a position on may (a page shows the first few)
         self.dirty: set[tuple[str, str]] = set()
@@ -60,6 +82,17 @@ class Delta:
         self.checks: dict[str, Callable[[tuple], bool]] = {
             "listing": self._listing, "event_reported": self._event_reported,
             "articles_of": self._articles_of, "transfers_in": self._transfers_in}
+
+    def shows_nothing_of(self, actor) -> bool:
+        """Whether an actor's first page shows what it showed: none of the changed articles lists it,
+        no group of reports it is in changed, no changed statement can name it, no actor was merged anew."""
+        if actor.id in self.actors or self.merged:
+            return False
+        for name in {actor.name, *actor.aliases}:  # views.said_about: a statement names it with every word run of a name
+            runs = WORD.findall(name)
+            if not runs or all(run in self.words for run in runs):
+                return False
+        return True
 
     def _mark(self, refs) -> None:
         self.dirty.update((ref.article, ref.fact) for ref in refs)
@@ -134,6 +167,15 @@ def _listed_with(changed: set[Ref], both: tuple[Views, Views]) -> set[Ref]:
         for views in both:
             found.update(claim for ref in group for _, claim in views._rebutted.get(ref, ()))
     return found
+
+
+def _actors_of(ref: Ref, views: Views) -> tuple:
+    """The actors a fact concerns (a statement's speaker, an event's actors) in these views."""
+    said = views._by_ref.get(ref)
+    if said is not None:
+        return (said.speaker.id,)
+    article = views._by_slug.get(ref.article)
+    return next((tuple(e.actors) for e in getattr(article, "events", ()) if e.id == ref.fact), ())
 
 
 def _changed_groups(old: dict, new: dict) -> set:

@@ -100,11 +100,16 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     wrote it). A page's inputs are its own context and what it read of the shared briefing
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
-    from .delta import remember
+    from . import delta
+    from .delta import remember, since
 
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
-    prints = _prints(pages, plan.whole, plan.skeleton, printer)
-    kept = _kept(pages, prints, old, printer, last, stage, briefing_same=plan.same)
+    delta.current[:] = [since(old.get("build"), _views(pages)), last.build]  # (what a server saw change)
+    try:
+        prints = _prints(pages, plan.whole, plan.skeleton, printer)
+        kept = _kept(pages, prints, old, printer, last, stage, delta.current[0], briefing_same=plan.same)
+    finally:
+        delta.current[:] = [None, None]
     if plan.partial:  # the pages not planned stay as the last build left them (_as_left checked their files)
         outputs = last.record["outputs"]
         kept.update((path, outputs[path][2]) for path in old["pages"] if path not in prints)
@@ -175,17 +180,16 @@ def _prints(pages: list, whole: str | None, skeleton: str | None, printer) -> di
     return {p.path: data(p) if p.make is not None else printer.context(p) for p in pages}
 
 
-def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage, briefing_same: bool = False):
+def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage, changed=None,
+          briefing_same: bool = False):
     """The pages whose inputs print as they did and whose reads read the same, kept from the last
     site: their digests by path. With `briefing_same` (the briefing prints as it did) every read
     reads the same: they are functions of the briefing alone."""
-    from .delta import since
     from .depends import read_again
 
     views = _views(pages)
     outputs, links = last.record.get("outputs", {}), link_cache(last)[0]
-    checked: dict[tuple, bool] = {}
-    changed = since(old.get("build"), views)  # what changed by key, when a server holds the last build's views
+    checked: dict[tuple, bool] = {}  # `changed`: what changed by key (delta.Delta), when a server holds the last views
 
     def same(read: tuple) -> bool:
         if briefing_same:

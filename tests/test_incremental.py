@@ -613,6 +613,23 @@ def test_a_server_checks_again_only_the_reads_whose_facts_changed(generated_buil
         assert after == clean_build_elsewhere(project, tmp_path / str(n), monkeypatch), change.__name__
 
 
+def test_after_a_speaker_change_a_server_makes_again_only_the_actor_pages_it_can_show(
+        generated_build: Path, tmp_path: Path, holding: dict, monkeypatch: pytest.MonkeyPatch):
+    from briefing import pages
+
+    project = _copy_built(generated_build, tmp_path)
+    _front_matter(sorted((project / "content").glob("*.md"))[3], _add_claim)
+    rebuild(project)  # the server's first build: every actor's first page is made
+    made = []
+    real = pages._make_actor_context
+    monkeypatch.setattr(pages, "_make_actor_context", lambda actor, views: made.append(actor.id) or real(actor, views))
+    _front_matter(sorted((project / "content").glob("*.md"))[9], _new_speaker)
+    after = rebuild(project)
+    actor_pages = [p for p in after if p.startswith("actors/") and p.count("/") == 2]
+    assert 0 < len(made) < len(actor_pages) / 2
+    assert after == clean_build_elsewhere(project, tmp_path / "clean", monkeypatch)
+
+
 def test_a_server_reads_the_caches_ahead_so_its_first_save_reads_none(golden_project: Path, holding: dict,
                                                                     monkeypatch: pytest.MonkeyPatch):
     import pickle
