@@ -691,3 +691,19 @@ def test_after_a_body_edit_the_other_articles_rendered_bodies_stay_cached(golden
     article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Bern."))
     rebuild(golden_project)  # plans the edited article's page alone
     assert len(pickle_keyed_data(golden_project, "bodies.pickle")) >= before  # the next full plan renders none again
+
+
+def test_after_a_patch_the_record_holds_every_file_of_the_site_as_it_is(golden_project: Path):
+    """A patch records the files it moved in and takes the others from the last record: the record
+    must still say exactly what site/ holds, or the next build would not know the site is as it left it."""
+    from briefing.config import load_settings
+    from briefing.incremental import LastBuild, output_stats
+
+    rebuild(golden_project)
+    path = sorted((golden_project / "content").glob("*.md"))[0]
+    _front_matter(path, lambda meta: meta.update(title="Another title"))
+    rebuild(golden_project)
+    settings = load_settings(golden_project)
+    outputs = LastBuild.load(settings).record["outputs"]
+    assert {k: v[:2] for k, v in outputs.items()} == output_stats(settings.path("site"))
+    assert LastBuild.load(settings).unchanged()
