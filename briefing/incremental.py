@@ -425,6 +425,7 @@ def bodies_cached(last: LastBuild):
     kept = {k: markup.RENDERED[k] for k in (*markup.used, *(old if planned.partial else ())) if k in markup.RENDERED}
     markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
     markup.RENDERED.update(kept)
+    markup.KEYS = {k: digest for k, digest in markup.KEYS.items() if digest in kept}
     if kept.keys() != old.keys():
         pickle_keyed(store, key, kept)
 
