@@ -7,8 +7,10 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from . import warm
 from .incremental import LastBuild, link_cache, pickle_keyed, unpickle_keyed
 
 # A template that reads an article's body other than through the article page's `body`
@@ -137,7 +139,13 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
                                                "skeleton": plan.skeleton, "shown": plan.shown, "touched": touched})
     last.rendered = {}
     last.digests = digests
-    remember(last.build, _views(pages))  # (kept only while a server holds its caches)
+    views = _views(pages)
+    remember(last.build, views)  # (kept only while a server holds its caches)
+    if views is not None:  # what the next build reuses while the statements are the same: their word index, their rows
+        from .exports import claims_csv
+
+        warm.when_idle(partial(getattr, views, "_words"))
+        warm.when_idle(partial(claims_csv, views))
     return digests
 
 

@@ -24,6 +24,7 @@ sooner rebuilds without waiting for them, and its own caches supersede them."""
 _background: list[threading.Thread] = []  # reading ahead (see `settle`)
 _unwritten: dict[Path, Callable[[], None]] = {}  # cache files held but not yet written, by path
 _writer: threading.Timer | None = None  # writes them once the server is idle (see `write_held`)
+_idle: list[Callable[[], object]] = []  # what to work out ahead for the next build, once the server is idle
 
 
 def hold_caches() -> None:
@@ -84,9 +85,26 @@ def write_held() -> None:
     starts first (`settle`); never during a build: it forks renderers, and a process forked while
     another thread writes could inherit a lock that thread holds."""
     global _writer
-    if _unwritten:
-        _writer = threading.Timer(IDLE_S, _write_unwritten)
+    if _unwritten or _idle:
+        _writer = threading.Timer(IDLE_S, _when_idle)
         _writer.start()
+
+
+def when_idle(work: Callable[[], object]) -> None:
+    """Run `work()` once the server is idle after this build (before it writes the caches): what the
+    next build would otherwise work out itself, such as an index of this build's statements that it
+    reuses while they are the same. Dropped when a build starts first."""
+    if holding:
+        _idle.append(work)
+
+
+def _when_idle() -> None:
+    while _idle:
+        try:
+            _idle.pop(0)()
+        except Exception:  # noqa: BLE001 - only ever work ahead: the next build does it again if need be
+            pass
+    _write_unwritten()
 
 
 def _write_unwritten() -> None:
@@ -127,6 +145,7 @@ def settle() -> None:
         _writer.cancel()
         _writer.join()  # at once, unless it had started writing
         _writer = None
+    _idle.clear()
     while _background:
         _background.pop().join()
 

@@ -684,6 +684,25 @@ def test_a_server_writes_the_caches_it_holds_once_it_is_idle(tmp_path: Path, hol
     assert path.exists() and warm.held(path) == ("k", {"a": 1})  # written, and held as the file now is
 
 
+def test_once_idle_a_server_works_out_ahead_what_the_next_build_reuses(golden_project: Path, holding: dict,
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    from briefing import views, warm
+
+    monkeypatch.setattr(warm, "IDLE_S", 3600)  # the test plays the idle moment itself
+    rebuild(golden_project)
+    monkeypatch.setattr(views.WORDS, "last", None)
+    warm.settle()  # (cancels the timer: what waits for an idle server is dropped when a build starts)
+    assert not warm._idle
+    body = sorted((golden_project / "content").glob("*.md"))[0]
+    body.write_text(body.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    rebuild(golden_project)  # only the article's page: nothing asks for the statements' word index
+    assert views.WORDS.last is None
+    warm._writer.cancel()
+    warm._when_idle()  # the server is idle
+    assert views.WORDS.last is not None  # the word index the next build reuses while the statements are the same
+    warm.settle()
+
+
 def test_after_a_body_edit_the_other_articles_rendered_bodies_stay_cached(golden_project: Path):
     rebuild(golden_project)
     before = len(pickle_keyed_data(golden_project, "bodies.pickle"))
