@@ -4,11 +4,11 @@ pages. Each overview gets a small JSON map from old anchor to new place, which s
 an address names an anchor the page does not have (without JavaScript the overview still opens)."""
 from __future__ import annotations
 
-import json
 import posixpath
 from collections.abc import Iterable
 from typing import Protocol
 
+from .exports import _STRING
 from .views import Views
 
 
@@ -61,4 +61,9 @@ def _folder(path: str, base: str) -> str:
 
 
 def _json(found: dict[str, str]) -> str:
-    return json.dumps(dict(sorted(found.items())), indent=0, ensure_ascii=False) + "\n"
+    """json.dumps(dict(sorted(found.items())), indent=0, ensure_ascii=False) + newline, byte for byte, each
+    string written by the C encoder (with an indent, json.dumps runs its pure-Python one: 20,000 anchors
+    at 1,000 articles)."""
+    if not found:
+        return "{}\n"
+    return "{\n" + ",\n".join(f"{_STRING(key)}: {_STRING(place)}" for key, place in sorted(found.items())) + "\n}\n"

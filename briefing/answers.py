@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import warm
+
 SUBJECT_WORDS = 6  # how far into a claim its subject may reach ("U.S. and European officials say Iran ...")
 MIN_SHARED = 2
 CIRCUMSTANCE = re.compile(
@@ -167,10 +169,10 @@ class ClaimIndex:
         self.claims: list[tuple[object, str, set[str], set[str]]] = []
         self.by_word: dict[str, list[int]] = {}
         for key, speaker, text in claims:
-            first = opening(text)
+            first, words = _words_of(text)
             for word in first:
                 self.by_word.setdefault(word, []).append(len(self.claims))
-            self.claims.append((key, speaker, first, keywords(text)))
+            self.claims.append((key, speaker, first, words))
 
     def best(self, denial: Denied, denier: str, home=None):
         """The key of the claim (by another speaker) the denial answers best, one of `home` (its own
@@ -182,3 +184,16 @@ class ClaimIndex:
             if score[0] and score > best_score:
                 best, best_score = key, score
         return best
+
+
+_WORDS: dict[str, tuple[set[str], set[str]]] = {}  # a claim's opening and keywords, while a server holds its caches
+
+
+def _words_of(text: str) -> tuple[set[str], set[str]]:
+    """opening(text) and keywords(text) (a server's rebuild after one edit indexes the same claims again)."""
+    if not warm.holding:
+        return opening(text), keywords(text)
+    found = _WORDS.get(text)
+    if found is None:
+        found = _WORDS[text] = (opening(text), keywords(text))
+    return found

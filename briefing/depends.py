@@ -15,9 +15,10 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping, Sequence
 
-from .model import Actor, Article, Claim, Denial, Event, Origin, Ref, Source, Weapon
-from .views import Said
-from .warm import Remembered
+from .model import Actor, Article, Briefing, Claim, Denial, Event, Origin, Ref, Source, Weapon
+from .views import Listing, Reported, Said
+from . import warm
+from .warm import AsLastTimeBy, Remembered
 
 SHARED = ("briefing", "views")  # read through a recording proxy
 FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache key covers code)
@@ -34,7 +35,13 @@ DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
 # Prints of articles and statements, and an article's part of the skeleton, kept while a server holds its
 # caches: an article unchanged since the last save is the same object, and so are its statements (views.SAID).
 PRINTED, BARE = Remembered(), Remembered()
-KEPT = frozenset({Article, Said})
+KEPT = frozenset({Article, Said, Listing, Reported})
+# The print of each page's context, kept while a server holds its caches and given again while the context
+# is equal (compared, not printed: what is unchanged is the very objects of the last build, compared in C).
+CONTEXTS = AsLastTimeBy()
+# The print of each big field of the briefing (`retold`: 24,000 refs at 1,000 articles) with the object it
+# was taken of, while a server holds its caches: link.py gives the last build's object while what it read is equal.
+INDEXES: dict[tuple, tuple] = {}
 
 
 class Unprintable(Exception):
@@ -110,7 +117,21 @@ class Printer:
 
     def _fields(self, value: object, skipped) -> str:
         names = self._names(type(value))
-        return _digest(type(value).__qualname__ + "(" + ",".join(self(getattr(value, n)) for n in names if n not in skipped) + ")")
+        return _digest(type(value).__qualname__ + "(" + ",".join(self._field(value, n) for n in names if n not in skipped) + ")")
+
+    def _field(self, owner: object, name: str) -> str:
+        """The print of a field; a big index of the briefing's is printed again only when it is another
+        object that is not equal (in a server, link.py gives the last build's while what it read is equal)."""
+        value = getattr(owner, name)
+        if type(owner) is not Briefing or type(value) not in (dict, tuple) or len(value) <= 100:
+            return self(value)
+        kept = INDEXES.get((name, self.skipped))
+        if kept is not None and kept[0] is value:  # (an equal one is printed again: comparing costs as much)
+            return kept[1]
+        print_ = self(value)
+        if warm.holding:
+            INDEXES[(name, self.skipped)] = (value, print_)
+        return print_
 
     def skeleton(self, briefing) -> str:
         """The print of a briefing but for what only shows its articles (DISPLAY; bodies too when
@@ -120,7 +141,7 @@ class Printer:
         for article in briefing.articles:
             bare.append(BARE.get(article, lambda a=article: ",".join(
                 self(getattr(a, n)) for n in names if n not in DISPLAY and n not in self.skipped), lambda: self.skipped))
-        rest = (self(getattr(briefing, f.name)) for f in dataclasses.fields(briefing) if f.name != "articles")
+        rest = (self._field(briefing, f.name) for f in dataclasses.fields(briefing) if f.name != "articles")
         return _digest(f"{type(briefing).__qualname__}({','.join(rest)},{_digest(';'.join(bare))})")
 
     def reach(self, value: object) -> frozenset:
@@ -158,7 +179,9 @@ class Printer:
     def context(self, page) -> str | None:
         """The print of a page: its path, template, and context but for the shared objects (None if unprintable)."""
         try:
-            return self([page.path, page.template, own_context(page), page.text])
+            own = own_context(page)
+            return CONTEXTS.get(page.path, lambda: self([page.path, page.template, own, page.text]),
+                                lambda: (page.template, own, page.text))
         except Unprintable:
             return None
 

@@ -7,9 +7,10 @@ import json
 from dataclasses import fields, is_dataclass
 from functools import cache
 
+from . import warm
 from .link import SEASONS, chronology, date_label
 from .model import Briefing
-from .views import Views
+from .views import Said, Views
 
 
 # The JSON of each article and actor of briefing.json, kept by the print of its object (depends.Printer)
@@ -65,17 +66,32 @@ def briefing_json_parts(briefing: Briefing) -> list[str]:
 
 
 def claims_csv(views: Views) -> str:
-    """One row per claim or denial, for a spreadsheet."""
+    """One row per claim or denial, for a spreadsheet (while a server holds its caches, the row of a
+    statement unchanged since its last build is the one written then)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["kind", "article", "id", "speaker", "speaker_name", "cue", "text", "quote",
                      "anonymous", "rebuts", "sentence", "published", "url"])
-    for s in views.said:
-        fact = s.fact
-        writer.writerow([s.kind, s.article.slug, fact.id, s.speaker.id, s.speaker.name, fact.cue or "",
-                         fact.text, fact.quote or "", "yes" if getattr(fact, "anonymous", False) else "",
-                         getattr(fact, "rebuts", None) or "", fact.origin.sentence if fact.origin else "",
-                         s.article.published or "", s.article.source.url or ""])
+    if not warm.holding:
+        writer.writerows(map(_claims_row, views.said))
+        return out.getvalue()
+    return out.getvalue() + "".join(ROWS.get(s, lambda s=s: _csv_line(_claims_row(s))) for s in views.said)
+
+
+ROWS = warm.Remembered()  # claims.csv's line of each statement (views.SAID: the same object while unchanged)
+
+
+def _claims_row(s: Said) -> list:
+    fact = s.fact
+    return [s.kind, s.article.slug, fact.id, s.speaker.id, s.speaker.name, fact.cue or "",
+            fact.text, fact.quote or "", "yes" if getattr(fact, "anonymous", False) else "",
+            getattr(fact, "rebuts", None) or "", fact.origin.sentence if fact.origin else "",
+            s.article.published or "", s.article.source.url or ""]
+
+
+def _csv_line(row: list) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(row)
     return out.getvalue()
 
 

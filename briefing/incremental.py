@@ -99,14 +99,29 @@ class LastBuild:
         entry = self.inputs.get(str(path))
         return entry[2] if entry else None
 
-    def save(self, counts: dict[str, int]) -> None:
+    def save(self, counts: dict[str, int], stage=None) -> None:
         """Record this successful build: its inputs as snapshotted, its outputs as written (`counts`
-        of articles and pages; the files are counted here)."""
+        of articles and pages; the files are counted here). After a patch (`stage`, a site.Stage)
+        only the files it moved in are looked at: the others are as this build found them."""
         site = self.settings.path("site")
-        outputs = {k: [*v, self.digests.get(k), True] for k, v in output_stats(site).items()}
+        outputs = {k: [*v, self.digests.get(k), True] for k, v in self._outputs(site, stage).items()}
         self.record = {"format": FORMAT, "key": self.key, "build": self.build, "inputs": self.inputs,
                        "outputs": outputs, "rendered": self.rendered, **counts, "files": len(outputs)}
         self._write_record()
+
+    def _outputs(self, site: Path, stage) -> dict[str, list[int]]:
+        """output_stats(site), taken from the last record for the files a patch left as they were."""
+        old = self.record.get("outputs", {})
+        if stage is None or stage.moved is None or not stage.paths <= old.keys() | set(stage.moved):
+            return output_stats(site)
+        moved, stats = set(stage.moved), {}
+        for path in stage.paths:
+            if path in moved:
+                st = os.stat(site / path)
+                stats[path] = [st.st_size, st.st_mtime_ns]
+            else:
+                stats[path] = old[path][:2]
+        return stats
 
     def _write_record(self) -> None:
         atomic_write(self.cache / RECORD, json.dumps(self.record, separators=(",", ":")).encode("utf-8"))
@@ -400,6 +415,7 @@ def bodies_cached(last: LastBuild):
     kept = {k: markup.RENDERED[k] for k in (*markup.used, *(old if planned.partial else ())) if k in markup.RENDERED}
     markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
     markup.RENDERED.update(kept)
+    markup.KEYS = {k: digest for k, digest in markup.KEYS.items() if digest in kept}
     if kept.keys() != old.keys():
         pickle_keyed(store, key, kept)
 

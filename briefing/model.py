@@ -196,7 +196,8 @@ class Briefing(Pickled):
 
     def is_repeat(self, ref: Ref) -> bool:
         """Whether the fact is another article's report of a fact shown under its lead."""
-        return self.reports(ref)[0] != ref
+        group = self.retold.get(ref)
+        return group is not None and group[0] != ref
 
 
 @dataclass(frozen=True)

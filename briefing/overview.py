@@ -143,7 +143,7 @@ def periods(views: Views, dense: int = 150) -> list[Period]:
     """The chronology by year, oldest first, undated last; a year with more than `dense` events gets a
     page per month."""
     found = []
-    for year, months in grouped_chronology(views.briefing):
+    for year, months in grouped_chronology(views.briefing, views.chronology):
         folder = "chronology/undated/" if year == UNDATED else f"chronology/{slugify(year)}/"
         grouped = [(label, group_events(pairs, views.event_reports)) for label, pairs in months]
         split = sum(len(g) for _, g in grouped) > dense

@@ -7,6 +7,7 @@ from functools import cached_property, partial
 
 from . import exports
 from .anchors import event_anchors, statement_anchors
+from .delta import actor_context
 from .markup import body_html
 from .model import Actor, Article, Briefing
 from .overview import (UNDATED, Period, actor_summary, actor_types, busiest_months, every_year, histogram, periods,
@@ -186,7 +187,12 @@ ON_AN_ACTOR_PAGE = 10  # latest items of each list below an actor's statements; 
 
 
 def _actor_context(actor, views: Views) -> dict:
-    """The first page of an actor: its summary, then the latest of what concerns it (newest first)."""
+    """The first page of an actor: its summary, then the latest of what concerns it (newest first)
+    (a server's last one when nothing it shows changed: delta.actor_context)."""
+    return actor_context(actor, partial(_make_actor_context, actor, views))
+
+
+def _make_actor_context(actor, views: Views) -> dict:
     about = views.said_about(actor)
     events = views.events_of(actor.id)
     return {

@@ -69,7 +69,7 @@ def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None])
         digests = render_cached(plan, settings.path("templates"), briefing, last, stage, settings.processes)
         _stop_on(check_links_cached(digests, static_files(static), last))
         stage.paths.update(digests)
-    last.save({"articles": len(briefing.articles), "pages": len(digests)})
+    last.save({"articles": len(briefing.articles), "pages": len(digests)}, stage)
     return Report(extracted, len(briefing.articles), len(digests), last.record["files"])
 
 

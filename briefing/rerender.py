@@ -7,8 +7,10 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from . import warm
 from .incremental import LastBuild, link_cache, pickle_keyed, unpickle_keyed
 
 # A template that reads an article's body other than through the article page's `body`
@@ -100,9 +102,16 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     wrote it). A page's inputs are its own context and what it read of the shared briefing
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
+    from . import delta
+    from .delta import remember, since
+
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
-    prints = _prints(pages, plan.whole, plan.skeleton, printer)
-    kept = _kept(pages, prints, old, printer, last, stage, briefing_same=plan.same)
+    delta.current[:] = [since(old.get("build"), _views(pages)), last.build]  # (what a server saw change)
+    try:
+        prints = _prints(pages, plan.whole, plan.skeleton, printer)
+        kept = _kept(pages, prints, old, printer, last, stage, delta.current[0], briefing_same=plan.same)
+    finally:
+        delta.current[:] = [None, None]
     if plan.partial:  # the pages not planned stay as the last build left them (_as_left checked their files)
         outputs = last.record["outputs"]
         kept.update((path, outputs[path][2]) for path in old["pages"] if path not in prints)
@@ -130,7 +139,19 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
                                                "skeleton": plan.skeleton, "shown": plan.shown, "touched": touched})
     last.rendered = {}
     last.digests = digests
+    views = _views(pages)
+    remember(last.build, views)  # (kept only while a server holds its caches)
+    if views is not None:  # what the next build reuses while the statements are the same: their word index, their rows
+        from .exports import claims_csv
+
+        warm.when_idle(partial(getattr, views, "_words"))
+        warm.when_idle(partial(claims_csv, views))
     return digests
+
+
+def _views(pages: list):
+    """The views the planned pages share (None when no page has them)."""
+    return next((p.given["views"] for p in pages if "views" in p.given), None)
 
 
 def _render(pages: list, templates: Path, stage, links: dict, processes: int, printer):
@@ -167,21 +188,23 @@ def _prints(pages: list, whole: str | None, skeleton: str | None, printer) -> di
     return {p.path: data(p) if p.make is not None else printer.context(p) for p in pages}
 
 
-def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage, briefing_same: bool = False):
+def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage, changed=None,
+          briefing_same: bool = False):
     """The pages whose inputs print as they did and whose reads read the same, kept from the last
     site: their digests by path. With `briefing_same` (the briefing prints as it did) every read
     reads the same: they are functions of the briefing alone."""
     from .depends import read_again
 
-    views = next((p.given["views"] for p in pages if "views" in p.given), None)
+    views = _views(pages)
     outputs, links = last.record.get("outputs", {}), link_cache(last)[0]
-    checked: dict[tuple, bool] = {}
+    checked: dict[tuple, bool] = {}  # `changed`: what changed by key (delta.Delta), when a server holds the last views
 
     def same(read: tuple) -> bool:
         if briefing_same:
             return True
         if read not in checked:
-            checked[read] = read in old["reads"] and views is not None and read_again(read, old["reads"][read], views, printer)
+            checked[read] = read in old["reads"] and views is not None and (
+                (changed is not None and changed.clean(read)) or read_again(read, old["reads"][read], views, printer))
         return checked[read]
 
     kept = {}

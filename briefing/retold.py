@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .model import Article, Ref
+from .warm import AsLastTimeBy
 
 JACCARD = 0.5
 CONTAINED = 0.8
@@ -43,12 +44,23 @@ def retold(articles: Iterable[Article]) -> dict[Ref, tuple[Ref, ...]]:
         for event in article.events:
             statements[("event", event.date)].append((Ref(article.slug, event.id), event.text))
     out: dict[Ref, tuple[Ref, ...]] = {}
-    for (kind, _), reports in statements.items():
-        reports.sort(key=lambda report: (order[report[0].article], report[0].fact))
-        for group in _groups(reports, _event_shape if kind == "event" else _shape):
-            ordered = tuple(sorted(group, key=lambda r: (order[r.article], r.fact)))
+    for key, reports in statements.items():
+        # (a server's rebuild after one edit groups again only the reports of the speakers and dates it touched)
+        groups = GROUPED.get(key, functools.partial(_grouped, key[0], reports, order),
+                             lambda reports=reports: [(r.article, r.fact, text, order[r.article]) for r, text in reports])
+        for ordered in groups:
             out.update((ref, ordered) for ref in ordered)
     return out
+
+
+GROUPED = AsLastTimeBy()  # the groups of each speaker's statements of a kind, or of a date's events
+
+
+def _grouped(kind: str, reports: list[tuple[Ref, str]], order: dict) -> list[tuple[Ref, ...]]:
+    """The groups of 2+ reports of one kind by one speaker (or of events of one date), each the first first."""
+    reports.sort(key=lambda report: (order[report[0].article], report[0].fact))
+    return [tuple(sorted(group, key=lambda r: (order[r.article], r.fact)))
+            for group in _groups(reports, _event_shape if kind == "event" else _shape)]
 
 
 def _groups(reports: list[tuple[Ref, str]], shape) -> list[list[Ref]]:

@@ -47,6 +47,7 @@ class Stage:
     site: Path
     patch: bool
     paths: set[str] = field(default_factory=set)  # every file the new site holds (a patch removes the others)
+    moved: list[str] | None = None  # once a patch is in: the files it moved into site/ (the others are as they were)
 
     def put(self, path: str, data: bytes) -> None:
         """The file at `path` (inside the site) holds `data`."""
@@ -164,14 +165,16 @@ def _commit(stage: Stage) -> None:
     """Move a patch into site/: the journal first (what to remove), then the moves, then the removals."""
     gone = sorted(p for p in _files(stage.site) if p not in stage.paths)
     atomic_write(journal(stage.folder), json.dumps(gone).encode("utf-8"))
-    finish_commit(stage.folder, stage.site)
+    stage.moved = finish_commit(stage.folder, stage.site)
 
 
-def finish_commit(folder: Path, site: Path) -> None:
+def finish_commit(folder: Path, site: Path) -> list[str]:
     """Carry out (or, after a killed build, finish) the patch in `folder`: each of its files replaces
-    site/'s, the files its journal names are removed (and folders left empty), then the folder goes."""
+    site/'s, the files its journal names are removed (and folders left empty), then the folder goes.
+    Returns the files moved in."""
     gone = json.loads(journal(folder).read_text(encoding="utf-8"))
-    for path in sorted(_files(folder)):
+    moved = sorted(_files(folder))
+    for path in moved:
         target = site / path
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)  # a folder where the new site has a file
@@ -182,6 +185,7 @@ def finish_commit(folder: Path, site: Path) -> None:
         _remove_empty_folders((site / path).parent, site)
     shutil.rmtree(folder, ignore_errors=True)
     journal(folder).unlink(missing_ok=True)
+    return moved
 
 
 def _remove_empty_folders(folder: Path, site: Path) -> None:

@@ -24,6 +24,7 @@ sooner rebuilds without waiting for them, and its own caches supersede them."""
 _background: list[threading.Thread] = []  # reading ahead (see `settle`)
 _unwritten: dict[Path, Callable[[], None]] = {}  # cache files held but not yet written, by path
 _writer: threading.Timer | None = None  # writes them once the server is idle (see `write_held`)
+_idle: list[Callable[[], object]] = []  # what to work out ahead for the next build, once the server is idle
 
 
 def hold_caches() -> None:
@@ -84,9 +85,26 @@ def write_held() -> None:
     starts first (`settle`); never during a build: it forks renderers, and a process forked while
     another thread writes could inherit a lock that thread holds."""
     global _writer
-    if _unwritten:
-        _writer = threading.Timer(IDLE_S, _write_unwritten)
+    if _unwritten or _idle:
+        _writer = threading.Timer(IDLE_S, _when_idle)
         _writer.start()
+
+
+def when_idle(work: Callable[[], object]) -> None:
+    """Run `work()` once the server is idle after this build (before it writes the caches): what the
+    next build would otherwise work out itself, such as an index of this build's statements that it
+    reuses while they are the same. Dropped when a build starts first."""
+    if holding:
+        _idle.append(work)
+
+
+def _when_idle() -> None:
+    while _idle:
+        try:
+            _idle.pop(0)()
+        except Exception:  # noqa: BLE001 - only ever work ahead: the next build does it again if need be
+            pass
+    _write_unwritten()
 
 
 def _write_unwritten() -> None:
@@ -127,6 +145,7 @@ def settle() -> None:
         _writer.cancel()
         _writer.join()  # at once, unless it had started writing
         _writer = None
+    _idle.clear()
     while _background:
         _background.pop().join()
 
@@ -173,3 +192,20 @@ class AsLastTime:
         if self.last is None or self.last[0] != read:
             self.last = (read, make())
         return self.last[1]
+
+
+class AsLastTimeBy(AsLastTime):
+    """AsLastTime for each of many keys (a page's path): what was made for a key in a server's last
+    build, given again while what it reads for that key is equal."""
+
+    def __init__(self) -> None:
+        self.by_key: dict = {}
+
+    def get(self, key, make: Callable[[], object], reads: Callable[[], object]) -> object:  # type: ignore[override]
+        """make(), or what it made for `key` last time when `reads()` equals what it read then."""
+        if not holding:
+            return make()
+        read, last = reads(), self.by_key.get(key)
+        if last is None or last[0] != read:
+            last = self.by_key[key] = (read, make())
+        return last[1]

@@ -348,6 +348,17 @@ def _new_speaker(meta: dict) -> None:
     meta["claims"][1]["speaker"] = meta["actors"][2]["id"]
 
 
+def _deny_elsewhere(meta: dict) -> None:
+    meta["denials"] = [*(meta.get("denials") or []), {"id": "d99", "speaker": meta["actors"][1]["id"], "cue": "denied",
+                                                      "text": "it denied the report outright", "quote": None,
+                                                      "rebuts": "generated-00002#c1", "sentence": 2}]
+
+
+def _remove_claim(meta: dict) -> None:
+    rebutted = {d.get("rebuts") for d in meta.get("denials") or []}
+    meta["claims"].remove(next(c for c in reversed(meta["claims"]) if c["id"] not in rebutted))
+
+
 FRONT_MATTER_EDITS = {
     "title": lambda meta: meta.update(title=meta["title"] + " (updated)"),
     "the outlet": lambda meta: meta["source"].update(outlet="Another Wire"),
@@ -362,6 +373,8 @@ FRONT_MATTER_EDITS = {
     "an event date": lambda meta: meta["events"][0].update(date="2019-05-06"),
     "an event removed": lambda meta: meta["events"].pop(),
     "an actor's type": lambda meta: meta["actors"][5].update(type="organization"),
+    "a denial of another article's claim": _deny_elsewhere,
+    "a claim removed": _remove_claim,
 }
 
 
@@ -541,17 +554,80 @@ def test_a_server_reads_a_cache_file_once_and_sees_what_another_build_wrote(tmp_
         unpickle_keyed(path, "k")
 
 
+def clean_build_elsewhere(project: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """clean_build() in a process that holds its caches, as another process would make it (the server's
+    next build still compares with the server's own last build)."""
+    from briefing import warm
+
+    with monkeypatch.context() as elsewhere:
+        elsewhere.setattr(warm, "holding", False)
+        return clean_build(project, folder)
+
+
 def test_rebuilds_in_a_server_that_keeps_the_caches_equal_clean_builds(generated_build: Path, tmp_path: Path,
-                                                                       holding: dict):
+                                                                       holding: dict, monkeypatch: pytest.MonkeyPatch):
     project = _copy_built(generated_build, tmp_path)
     rebuild(project)
     for n, edit in enumerate(FRONT_MATTER_EDITS):  # one server session: each rebuild starts from the last
         _front_matter(sorted((project / "content").glob("*.md"))[n % 10], FRONT_MATTER_EDITS[edit])
-        assert rebuild(project) == clean_build(project, tmp_path / str(n)), edit
+        assert rebuild(project) == clean_build_elsewhere(project, tmp_path / str(n), monkeypatch), edit
     assert holding  # the caches were kept
     body = sorted((project / "content").glob("*.md"))[5]
     body.write_text(body.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     assert b"One more line." in rebuild(project)["articles/generated-00005/index.html"]
+
+
+def test_a_server_checks_again_only_the_reads_whose_facts_changed(generated_build: Path, tmp_path: Path,
+                                                                   holding: dict, monkeypatch: pytest.MonkeyPatch):
+    """A claim that joins another article's group of reports, moves to another speaker, then goes: each
+    rebuild equals a clean build, and checks again only the reads of the facts the edit touched."""
+    import frontmatter
+
+    from briefing import depends, rerender
+
+    project = _copy_built(generated_build, tmp_path)
+    files = sorted((project / "content").glob("*.md"))
+    rebuild(project)  # the server's first build: the next ones compare with its views
+    said = frontmatter.loads(files[4].read_text(encoding="utf-8")).metadata["claims"][0]
+    made, read_again = [], depends.read_again
+    monkeypatch.setattr(depends, "read_again", lambda *args: made.append(args[0]) or read_again(*args))
+
+    def repeat(meta: dict) -> None:  # the same words by the same speaker: reported by two articles
+        if said["speaker"] not in {a["id"] for a in meta["actors"]}:
+            meta["actors"].append(next(a for a in frontmatter.loads(files[4].read_text(encoding="utf-8"))
+                                       .metadata["actors"] if a["id"] == said["speaker"]))
+        meta["claims"].append({**said, "id": "c98"})
+
+    def move(meta: dict) -> None:
+        next(c for c in meta["claims"] if c["id"] == "c98")["speaker"] = meta["actors"][0]["id"]
+
+    def drop(meta: dict) -> None:
+        meta["claims"] = [c for c in meta["claims"] if c["id"] != "c98"]
+
+    recorded = len(pickle_keyed_data(project, rerender.PAGES)["reads"])
+    for n, change in enumerate((repeat, move, drop)):
+        made.clear()
+        _front_matter(files[11], change)
+        after = rebuild(project)
+        assert len(made) < recorded / 4, change.__name__
+        assert after == clean_build_elsewhere(project, tmp_path / str(n), monkeypatch), change.__name__
+
+
+def test_after_a_speaker_change_a_server_makes_again_only_the_actor_pages_it_can_show(
+        generated_build: Path, tmp_path: Path, holding: dict, monkeypatch: pytest.MonkeyPatch):
+    from briefing import pages
+
+    project = _copy_built(generated_build, tmp_path)
+    _front_matter(sorted((project / "content").glob("*.md"))[3], _add_claim)
+    rebuild(project)  # the server's first build: every actor's first page is made
+    made = []
+    real = pages._make_actor_context
+    monkeypatch.setattr(pages, "_make_actor_context", lambda actor, views: made.append(actor.id) or real(actor, views))
+    _front_matter(sorted((project / "content").glob("*.md"))[9], _new_speaker)
+    after = rebuild(project)
+    actor_pages = [p for p in after if p.startswith("actors/") and p.count("/") == 2]
+    assert 0 < len(made) < len(actor_pages) / 2
+    assert after == clean_build_elsewhere(project, tmp_path / "clean", monkeypatch)
 
 
 def test_a_server_reads_the_caches_ahead_so_its_first_save_reads_none(golden_project: Path, holding: dict,
@@ -608,6 +684,25 @@ def test_a_server_writes_the_caches_it_holds_once_it_is_idle(tmp_path: Path, hol
     assert path.exists() and warm.held(path) == ("k", {"a": 1})  # written, and held as the file now is
 
 
+def test_once_idle_a_server_works_out_ahead_what_the_next_build_reuses(golden_project: Path, holding: dict,
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    from briefing import views, warm
+
+    monkeypatch.setattr(warm, "IDLE_S", 3600)  # the test plays the idle moment itself
+    rebuild(golden_project)
+    monkeypatch.setattr(views.WORDS, "last", None)
+    warm.settle()  # (cancels the timer: what waits for an idle server is dropped when a build starts)
+    assert not warm._idle
+    body = sorted((golden_project / "content").glob("*.md"))[0]
+    body.write_text(body.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    rebuild(golden_project)  # only the article's page: nothing asks for the statements' word index
+    assert views.WORDS.last is None
+    warm._writer.cancel()
+    warm._when_idle()  # the server is idle
+    assert views.WORDS.last is not None  # the word index the next build reuses while the statements are the same
+    warm.settle()
+
+
 def test_after_a_body_edit_the_other_articles_rendered_bodies_stay_cached(golden_project: Path):
     rebuild(golden_project)
     before = len(pickle_keyed_data(golden_project, "bodies.pickle"))
@@ -615,3 +710,19 @@ def test_after_a_body_edit_the_other_articles_rendered_bodies_stay_cached(golden
     article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Bern."))
     rebuild(golden_project)  # plans the edited article's page alone
     assert len(pickle_keyed_data(golden_project, "bodies.pickle")) >= before  # the next full plan renders none again
+
+
+def test_after_a_patch_the_record_holds_every_file_of_the_site_as_it_is(golden_project: Path):
+    """A patch records the files it moved in and takes the others from the last record: the record
+    must still say exactly what site/ holds, or the next build would not know the site is as it left it."""
+    from briefing.config import load_settings
+    from briefing.incremental import LastBuild, output_stats
+
+    rebuild(golden_project)
+    path = sorted((golden_project / "content").glob("*.md"))[0]
+    _front_matter(path, lambda meta: meta.update(title="Another title"))
+    rebuild(golden_project)
+    settings = load_settings(golden_project)
+    outputs = LastBuild.load(settings).record["outputs"]
+    assert {k: v[:2] for k, v in outputs.items()} == output_stats(settings.path("site"))
+    assert LastBuild.load(settings).unchanged()

@@ -197,3 +197,14 @@ def test_whole_word_names_are_found_where_the_regex_finds_them():
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
         for text in texts:
             assert _names_whole(text, names) == bool(pattern.search(text)), (names, text)
+
+
+def test_the_anchor_maps_are_the_json_a_reader_parses():
+    """anchors._json writes what json.dumps(indent=0) does, for any text in an anchor or a place."""
+    import json
+
+    from briefing.anchors import _json
+
+    odd = {"b-c1": "x/#b", "a\u00e9-c2": 'quo"te\\back/#\n\t\u2028', "": "", "z\x00": "\ud83d\ude00"}
+    for found in ({}, {"a-c1": "jane-roe/#a-c1"}, odd):
+        assert _json(found) == json.dumps(dict(sorted(found.items())), indent=0, ensure_ascii=False) + "\n"
