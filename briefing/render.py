@@ -210,7 +210,7 @@ def _canonical(value, shared: dict):
     """`value` with each string, and each tuple of only strings, None and such tuples, the object
     `shared` already holds when equal (other values as they are: an equal 1 and True are not the same)."""
     kind = type(value)
-    if kind is str:
+    if kind is str or kind is bytes:
         return shared.setdefault(value, value)
     if kind is not tuple or not _plain(value):
         return value
@@ -227,7 +227,7 @@ def _plain(value) -> bool:
 def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
     from . import exports, workers
-    from .depends import Recorder
+    from .depends import Recorder, packed
     from .linkcheck import page_links
 
     done, problems = [], []
@@ -243,7 +243,7 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
         recorder = Recorder(printer) if printer is not None and page.template else None
         texts, found = _render([page], templates, env, recorder)
         problems.extend(found)
-        reads = {} if not page.template else None if recorder is None or recorder.unknown else recorder.reads
+        reads = {} if not page.template else None if recorder is None or recorder.unknown else packed(recorder.reads)
         touched = frozenset() if not page.template else recorder and recorder.touched(page)
         for path, text in texts.items():
             data = text.encode("utf-8")
