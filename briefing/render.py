@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import hashlib
 import posixpath
+import sys
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -196,32 +197,20 @@ def render_into(pages: list[Page], templates: Path, stage, links: dict,
 
 
 def _shared(written: Written, shared: dict) -> Written:
-    """`written` with its reads and touched slugs made of the same objects as every other page's
-    equal ones: a build keeps every page's reads, and each recurs on many pages (10,000 articles
-    make about a million)."""
+    """`written` with its read keys and touched slugs the same objects as every other page's equal
+    ones (slugs interned): a build keeps every page's, and each recurs on many pages (10,000 articles
+    make about a million reads). A read's sealed prints are kept once anyway, by its key."""
     if not written.reads and written.touched is None:
         return written
-    reads = written.reads and {_canonical(k, shared): _canonical(v, shared) for k, v in written.reads.items()}
-    touched = written.touched and shared.setdefault(written.touched, written.touched)
+    reads = written.reads and {shared.setdefault(k, k): v for k, v in written.reads.items()}
+    touched = written.touched
+    if touched:
+        kept = shared.get(touched)
+        if kept is None:
+            kept = frozenset(map(sys.intern, touched))
+            shared[kept] = kept
+        touched = kept
     return dataclasses.replace(written, reads=reads, touched=touched)
-
-
-def _canonical(value, shared: dict):
-    """`value` with each string, and each tuple of only strings, None and such tuples, the object
-    `shared` already holds when equal (other values as they are: an equal 1 and True are not the same)."""
-    kind = type(value)
-    if kind is str or kind is bytes:
-        return shared.setdefault(value, value)
-    if kind is not tuple or not _plain(value):
-        return value
-    kept = shared.get(value)
-    if kept is None:
-        kept = shared[value] = tuple(_canonical(v, shared) for v in value)
-    return kept
-
-
-def _plain(value) -> bool:
-    return all(v is None or type(v) is str or (type(v) is tuple and _plain(v)) for v in value)
 
 
 def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
