@@ -615,3 +615,14 @@ def test_after_a_body_edit_the_other_articles_rendered_bodies_stay_cached(golden
     article.write_text(article.read_text().replace("Jane Roe said.", "Jane Roe said in Bern."))
     rebuild(golden_project)  # plans the edited article's page alone
     assert len(pickle_keyed_data(golden_project, "bodies.pickle")) >= before  # the next full plan renders none again
+
+
+def test_an_article_comes_back_from_the_parse_cache_as_it_was_parsed():
+    import pickle
+
+    from briefing.model import Article, Source
+
+    body = "“Quoted”, said the minister — in Zürich. A byte that was not UTF-8: \udcff.\n"
+    article = Article("a", "content/a.md", "T", None, Source("seeds/a.txt"), body)
+    again = pickle.loads(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == article and type(again.body) is str
