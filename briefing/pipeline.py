@@ -118,7 +118,7 @@ def forget_reading() -> None:
 
     if warm.holding:
         return
-    retold, yamlhead = sys.modules.get(f"{__package__}.retold"), sys.modules.get(f"{__package__}.yamlhead")  # (if loaded)
+    retold, yamlhead = (sys.modules.get(f"{__package__}.{name}") for name in ("retold", "yamlhead"))  # if loaded
     if retold is not None:
         retold._shape.cache_clear()
     if yamlhead is not None:

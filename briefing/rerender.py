@@ -197,7 +197,8 @@ def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage,
 
 def _load_pages(last: LastBuild, key: str | None) -> dict:
     """The page inputs of the build that wrote site/ as it is: {"pages": path -> (print, read keys),
-    "reads": key -> prints (both as depends.packed keeps them), ...} (a build that failed after rendering wrote its own, never trusted)."""
+    "reads": key -> prints (both as depends.packed keeps them), ...} (a build that failed after
+    rendering wrote its own, never trusted)."""
     saved = _load(last, PAGES, key)
     return saved if saved and saved.get("build") == last.record.get("build") else {"pages": {}, "reads": {}, "touched": {}, "shown": {}}
 
