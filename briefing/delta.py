@@ -11,6 +11,7 @@ what it gave last time, which is what was recorded. Any other read is made again
 """
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 
 from . import warm
@@ -113,11 +114,11 @@ class Delta:
 
     def clean(self, key: tuple) -> bool:
         """Whether a recorded read (depends.Recorder's key) surely gives what it gave in the last build."""
-        owner, name, *rest = key
-        check = self.checks.get(name) if owner == "views" and rest else None
         try:
+            owner, name, *rest = pickle.loads(key) if type(key) is bytes else key  # (as depends.packed keeps it)
+            check = self.checks.get(name) if owner == "views" and rest else None
             return check is not None and check(rest[0])
-        except (KeyError, IndexError, ValueError, TypeError):  # a place of another shape: make the read again
+        except (KeyError, IndexError, ValueError, TypeError, pickle.UnpicklingError):  # another shape: read again
             return False
 
     def _listing(self, places: tuple) -> bool:

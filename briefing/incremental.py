@@ -408,7 +408,7 @@ def bodies_cached(last: LastBuild):
         old = unpickle_keyed(store, key) or {}
     except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, AttributeError):
         old = {}
-    markup.RENDERED.update(old)
+    markup.RENDERED.update((k, _text(v)) for k, v in old.items())
     markup.used.clear()
     planned = _Planned()
     yield planned
@@ -416,8 +416,12 @@ def bodies_cached(last: LastBuild):
     markup.RENDERED.clear()  # a long `serve` session keeps only the current bodies
     markup.RENDERED.update(kept)
     markup.KEYS = {k: digest for k, digest in markup.KEYS.items() if digest in kept}
-    if kept.keys() != old.keys():
-        pickle_keyed(store, key, kept)
+    if kept.keys() != old.keys():  # as UTF-8 bytes: pickling a str leaves its UTF-8 form in it for good (model.Article)
+        pickle_keyed(store, key, {k: v.encode("utf-8", "surrogatepass") for k, v in kept.items()})
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode("utf-8", "surrogatepass") if type(value) is bytes else value
 
 
 @dataclass

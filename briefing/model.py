@@ -145,6 +145,17 @@ class Article(Pickled):
     title_derived: bool = False
     summary: str | None = None
 
+    def __getstate__(self) -> tuple:
+        """The body as UTF-8 bytes: pickle writes a str through its UTF-8 form, which Python then keeps
+        inside the str for good (a second copy of every body the parse cache writes: 94 MB at 10,000)."""
+        state = _getter(Article)(self)
+        return (*state[:5], state[5].encode("utf-8", "surrogatepass"), *state[6:])
+
+    def __setstate__(self, state: tuple) -> None:
+        body = state[5]
+        Pickled.__setstate__(self, (*state[:5], body.decode("utf-8", "surrogatepass") if type(body) is bytes else body,
+                                    *state[6:]))
+
 
 @dataclass(frozen=True)
 class Ref(Pickled):

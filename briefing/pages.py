@@ -78,7 +78,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         Page("sitemap.xml", "sitemap.xml", {"base_url": base}),
         # The data files never show article bodies (rerender.render_cached relies on it).
         Page("briefing.json", make=lambda: exports.briefing_json_parts(briefing)),
-        Page("claims.csv", make=lambda: exports.claims_csv(views)),
+        Page("claims.csv", make=lambda: exports.claims_csv_parts(views)),
         Page("timeline.json", make=lambda: exports.timeline_json(briefing)),
         Page("robots.txt", text="User-agent: *\nAllow: /\n" + (f"Sitemap: {base}/sitemap.xml\n" if base else "")),
         Page(".nojekyll", text=""),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
@@ -59,6 +60,7 @@ def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None])
     extracted = refresh(settings, progress=progress)
     last.snapshot_inputs()
     briefing, problems = read_and_link(settings, last)
+    forget_reading()
     _stop_on([*extracted.problems, *problems, *template_links(settings)], progress)
     search = search_available(settings)
     with bodies_cached(last) as planned:
@@ -106,6 +108,21 @@ def read_and_link(settings: Settings, last: LastBuild | None = None) -> tuple[Br
     resolution = resolve(articles, registry) if last is None else resolve_cached(articles, registry, last)
     briefing, link_problems = link(settings.title, articles, registry, resolution)
     return briefing, [*problems, *registry_problems, *link_problems]
+
+
+def forget_reading() -> None:
+    """Drop what only reading and linking remember (YAML scalars' tags, retold's words of each text:
+    tens of MB at 10,000 articles, held to the end of the build and copied into every renderer), unless
+    a server holds its caches: its next build reads and links again, mostly the same texts."""
+    from . import warm
+
+    if warm.holding:
+        return
+    retold, yamlhead = (sys.modules.get(f"{__package__}.{name}") for name in ("retold", "yamlhead"))  # if loaded
+    if retold is not None:
+        retold._shape.cache_clear()
+    if yamlhead is not None:
+        yamlhead._TAGS.clear()
 
 
 def read_ahead(settings: Settings) -> None:

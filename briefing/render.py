@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import hashlib
 import posixpath
+import sys
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -196,38 +197,26 @@ def render_into(pages: list[Page], templates: Path, stage, links: dict,
 
 
 def _shared(written: Written, shared: dict) -> Written:
-    """`written` with its reads and touched slugs made of the same objects as every other page's
-    equal ones: a build keeps every page's reads, and each recurs on many pages (10,000 articles
-    make about a million)."""
+    """`written` with its read keys and touched slugs the same objects as every other page's equal
+    ones (slugs interned): a build keeps every page's, and each recurs on many pages (10,000 articles
+    make about a million reads). A read's sealed prints are kept once anyway, by its key."""
     if not written.reads and written.touched is None:
         return written
-    reads = written.reads and {_canonical(k, shared): _canonical(v, shared) for k, v in written.reads.items()}
-    touched = written.touched and shared.setdefault(written.touched, written.touched)
+    reads = written.reads and {shared.setdefault(k, k): v for k, v in written.reads.items()}
+    touched = written.touched
+    if touched:
+        kept = shared.get(touched)
+        if kept is None:
+            kept = frozenset(map(sys.intern, touched))
+            shared[kept] = kept
+        touched = kept
     return dataclasses.replace(written, reads=reads, touched=touched)
-
-
-def _canonical(value, shared: dict):
-    """`value` with each string, and each tuple of only strings, None and such tuples, the object
-    `shared` already holds when equal (other values as they are: an equal 1 and True are not the same)."""
-    kind = type(value)
-    if kind is str:
-        return shared.setdefault(value, value)
-    if kind is not tuple or not _plain(value):
-        return value
-    kept = shared.get(value)
-    if kept is None:
-        kept = shared[value] = tuple(_canonical(v, shared) for v in value)
-    return kept
-
-
-def _plain(value) -> bool:
-    return all(v is None or type(v) is str or (type(v) is tuple and _plain(v)) for v in value)
 
 
 def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
     from . import exports, workers
-    from .depends import Recorder
+    from .depends import Recorder, packed
     from .linkcheck import page_links
 
     done, problems = [], []
@@ -243,7 +232,7 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
         recorder = Recorder(printer) if printer is not None and page.template else None
         texts, found = _render([page], templates, env, recorder)
         problems.extend(found)
-        reads = {} if not page.template else None if recorder is None or recorder.unknown else recorder.reads
+        reads = {} if not page.template else None if recorder is None or recorder.unknown else packed(recorder.reads)
         touched = frozenset() if not page.template else recorder and recorder.touched(page)
         for path, text in texts.items():
             data = text.encode("utf-8")

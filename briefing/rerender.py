@@ -131,7 +131,7 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
             if key is not None and written.reads is not None and prints.get(written.path) is not None:
                 new_pages[written.path] = (prints[written.path], tuple(written.reads))
                 new_reads.update(written.reads)
-                touched[written.path] = _interned_slugs(written.touched)
+                touched[written.path] = written.touched  # slugs interned, equal sets one object (render._shared)
             pieces.update(written.pieces or {})
     if key is not None:
         pickle_keyed(last.cache / PAGES, key, {"build": last.build, "pages": new_pages, "reads": new_reads,
@@ -220,7 +220,8 @@ def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage,
 
 def _load_pages(last: LastBuild, key: str | None) -> dict:
     """The page inputs of the build that wrote site/ as it is: {"pages": path -> (print, read keys),
-    "reads": key -> prints, ...} (a build that failed after rendering wrote its own, never trusted)."""
+    "reads": key -> prints (both as depends.packed keeps them), ...} (a build that failed after
+    rendering wrote its own, never trusted)."""
     saved = _load(last, PAGES, key)
     return saved if saved and saved.get("build") == last.record.get("build") else {"pages": {}, "reads": {}, "touched": {}, "shown": {}}
 
@@ -236,11 +237,6 @@ def _load(last: LastBuild, name: str, key: str | None) -> dict:
         return unpickle_keyed(last.cache / name, key) or {}
     except (OSError, pickle.UnpicklingError, EOFError, TypeError, AttributeError, ImportError):
         return {}
-
-
-def _interned_slugs(slugs: frozenset | None) -> frozenset | None:
-    """An article set whose slugs are shared with every other page's (thousands of pages hold them)."""
-    return None if slugs is None else frozenset(map(sys.intern, slugs))
 
 
 def _interned(found: tuple) -> tuple:

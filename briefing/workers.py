@@ -84,7 +84,8 @@ def _run(number: int) -> list:
 def short_lived(work: Callable[[list], list], chunks: list[list], processes: int, per_child: int,
                 alone: int = 0) -> Iterator[list]:
     """work(chunk) for every chunk in forked children, `processes` at a time, each working `per_child`
-    consecutive chunks (the first `alone` chunks: one each) and exiting; results yielded as they come.
+    consecutive chunks and exiting (the first `alone` chunks: one to a child, with no other child
+    beside it: the data files, whose child is the largest); results yielded as they come.
     What work makes and drops leaves a process's memory in Python's arenas, pinned by the few objects
     that live on: a child's goes when it exits, and this process (which works nothing itself) grows
     only by the results it keeps. The chunks of a child that died without sending them are worked here."""
@@ -93,7 +94,7 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
     gc.freeze()  # a child's collector never walks (and so never copies) the objects it inherits
     try:
         while todo or running:
-            while todo and len(running) < processes:
+            while todo and len(running) < (1 if todo[0] < alone or any(n < alone for n in _all(running)) else processes):
                 take = 1 if todo[0] < alone else per_child
                 numbers, todo = todo[:take], todo[take:]
                 running[_fork(work, chunks, numbers)] = numbers
@@ -104,6 +105,10 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
             pipe.close()
             _end(pipe.pid, kill=True)
         gc.unfreeze()
+
+
+def _all(running: dict[Connection, list[int]]) -> Iterator[int]:
+    return (n for numbers in running.values() for n in numbers)
 
 
 def _fork(work: Callable, chunks: list[list], numbers: list[int]) -> Connection:

@@ -726,3 +726,14 @@ def test_after_a_patch_the_record_holds_every_file_of_the_site_as_it_is(golden_p
     outputs = LastBuild.load(settings).record["outputs"]
     assert {k: v[:2] for k, v in outputs.items()} == output_stats(settings.path("site"))
     assert LastBuild.load(settings).unchanged()
+
+
+def test_an_article_comes_back_from_the_parse_cache_as_it_was_parsed():
+    import pickle
+
+    from briefing.model import Article, Source
+
+    body = "“Quoted”, said the minister — in Zürich. A byte that was not UTF-8: \udcff.\n"
+    article = Article("a", "content/a.md", "T", None, Source("seeds/a.txt"), body)
+    again = pickle.loads(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == article and type(again.body) is str

@@ -31,6 +31,19 @@ def test_the_first_chunks_asked_alone_get_a_child_each():
     assert by_chunk[4] == by_chunk[25] == by_chunk[16] == by_chunk[9]
 
 
+def test_a_chunk_asked_alone_runs_with_no_other_child_beside_it(tmp_path):
+    def work(chunk: list[int]) -> list[tuple[int, float, float]]:
+        import time
+
+        started = time.monotonic()
+        time.sleep(0.2 if chunk == [0] else 0.05)  # the data files: the largest child, and the longest
+        return [(chunk[0], started, time.monotonic())]
+
+    spans = {n: (start, end) for part in workers.forked_map(work, [[n] for n in range(5)], 2, per_child=1, alone=1)
+             for n, start, end in part}
+    assert all(spans[n][0] >= spans[0][1] for n in range(1, 5))  # a renderer starts only once it has ended
+
+
 def test_the_chunks_of_a_child_that_died_are_worked_here():
     def work(chunk: list[int]) -> list[int]:
         if workers.CHILD and chunk == [3]:
