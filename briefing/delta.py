@@ -58,19 +58,14 @@ class Delta:
 
     def __init__(self, old: Views, new: Views, since: str | None = None):
         self.new, self.since = new, since
-        self.articles = {slug for slug in old._by_slug.keys() | new._by_slug.keys()
-                         if old._by_slug.get(slug) is not new._by_slug.get(slug)}
         both = (old, new)
-        self.actors = {actor.id for views in both for slug in self.articles
-                       for actor in getattr(views._by_slug.get(slug), "actors", ())}
+        self.articles = {slug for slug in old._by_slug.keys() | new._by_slug.keys()
+                         if old._by_slug.get(slug) is not new._by_slug.get(slug)}  # other objects
         self.merged = _changed(old.briefing.actors, new.briefing.actors)
-        regrouped = (_changed_groups(old.briefing.retold, new.briefing.retold)
+        regrouped = (_changed_groups(old.briefing.retold, new.briefing.retold)  # facts in other groups or rebuttals
                      | _changed(old.briefing.rebuttals, new.briefing.rebuttals) | _changed(old._rebutted, new._rebutted))
-        # facts that are other objects in groups and rebuttals as they were
         statements = _changed_statements(old, new)
-        remade = statements | {Ref(slug, e.id) for views in both for slug in self.articles
-                               for e in getattr(views._by_slug.get(slug), "events", ())}
-        self.actors |= {actor for views in both for ref in regrouped for actor in _actors_of(ref, views)}
+        self.actors = self._actors(both, regrouped)
         self.words = {word for views in both for ref in statements if ref in views._by_ref
                       for word in WORD.findall(_said_text(views._by_ref[ref]))}
         # (article slug, fact id) of every statement whose listing, or event whose reports, may differ;
@@ -78,11 +73,20 @@ class Delta:
         self.dirty: set[tuple[str, str]] = set()
         self.from_position: dict[tuple[str, str], int] = {}
         self._mark(_listed_with(regrouped, both))
+        remade = statements | {Ref(slug, e.id) for views in both for slug in self.articles  # other objects in place
+                               for e in getattr(views._by_slug.get(slug), "events", ())}
         for views in both:
             self._remade(remade, views)
         self.checks: dict[str, Callable[[tuple], bool]] = {
             "listing": self._listing, "event_reported": self._event_reported,
             "articles_of": self._articles_of, "transfers_in": self._transfers_in}
+
+    def _actors(self, both: tuple[Views, Views], regrouped: set[Ref]) -> set[str]:
+        """The actors a changed article lists (every actor it names is one of them), and those whose
+        statements or events are in a group of reports that changed."""
+        listed = {actor.id for views in both for slug in self.articles
+                  for actor in getattr(views._by_slug.get(slug), "actors", ())}
+        return listed | {actor for views in both for ref in regrouped for actor in _actors_of(ref, views)}
 
     def shows_nothing_of(self, actor) -> bool:
         """Whether an actor's first page shows what it showed: none of the changed articles lists it,
