@@ -191,9 +191,4 @@ _WORDS: dict[str, tuple[set[str], set[str]]] = {}  # a claim's opening and keywo
 
 def _words_of(text: str) -> tuple[set[str], set[str]]:
     """opening(text) and keywords(text) (a server's rebuild after one edit indexes the same claims again)."""
-    if not warm.holding:
-        return opening(text), keywords(text)
-    found = _WORDS.get(text)
-    if found is None:
-        found = _WORDS[text] = (opening(text), keywords(text))
-    return found
+    return warm.kept(_WORDS, text, lambda: (opening(text), keywords(text)))

@@ -38,15 +38,16 @@ KEYS: dict[tuple, str] = {}  # (body, marks) -> its digest, while a server holds
 def body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
     """Render a Markdown body; `facts` maps sentence number -> [(fact id, kind, label)]."""
     marks = tuple((n, tuple(labels)) for n, labels in sorted(facts.items()))
-    key = KEYS.get((body, marks))  # (an unchanged article's body is the same string: its hash is kept with it)
-    if key is None:
-        key = hashlib.sha256(repr((body, sorted(facts.items()))).encode("utf-8", "surrogatepass")).hexdigest()
-        if warm.holding:
-            KEYS[(body, marks)] = key
+    # (an unchanged article's body is the same string in a server's next build, its hash kept with it)
+    key = warm.kept(KEYS, (body, marks), lambda: _body_key(body, facts))
     used.add(key)
     if key not in RENDERED:
         RENDERED[key] = _body_html(body, facts)
     return RENDERED[key]
+
+
+def _body_key(body: str, facts: dict) -> str:
+    return hashlib.sha256(repr((body, sorted(facts.items()))).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def anchored_sentences(body: str) -> set[int]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
+from . import warm
 from .config import Settings
 from .incremental import LastBuild, bodies_cached, check_links_cached, read_articles_cached, resolve_cached
 from .rerender import plan_cached, render_cached
@@ -114,8 +115,6 @@ def forget_reading() -> None:
     """Drop what only reading and linking remember (YAML scalars' tags, retold's words of each text:
     tens of MB at 10,000 articles, held to the end of the build and copied into every renderer), unless
     a server holds its caches: its next build reads and links again, mostly the same texts."""
-    from . import warm
-
     if warm.holding:
         return
     retold, yamlhead = (sys.modules.get(f"{__package__}.{name}") for name in ("retold", "yamlhead"))  # if loaded

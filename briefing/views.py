@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -169,11 +170,7 @@ class Views:
     def answers(self, said: Said) -> list[Said]:
         """For a claim, the denials that rebut it; for a denial, the claims it rebuts (the same list
         each time: not to be changed)."""
-        key = (said.article.slug, said.fact.id)
-        found = self._answers.get(key)
-        if found is None or found[0] is not said:
-            found = self._answers[key] = (said, self._answering(said))
-        return found[1]
+        return _once(self._answers, (said.article.slug, said.fact.id), said, lambda: self._answering(said))
 
     def _answering(self, said: Said) -> list[Said]:
         if said.kind == "claim":  # a denial several articles report answers once, as its first report
@@ -260,37 +257,28 @@ class Views:
 
     def reported(self, said: Said, limit: int) -> Reported:
         """The first `limit` reports of a statement that a page lists, and how many there are."""
-        key = (said.article.slug, said.fact.id, limit)
-        found = self._reported.get(key)
-        if found is None or found[0] is not said:
+        def made() -> Reported:
             refs = self.briefing.reports(said.ref)
             shown = tuple(self._by_ref[r] for r in refs[:limit] if r in self._by_ref)
-            made = REPORTED.get(said, lambda: Reported(len(refs), shown), lambda: (len(refs), shown))
-            found = self._reported[key] = (said, made)
-        return found[1]
+            return REPORTED.get(said, lambda: Reported(len(refs), shown), lambda: (len(refs), shown))
+        return _once(self._reported, (said.article.slug, said.fact.id, limit), said, made)
 
     def listing(self, said: Said, limit: int) -> Listing:
         """answers() and reported() of a statement in one (a page asks both of every statement it
         lists: one recorded read, and the same object each time)."""
-        key = (said.article.slug, said.fact.id, limit)
-        found = self._listings.get(key)
-        if found is None or found[0] is not said:
+        def made() -> Listing:
             answers, reported = self.answers(said), self.reported(said, limit)
-            made = LISTED.get(said, lambda: Listing(answers, reported), lambda: (tuple(answers), reported))
-            found = self._listings[key] = (said, made)
-        return found[1]
+            return LISTED.get(said, lambda: Listing(answers, reported), lambda: (tuple(answers), reported))
+        return _once(self._listings, (said.article.slug, said.fact.id, limit), said, made)
 
     def event_reported(self, article: Article, event: Event, limit: int) -> Reported:
         """The first `limit` reports of an event that a page lists, and how many there are (the same
         object each time)."""
-        key = (article.slug, event.id, limit)
-        found = self._event_reported.get(key)
-        if found is None or found[0] is not event:
+        def made() -> Reported:
             total = len(self.briefing.reports(Ref(article.slug, event.id)))
             shown = tuple(self.event_reports(article, event, limit))
-            made = REPORTED.get(event, lambda: Reported(total, shown), lambda: (total, shown))
-            found = self._event_reported[key] = (event, made)
-        return found[1]
+            return REPORTED.get(event, lambda: Reported(total, shown), lambda: (total, shown))
+        return _once(self._event_reported, (article.slug, event.id, limit), event, made)
 
     def event_reports(self, article: Article, event: Event, limit: int | None = None) -> list[tuple[Article, Event]]:
         """Every article's report of the same event, the first first."""
@@ -341,6 +329,15 @@ SAID = Remembered()  # a statement of an article unchanged since a server's last
 # What pages list beside a statement or event, the same object as in a server's last build while it
 # holds the same statements (so its print is remembered with it: depends.KEPT)
 LISTED, REPORTED = Remembered(), Remembered()
+
+
+def _once(store: dict, key: tuple, asked: object, make: Callable[[], object]):
+    """make(), worked out once a build for `key` and given again while asked of the same object (a key
+    found again for another object is worked out again)."""
+    found = store.get(key)
+    if found is None or found[0] is not asked:
+        found = store[key] = (asked, make())
+    return found[1]
 
 
 def _said_text(said: Said) -> str:

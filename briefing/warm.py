@@ -194,14 +194,14 @@ class AsLastTime:
         return self.last[1]
 
 
-class AsLastTimeBy(AsLastTime):
+class AsLastTimeBy:
     """AsLastTime for each of many keys (a page's path): what was made for a key in a server's last
     build, given again while what it reads for that key is equal."""
 
     def __init__(self) -> None:
         self.by_key: dict = {}
 
-    def get(self, key, make: Callable[[], object], reads: Callable[[], object]) -> object:  # type: ignore[override]
+    def get(self, key, make: Callable[[], object], reads: Callable[[], object]) -> object:
         """make(), or what it made for `key` last time when `reads()` equals what it read then."""
         if not holding:
             return make()
@@ -209,3 +209,14 @@ class AsLastTimeBy(AsLastTime):
         if last is None or last[0] != read:
             last = self.by_key[key] = (read, make())
         return last[1]
+
+
+def kept(store: dict, key, make: Callable[[], object]) -> object:
+    """make(), kept in `store` under `key` while this process holds its caches (a server's next build
+    asks again for most of the same keys: the same claim texts, the same article bodies)."""
+    if not holding:
+        return make()
+    found = store.get(key)
+    if found is None:
+        found = store[key] = make()
+    return found
