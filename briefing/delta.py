@@ -53,6 +53,14 @@ def actor_context(actor, make: Callable[[], dict]) -> dict:
     return context
 
 
+def carry(since: str | None, build: str) -> None:
+    """After a build that planned only some pages (the others are as the build `since` left them), the
+    actors' contexts made by that build hold for this one too."""
+    for actor_id, (made, actor, context) in list(_contexts.items()):
+        if made == since:
+            _contexts[actor_id] = (build, actor, context)
+
+
 class Delta:
     """The keys whose facts differ between two views of consecutive builds."""
 

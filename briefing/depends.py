@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import pickle
 from collections.abc import Mapping, Sequence
 
@@ -36,6 +37,7 @@ DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
 # Prints of articles and statements, and an article's part of the skeleton, kept while a server holds its
 # caches: an article unchanged since the last save is the same object, and so are its statements (views.SAID).
 PRINTED, BARE = Remembered(), Remembered()
+LEAF_PRINTS = Remembered()  # a leaf of an unchanged article (an event, an actor) is the same object too
 KEPT = frozenset({Article, Said, Listing, Reported})
 # The print of each page's context, kept while a server holds its caches and given again while the context
 # is equal (compared, not printed: what is unchanged is the very objects of the last build, compared in C).
@@ -43,6 +45,8 @@ CONTEXTS = AsLastTimeBy()
 # The print of each big field of the briefing (`retold`: 24,000 refs at 1,000 articles) with the object it
 # was taken of, while a server holds its caches: link.py gives the last build's object while what it read is equal.
 INDEXES: dict[tuple, tuple] = {}
+LATER = "later:"  # a context's print to come (see Printer._context)
+_MARKS = itertools.count()
 
 
 class Unprintable(Exception):
@@ -67,6 +71,7 @@ class Printer:
         self.shared: dict[tuple, tuple] = {}  # attribute reads of briefing and views: the same all build long
         self.names: dict[type, tuple[str, ...]] = {}
         self.reached: dict[int, frozenset] = {}  # by id, as `memo` (its objects in `kept`)
+        self.later: dict[str, tuple[str, list]] = {}  # mark -> (page path, what to print), see `_context`
 
     def __call__(self, value: object) -> str:
         kind = type(value)
@@ -103,7 +108,7 @@ class Printer:
 
     def _instance(self, value: object) -> str:
         if type(value) in LEAVES:
-            print_ = _digest(repr(value))
+            print_ = LEAF_PRINTS.get(value, lambda: _digest(repr(value)))
             self.memo[id(value)] = print_
             self.kept.append(value)
             return print_
@@ -181,10 +186,38 @@ class Printer:
         """The print of a page: its path, template, and context but for the shared objects (None if unprintable)."""
         try:
             own = own_context(page)
-            return CONTEXTS.get(page.path, lambda: self([page.path, page.template, own, page.text]),
+            return CONTEXTS.get(page.path, lambda: self._context(page.path, [page.path, page.template, own, page.text]),
                                 lambda: (page.template, own, page.text))
         except Unprintable:
             return None
+
+    def _context(self, path: str, value: list) -> str:
+        """The print of a page's context; in a server, for a page whose last context printed and differs from
+        this one, a mark that no print equals, the print itself made once the server is idle (`print_later`):
+        the page renders anyway, and only the next build compares what this one printed."""
+        if not (warm.holding and path in CONTEXTS.by_key):
+            return self(value)
+        mark = f"{LATER}{next(_MARKS)}"
+        self.later[mark] = (path, value)
+        return mark
+
+    def print_later(self, pages: dict) -> None:
+        """Print the contexts left for later, in place of their marks: in `pages` (path -> (print, read
+        keys), as the build recorded them) and in what a server compares the next contexts with."""
+        while self.later:
+            mark, (path, value) = next(iter(self.later.items()))
+            try:
+                print_ = self(value)
+            except Unprintable:
+                print_ = None
+            entry = pages.get(path)
+            if entry is not None and entry[0] == mark:
+                if print_ is None:
+                    del pages[path]
+                else:
+                    pages[path] = (print_, entry[1])
+            CONTEXTS.replace(path, mark, print_)
+            del self.later[mark]
 
 
 def own_context(page) -> dict:

@@ -2,6 +2,7 @@
 an actor summed up. Pages show these first and link down to the full lists."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -192,7 +193,11 @@ def actor_summary(views: Views, actor: Actor, about: int, limit: int = 3) -> Act
 def named_with(views: Views, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
     """The actors most often listed in the same articles as this one (in two or more of them)."""
     counts = Counter(other for a in views.articles_of(actor.id) for other in views.actor_ids(a) if other != actor.id)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    items = counts.items()
+    if len(counts) > limit:  # only those as often as the limit-th most often can rank (a country: thousands)
+        floor = heapq.nlargest(limit, counts.values())[-1]
+        items = [kv for kv in items if kv[1] >= floor]
+    ranked = sorted(items, key=lambda kv: (-kv[1], kv[0]))
     return [(views.actor(k), n) for k, n in ranked[:limit] if n > 1 and k in views.briefing.actors]
 
 

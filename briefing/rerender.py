@@ -113,6 +113,7 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     finally:
         delta.current[:] = [None, None]
     if plan.partial:  # the pages not planned stay as the last build left them (_as_left checked their files)
+        delta.carry(old.get("build"), last.build)
         outputs = last.record["outputs"]
         kept.update((path, outputs[path][2]) for path in old["pages"] if path not in prints)
     digests, new_pages, new_reads, touched = {}, {}, {}, {}
@@ -141,6 +142,8 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     last.digests = digests
     views = _views(pages)
     remember(last.build, views)  # (kept only while a server holds its caches)
+    if printer is not None and printer.later:  # the prints of the changed contexts, for the next build to compare
+        warm.when_idle(partial(printer.print_later, new_pages))
     if views is not None:  # what the next build reuses while the statements are the same: their word index, their rows
         from .exports import claims_csv
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from functools import cached_property
 from .link import SEASONS, chronology, date_label
 from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
 from .textutil import MONTH_NAMES
+from . import warm
 from .warm import AsLastTime, Remembered
 
 # The four kinds of speaker a reader filters by; a "group" reads as an organisation.
@@ -130,12 +132,11 @@ class Views:
                           for a in briefing.articles for w in a.weapons]
         self.chronology = chronology(briefing)
         # Indexes, so each page looks up its part instead of scanning everything (a build stays linear).
-        self._said_in = _grouped(self.said, lambda s: (s.article.slug,))
-        self._said_by = _grouped(self.said, lambda s: (s.speaker.id,))
-        self._rebutted = _grouped(((d, c) for c, denials in briefing.rebuttals.items() for d in dict.fromkeys(denials)),
-                                  lambda pair: (pair[0],))  # denial -> the claims it answers
-        self._transfers_in = _grouped(self.transfers, lambda t: (t.article.slug,))
-        self._transfers_of = _grouped(self.transfers, lambda t: (t.weapon.id,))
+        self._said_in = _grouped_by(self.said, lambda s: s.article.slug)
+        self._rebutted = _grouped_by(((d, c) for c, denials in briefing.rebuttals.items() for d in dict.fromkeys(denials)),
+                                  lambda pair: pair[0])  # denial -> the claims it answers
+        self._transfers_in = _grouped_by(self.transfers, lambda t: t.article.slug)
+        self._transfers_of = _grouped_by(self.transfers, lambda t: t.weapon.id)
         self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
         self._articles_of = _grouped(briefing.articles, lambda a: (x.id for x in a.actors))
         self._actor_ids = {a.slug: tuple(x.id for x in dict.fromkeys(a.actors)) for a in briefing.articles}
@@ -145,7 +146,6 @@ class Views:
         # (each kept with the object it was asked of: a key found again for another object is worked out again)
         self._answers: dict[tuple[str, str], tuple[Said, list[Said]]] = {}
         self._reported: dict[tuple[str, str, int], tuple[Said, Reported]] = {}
-        self._said_by_once: dict[ActorId, tuple[Said, ...]] = {}
         self._listings: dict[tuple[str, str, int], tuple[Said, Listing]] = {}
         self._event_reported: dict[tuple[str, str, int], tuple[Event, Reported]] = {}
 
@@ -153,7 +153,12 @@ class Views:
     def _words(self) -> dict[str, list[int]]:
         """Positions in `said` of the statements that use each word (made when an actor's page first needs it)."""
         texts = [_said_text(s) for s in self.said]
-        return WORDS.get(lambda: _grouped(range(len(texts)), lambda i: WORD.findall(texts[i])), lambda: texts)
+        if not warm.holding:
+            return word_index(texts)
+        last = WORDS.last
+        index = word_index(texts) if last is None else word_index_again(last[0], last[1], texts)
+        WORDS.last = (texts, index)
+        return index
 
     def _statement(self, kind: str, article: Article, fact: Claim | Denial) -> Said:
         speaker = self.actor(fact.speaker)
@@ -170,6 +175,8 @@ class Views:
     def answers(self, said: Said) -> list[Said]:
         """For a claim, the denials that rebut it; for a denial, the claims it rebuts (the same list
         each time: not to be changed)."""
+        if said.ref not in self.briefing.rebuttals and said.ref not in self._rebutted:  # most statements: none
+            return []
         return _once(self._answers, (said.article.slug, said.fact.id), said, lambda: self._answering(said))
 
     def _answering(self, said: Said) -> list[Said]:
@@ -184,11 +191,13 @@ class Views:
 
     @cached_property
     def _by_speaker(self) -> list[tuple[Actor, list[Said]]]:
-        groups: dict[ActorId, list[Said]] = {}
-        for said in self.said:
-            if not self.briefing.is_repeat(said.ref):  # what several articles report, once
-                groups.setdefault(said.speaker.id, []).append(said)
-        return sorted(((self.actor(k), v) for k, v in groups.items()), key=lambda kv: (-len(kv[1]), kv[0].name))
+        return sorted(((self.actor(k), list(v)) for k, v in self._first_by.items()), key=lambda kv: (-len(kv[1]), kv[0].name))
+
+    @cached_property
+    def _first_by(self) -> dict[ActorId, list[Said]]:
+        """Each speaker's statements in order; what several articles report, once (its first report)."""
+        repeat = self.briefing.is_repeat
+        return _grouped_by((s for s in self.said if not repeat(s.ref)), lambda s: s.speaker.id)
 
     def contested(self) -> list[tuple[Said, list[Said]]]:
         """Claims that at least one denial answers."""
@@ -241,11 +250,7 @@ class Views:
 
     def said_by(self, actor_id: ActorId) -> list[Said]:
         """What one speaker said, in order; what several articles report, once (its first report)."""
-        found = self._said_by_once.get(actor_id)
-        if found is None:
-            found = self._said_by_once[actor_id] = tuple(
-                s for s in self._said_by.get(actor_id, ()) if not self.briefing.is_repeat(s.ref))
-        return list(found)
+        return list(self._first_by.get(actor_id, ()))
 
     def actor_ids(self, article: Article) -> tuple[ActorId, ...]:
         """The ids of the actors an article lists, each once (as its distinct actors give them)."""
@@ -324,7 +329,7 @@ class Views:
 
 
 WORD = re.compile(r"\w+")
-WORDS = AsLastTime()  # the word index of the statements, while a server holds its caches
+WORDS = AsLastTime()  # the last texts and word index of the statements, while a server holds its caches (word_index_again)
 SAID = Remembered()  # a statement of an article unchanged since a server's last build: the same object
 # What pages list beside a statement or event, the same object as in a server's last build while it
 # holds the same statements (so its print is remembered with it: depends.KEPT)
@@ -340,6 +345,34 @@ def _once(store: dict, key: tuple, asked: object, make: Callable[[], object]):
     return found[1]
 
 
+def word_index(texts: list[str]) -> dict[str, list[int]]:
+    """The positions of the texts that use each word, in order."""
+    return _grouped(range(len(texts)), lambda i: WORD.findall(texts[i]))
+
+
+def word_index_again(old: list[str], index: dict[str, list[int]], texts: list[str]) -> dict[str, list[int]]:
+    """word_index(texts) from the index of `old` texts (the same lists but for a run of changed texts,
+    as after an edit: one article's statements): the positions before the run kept, those after it
+    moved by the change in length, the run's own indexed again. Equal to word_index(texts)."""
+    start, size = 0, min(len(old), len(texts))
+    while start < size and old[start] == texts[start]:
+        start += 1
+    end = 0  # texts in common at the end, after `start`
+    while end < size - start and old[-1 - end] == texts[-1 - end]:
+        end += 1
+    old_end, new_end, shift = len(old) - end, len(texts) - end, len(texts) - len(old)
+    run = _grouped(range(start, new_end), lambda i: WORD.findall(texts[i]))
+    fresh: dict[str, list[int]] = {}
+    for word in dict.fromkeys([*index, *run]):
+        before = index.get(word, ())
+        low, high = bisect_left(before, start), bisect_left(before, old_end)
+        positions = [*before[:low], *run.get(word, ()), *(p + shift for p in before[high:])] if shift \
+            else [*before[:low], *run.get(word, ()), *before[high:]]
+        if positions:
+            fresh[word] = positions
+    return fresh
+
+
 def _said_text(said: Said) -> str:
     """The words of a statement that can name an actor."""
     return f"{said.fact.text} {said.fact.quote or ''}"
@@ -351,6 +384,14 @@ def _grouped(items, keys) -> dict:
     for item in items:
         for key in dict.fromkeys(keys(item)):
             groups.setdefault(key, []).append(item)
+    return groups
+
+
+def _grouped_by(items, key) -> dict:
+    """items by their one key, in the items' order."""
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
     return groups
 
 

@@ -210,6 +210,15 @@ class AsLastTimeBy:
             last = self.by_key[key] = (read, make())
         return last[1]
 
+    def replace(self, key, made: object, new: object) -> None:
+        """Give `new` for `key` in place of `made` (None: forget it), if that is what it gives."""
+        last = self.by_key.get(key)
+        if last is not None and last[1] == made:
+            if new is None:
+                del self.by_key[key]
+            else:
+                self.by_key[key] = (last[0], new)
+
 
 def kept(store: dict, key, make: Callable[[], object]) -> object:
     """make(), kept in `store` under `key` while this process holds its caches (a server's next build

@@ -9,7 +9,7 @@ from briefing.exports import claims_csv, timeline_json
 from briefing.pages import plan
 from briefing.overview import clause, every_year, group_events, histogram
 from briefing.paging import name_spans, paginate
-from briefing.views import Views, flow_diagram, grouped_chronology, when
+from briefing.views import Views, flow_diagram, grouped_chronology, when, word_index, word_index_again
 
 from .test_link import golden
 
@@ -208,3 +208,23 @@ def test_the_anchor_maps_are_the_json_a_reader_parses():
     odd = {"b-c1": "x/#b", "a\u00e9-c2": 'quo"te\\back/#\n\t\u2028', "": "", "z\x00": "\ud83d\ude00"}
     for found in ({}, {"a-c1": "jane-roe/#a-c1"}, odd):
         assert _json(found) == json.dumps(dict(sorted(found.items())), indent=0, ensure_ascii=False) + "\n"
+
+
+def test_the_word_index_after_an_edit_equals_one_made_from_scratch():
+    """A server indexes again only the statements an edit changed (a run of them, one article's): the
+    positions before the run stay, those after it move by how many statements came or went."""
+    import random
+
+    chance = random.Random(16)
+    words = "Iran Russia missiles said the deny European drone 12 sent Tehran".split()
+
+    def text() -> str:
+        return " ".join(chance.choice(words) for _ in range(chance.randint(0, 6)))
+
+    for _ in range(2000):
+        old = [text() for _ in range(chance.randint(0, 30))]
+        new = list(old)
+        for _ in range(chance.randint(0, 3)):  # statements added, removed or reworded, in one place or several
+            start = chance.randint(0, len(new))
+            new[start:chance.randint(start, min(len(new), start + 4))] = [text() for _ in range(chance.randint(0, 4))]
+        assert word_index_again(old, word_index(old), new) == word_index(new), (old, new)
