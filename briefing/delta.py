@@ -87,7 +87,7 @@ class Delta:
             self._remade(remade, views)
         self.checks: dict[str, Callable[[tuple], bool]] = {
             "listing": self._listing, "event_reported": self._event_reported,
-            "articles_of": self._articles_of, "transfers_in": self._transfers_in}
+            "articles_of": self._articles_of, "article_count": self._articles_of, "transfers_in": self._transfers_in}
 
     def _actors(self, both: tuple[Views, Views], regrouped: set[Ref]) -> set[str]:
         """The actors a changed article lists (every actor it names is one of them), and those whose
@@ -148,7 +148,7 @@ class Delta:
         return slug not in self.articles and self._unchanged(slug, event, limit)
 
     def _articles_of(self, places: tuple) -> bool:
-        """views.articles_of(actor_id): the articles that list the actor."""
+        """views.articles_of(actor_id) and views.article_count(actor_id): the articles that list the actor."""
         ((_, actor),) = places
         return actor not in self.actors
 

@@ -71,7 +71,6 @@ class Printer:
         self.shared: dict[tuple, tuple] = {}  # attribute reads of briefing and views: the same all build long
         self.names: dict[type, tuple[str, ...]] = {}
         self.reached: dict[int, frozenset] = {}  # by id, as `memo` (its objects in `kept`)
-        self.later: dict[str, tuple[str, list]] = {}  # mark -> (page path, what to print), see `_context`
 
     def __call__(self, value: object) -> str:
         kind = type(value)
@@ -197,27 +196,26 @@ class Printer:
         the page renders anyway, and only the next build compares what this one printed."""
         if not (warm.holding and path in CONTEXTS.by_key):
             return self(value)
-        mark = f"{LATER}{next(_MARKS)}"
-        self.later[mark] = (path, value)
-        return mark
+        return f"{LATER}{next(_MARKS)}"
 
-    def print_later(self, pages: dict) -> None:
-        """Print the contexts left for later, in place of their marks: in `pages` (path -> (print, read
-        keys), as the build recorded them) and in what a server compares the next contexts with."""
-        while self.later:
-            mark, (path, value) = next(iter(self.later.items()))
-            try:
-                print_ = self(value)
-            except Unprintable:
-                print_ = None
-            entry = pages.get(path)
-            if entry is not None and entry[0] == mark:
-                if print_ is None:
-                    del pages[path]
-                else:
-                    pages[path] = (print_, entry[1])
-            CONTEXTS.replace(path, mark, print_)
-            del self.later[mark]
+
+def print_later(pages: dict, printer: Printer) -> None:
+    """Print the contexts a server left marked (Printer._context), in place of their marks: in `pages`
+    (path -> (print, read keys), as a build recorded them) and in what the next contexts are compared
+    with (which holds each context as it was marked: equal to the one the page was rendered from)."""
+    for path, (print_, reads) in list(pages.items()):
+        if not print_.startswith(LATER):
+            continue
+        last = CONTEXTS.by_key.get(path)
+        try:
+            printed = printer([path, *last[0]]) if last is not None and last[1] == print_ else None
+        except Unprintable:
+            printed = None
+        if printed is None:  # (the page renders again at the next build)
+            del pages[path]
+        else:
+            pages[path] = (printed, reads)
+        CONTEXTS.replace(path, print_, printed)
 
 
 def own_context(page) -> dict:

@@ -104,6 +104,7 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
     from . import delta
     from .delta import remember, since
+    from .depends import print_later
 
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
     delta.current[:] = [since(old.get("build"), _views(pages)), last.build]  # (what a server saw change)
@@ -142,8 +143,8 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     last.digests = digests
     views = _views(pages)
     remember(last.build, views)  # (kept only while a server holds its caches)
-    if printer is not None and printer.later:  # the prints of the changed contexts, for the next build to compare
-        warm.when_idle(partial(printer.print_later, new_pages))
+    if printer is not None:  # the prints of the changed contexts, for the next build to compare
+        warm.when_idle(partial(print_later, new_pages, printer))
     if views is not None:  # what the next build reuses while the statements are the same: their word index, their rows
         from .exports import claims_csv
 

@@ -224,6 +224,11 @@ class Views:
         """The articles that list this actor."""
         return list(self._articles_of.get(actor_id, ()))
 
+    def article_count(self, actor_id: ActorId) -> int:
+        """How many articles list this actor (a page that shows the count reads only it: an edit to one
+        of the articles leaves it as it is)."""
+        return len(self._articles_of.get(actor_id, ()))
+
     def said_about(self, actor: Actor) -> list[Said]:
         """What others said that names this actor (any of its names, as whole words)."""
         candidates = [s for s in (self.said[i] for i in self._mentioning(actor)) if s.speaker.id != actor.id]

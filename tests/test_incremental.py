@@ -577,6 +577,35 @@ def test_rebuilds_in_a_server_that_keeps_the_caches_equal_clean_builds(generated
     assert b"One more line." in rebuild(project)["articles/generated-00005/index.html"]
 
 
+def test_a_server_prints_the_changed_contexts_once_idle_and_its_next_builds_equal_clean_ones(
+        generated_build: Path, tmp_path: Path, holding: dict, monkeypatch: pytest.MonkeyPatch):
+    """A changed page renders whatever its context prints, so a server prints it when idle (a mark until
+    then): whether the next save finds it printed or still marked, each rebuild equals a clean build."""
+    from briefing import depends, warm
+
+    monkeypatch.setattr(warm, "IDLE_S", 3600)  # the test plays the idle moments itself
+    monkeypatch.setattr(depends, "CONTEXTS", depends.AsLastTimeBy())
+    project = _copy_built(generated_build, tmp_path)
+    rebuild(project)
+    for n, edit in enumerate(["title", "a claim's speaker", "a new claim", "a claim's text"]):
+        _front_matter(sorted((project / "content").glob("*.md"))[n * 3 % 10], FRONT_MATTER_EDITS[edit])
+        after = rebuild(project)
+        assert marks(project), edit  # the pages whose context changed
+        if n % 2:
+            warm._writer.cancel()
+            warm._when_idle()  # the server is idle
+            assert not marks(project), edit
+        assert after == clean_build_elsewhere(project, tmp_path / str(n), monkeypatch), edit
+
+
+def marks(project: Path) -> set[str]:
+    """The pages a server's last build recorded with a mark for their context's print (still to print)."""
+    from briefing import depends, rerender, warm
+
+    return {path for path, (print_, _) in warm.held(project / ".site.cache" / rerender.PAGES)[1]["pages"].items()
+            if print_.startswith(depends.LATER)}
+
+
 def test_a_server_checks_again_only_the_reads_whose_facts_changed(generated_build: Path, tmp_path: Path,
                                                                    holding: dict, monkeypatch: pytest.MonkeyPatch):
     """A claim that joins another article's group of reports, moves to another speaker, then goes: each
