@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .model import Article, Ref
-from .warm import AsLastTimeBy
+from .warm import AsLastTimeBy, Remembered
 
 JACCARD = 0.5
 CONTAINED = 0.8
@@ -34,33 +34,36 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
 
 def retold(articles: Iterable[Article]) -> dict[Ref, tuple[Ref, ...]]:
     """Each claim, denial and event reported by more than one article -> every report, the first first."""
-    articles = list(articles)
-    order = {a.slug: (a.published or "9999", a.slug) for a in articles}
-    statements: dict[tuple, list[tuple[Ref, str]]] = defaultdict(list)
+    statements: dict[tuple, list[tuple]] = defaultdict(list)
     for article in articles:
-        for kind, items in (("claim", article.claims), ("denial", article.denials)):
-            for item in items:
-                statements[(kind, item.speaker)].append((Ref(article.slug, item.id), item.text))
-        for event in article.events:
-            statements[("event", event.date)].append((Ref(article.slug, event.id), event.text))
+        for key, report in REPORTS.get(article, functools.partial(_reports, article)):
+            statements[key].append(report)
     out: dict[Ref, tuple[Ref, ...]] = {}
     for key, reports in statements.items():
-        # (a server's rebuild after one edit groups again only the reports of the speakers and dates it touched)
-        groups = GROUPED.get(key, functools.partial(_grouped, key[0], reports, order),
-                             lambda reports=reports: [(r.article, r.fact, text, order[r.article]) for r, text in reports])
-        for ordered in groups:
+        # (a server's rebuild after one edit groups again only the reports of the speakers and dates it touched:
+        # an unchanged article's reports are the very tuples of the last build, so comparing them costs little)
+        for ordered in GROUPED.get(key, functools.partial(_grouped, key[0], reports), lambda reports=reports: reports):
             out.update((ref, ordered) for ref in ordered)
     return out
 
 
+REPORTS = Remembered()  # an article's reports by speaker or date, while a server holds its caches
 GROUPED = AsLastTimeBy()  # the groups of each speaker's statements of a kind, or of a date's events
 
 
-def _grouped(kind: str, reports: list[tuple[Ref, str]], order: dict) -> list[tuple[Ref, ...]]:
+def _reports(article: Article) -> tuple[tuple[tuple, tuple], ...]:
+    """(key, report) for each claim, denial and event of an article: the key is the kind and the speaker
+    (the date for an event), the report (where the article comes first, fact id, slug, text)."""
+    order = (article.published or "9999", article.slug)
+    said = [((kind, item.speaker), (order, item.id, article.slug, item.text))
+            for kind, items in (("claim", article.claims), ("denial", article.denials)) for item in items]
+    return (*said, *((("event", e.date), (order, e.id, article.slug, e.text)) for e in article.events))
+
+
+def _grouped(kind: str, reports: list[tuple]) -> list[tuple[Ref, ...]]:
     """The groups of 2+ reports of one kind by one speaker (or of events of one date), each the first first."""
-    reports.sort(key=lambda report: (order[report[0].article], report[0].fact))
-    return [tuple(sorted(group, key=lambda r: (order[r.article], r.fact)))
-            for group in _groups(reports, _event_shape if kind == "event" else _shape)]
+    ordered = [(Ref(slug, fact), text) for _, fact, slug, text in sorted(reports)]  # (order, fact) is unique
+    return [tuple(group) for group in _groups(ordered, _event_shape if kind == "event" else _shape)]
 
 
 def _groups(reports: list[tuple[Ref, str]], shape) -> list[list[Ref]]:
