@@ -36,7 +36,7 @@ DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
 
 # Prints of articles and statements, and an article's part of the skeleton, kept while a server holds its
 # caches: an article unchanged since the last save is the same object, and so are its statements (views.SAID).
-PRINTED, BARE = Remembered(), Remembered()
+PRINTED, BARE, SHOWN = Remembered(), Remembered(), Remembered()
 LEAF_PRINTS = Remembered()  # a leaf of an unchanged article (an event, an actor) is the same object too
 KEPT = frozenset({Article, Said, Listing, Reported})
 # The print of each page's context, kept while a server holds its caches and given again while the context
@@ -137,6 +137,11 @@ class Printer:
         if warm.holding:
             INDEXES[(name, self.skipped)] = (value, print_)
         return print_
+
+    def shown(self, article: Article) -> str:
+        """The print of an article with its body (what its page shows of it): as it printed in a server's
+        last build while it is the same object."""
+        return SHOWN.get(article, lambda: self([article, article.body]), lambda: self.skipped)
 
     def skeleton(self, briefing) -> str:
         """The print of a briefing but for what only shows its articles (DISPLAY; bodies too when

@@ -53,7 +53,7 @@ def plan_cached(briefing, settings, last: LastBuild, search: bool) -> Plan:
         whole, skeleton = printer(briefing), printer.skeleton(briefing)
     except Unprintable:
         whole = skeleton = None
-    shown = {a.slug: printer([a, a.body]) for a in briefing.articles} if whole else {}  # bodies count here
+    shown = {a.slug: printer.shown(a) for a in briefing.articles} if whole else {}  # bodies count here
     patched = key is not None and whole is not None and old.get("complete") and patches(site, search)
     if patched and whole == old.get("whole"):  # only bodies changed: the pages of the articles whose body did
         pages = article_pages(briefing, search, _changed(shown, old))
