@@ -20,7 +20,6 @@ from .views import WORD, Views, _said_text
 
 _last: list = [None, None]  # the build id and views of a server's last build
 _contexts: dict = {}  # actor id -> (build id, actor, its first page's context) as a server's builds made them
-_keys: list[dict] = [{}]  # the last build's recorded read keys, unpickled (its next build asks for most again)
 current: list = [None, None]  # while a server's build renders: what changed since its last build, and this build's id
 
 
@@ -67,8 +66,6 @@ class Delta:
 
     def __init__(self, old: Views, new: Views, since: str | None = None):
         self.new, self.since = new, since
-        self.keys, self.last_keys = {}, _keys[0]
-        _keys[0] = self.keys
         both = (old, new)
         self.articles = {slug for slug in old._by_slug.keys() | new._by_slug.keys()
                          if old._by_slug.get(slug) is not new._by_slug.get(slug)}  # other objects
@@ -127,17 +124,10 @@ class Delta:
             if position == 0:
                 self._mark(claim for denial in group for _, claim in views._rebutted.get(denial, ()))
 
-    def _unpacked(self, key: bytes) -> tuple:
-        """A read key as depends.packed keeps it, unpickled (once a build, and kept for the next one)."""
-        found = self.keys.get(key)
-        if found is None:
-            found = self.keys[key] = self.last_keys.get(key) or pickle.loads(key)
-        return found
-
     def clean(self, key: tuple) -> bool:
         """Whether a recorded read (depends.Recorder's key) surely gives what it gave in the last build."""
         try:
-            owner, name, *rest = self._unpacked(key) if type(key) is bytes else key  # (as depends.packed keeps it)
+            owner, name, *rest = pickle.loads(key) if type(key) is bytes else key  # (as depends.packed keeps it)
             check = self.checks.get(name) if owner == "views" and rest else None
             return check is not None and check(rest[0])
         except (KeyError, IndexError, ValueError, TypeError, pickle.UnpicklingError):  # another shape: read again

@@ -37,7 +37,6 @@ DISPLAY = frozenset({"title", "source", "title_derived", "summary"})
 # Prints of articles and statements, and an article's part of the skeleton, kept while a server holds its
 # caches: an article unchanged since the last save is the same object, and so are its statements (views.SAID).
 PRINTED, BARE, SHOWN = Remembered(), Remembered(), Remembered()
-LEAF_PRINTS = Remembered()  # a leaf of an unchanged article (an event, an actor) is the same object too
 KEPT = frozenset({Article, Said, Listing, Reported})
 # The print of each page's context, kept while a server holds its caches and given again while the context
 # is equal (compared, not printed: what is unchanged is the very objects of the last build, compared in C).
@@ -107,7 +106,7 @@ class Printer:
 
     def _instance(self, value: object) -> str:
         if type(value) in LEAVES:
-            print_ = LEAF_PRINTS.get(value, lambda: _digest(repr(value)))
+            print_ = _digest(repr(value))
             self.memo[id(value)] = print_
             self.kept.append(value)
             return print_
