@@ -428,6 +428,24 @@ def test_a_title_edit_renders_again_only_the_pages_that_show_that_article(genera
     assert after == clean_build(project, tmp_path)
 
 
+def test_a_claim_edit_leaves_the_lists_that_only_count_articles(generated_build: Path, tmp_path: Path,
+                                                                 holding: dict, monkeypatch: pytest.MonkeyPatch):
+    """The actors' A to Z lists show how many articles name each actor: an edit to a claim of one of those
+    articles changes no count, so in a server those pages are not rendered again."""
+    from briefing import render
+
+    project = _copy_built(generated_build, tmp_path)
+    rebuild(project)  # the server's first build: the next ones compare with its views
+    rendered = []
+    real = render.render_into
+    monkeypatch.setattr(render, "render_into",
+                        lambda pages, *a, **k: rendered.extend(p.path for p in pages if p.template) or real(pages, *a, **k))
+    _front_matter(sorted((project / "content").glob("*.md"))[4], FRONT_MATTER_EDITS["a claim's text"])
+    after = rebuild(project)
+    assert rendered and not [p for p in rendered if p.startswith("actors/by-type/")]
+    assert after == clean_build_elsewhere(project, tmp_path / "clean", monkeypatch)
+
+
 def test_after_a_title_edit_only_the_pages_holding_that_article_are_checked(generated_build: Path, tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch):
     from briefing import depends
