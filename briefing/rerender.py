@@ -144,7 +144,7 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     views = _views(pages)
     remember(last.build, views)  # (kept only while a server holds its caches)
     if printer is not None:  # the prints of the changed contexts, for the next build to compare
-        warm.when_idle(partial(print_later, new_pages, printer))
+        warm.when_idle(partial(print_later, new_pages, printer), before_writing=True)
     if views is not None:  # what the next build reuses while the statements are the same: their word index, their rows
         from .exports import claims_csv
 

@@ -25,6 +25,7 @@ _background: list[threading.Thread] = []  # reading ahead (see `settle`)
 _unwritten: dict[Path, Callable[[], None]] = {}  # cache files held but not yet written, by path
 _writer: threading.Timer | None = None  # writes them once the server is idle (see `write_held`)
 _idle: list[Callable[[], object]] = []  # what to work out ahead for the next build, once the server is idle
+_before_writing: list[Callable[[], object]] = []  # what to finish in the held caches before they are written
 
 
 def hold_caches() -> None:
@@ -85,26 +86,32 @@ def write_held() -> None:
     starts first (`settle`); never during a build: it forks renderers, and a process forked while
     another thread writes could inherit a lock that thread holds."""
     global _writer
-    if _unwritten or _idle:
+    if _unwritten or _idle or _before_writing:
         _writer = threading.Timer(IDLE_S, _when_idle)
         _writer.start()
 
 
-def when_idle(work: Callable[[], object]) -> None:
+def when_idle(work: Callable[[], object], before_writing: bool = False) -> None:
     """Run `work()` once the server is idle after this build (before it writes the caches): what the
     next build would otherwise work out itself, such as an index of this build's statements that it
-    reuses while they are the same. Dropped when a build starts first."""
+    reuses while they are the same. Dropped when a build starts first. `before_writing`: work on what
+    the caches hold, done also when the server stops and writes them at once."""
     if holding:
-        _idle.append(work)
+        (_before_writing if before_writing else _idle).append(work)
 
 
 def _when_idle() -> None:
-    while _idle:
+    _run(_idle)
+    _run(_before_writing)
+    _write_unwritten()
+
+
+def _run(works: list[Callable[[], object]]) -> None:
+    while works:
         try:
-            _idle.pop(0)()
+            works.pop(0)()
         except Exception:  # noqa: BLE001 - only ever work ahead: the next build does it again if need be
             pass
-    _write_unwritten()
 
 
 def _write_unwritten() -> None:
@@ -114,7 +121,8 @@ def _write_unwritten() -> None:
 
 def write_now() -> None:
     """Write every held cache file that waits, here and now (a server on its way out)."""
-    settle()
+    settle(keep=True)
+    _run(_before_writing)
     _write_unwritten()
 
 
@@ -137,15 +145,18 @@ def in_background(work: Callable[[], None]) -> None:
     thread.start()
 
 
-def settle() -> None:
+def settle(keep: bool = False) -> None:
     """Before a build: no cache file is being written (one that waits stays held, and is written
-    after this build unless it writes the file anew), and those read ahead are in memory."""
+    after this build unless it writes the file anew), and those read ahead are in memory. What waited
+    for an idle moment is dropped (`keep`: but for what goes into the caches, for `write_now`)."""
     global _writer
     if _writer is not None:
         _writer.cancel()
         _writer.join()  # at once, unless it had started writing
         _writer = None
     _idle.clear()
+    if not keep:
+        _before_writing.clear()
     while _background:
         _background.pop().join()
 

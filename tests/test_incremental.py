@@ -599,7 +599,7 @@ def test_a_server_prints_the_changed_contexts_once_idle_and_its_next_builds_equa
         generated_build: Path, tmp_path: Path, holding: dict, monkeypatch: pytest.MonkeyPatch):
     """A changed page renders whatever its context prints, so a server prints it when idle (a mark until
     then): whether the next save finds it printed or still marked, each rebuild equals a clean build."""
-    from briefing import depends, warm
+    from briefing import depends, rerender, warm
 
     monkeypatch.setattr(warm, "IDLE_S", 3600)  # the test plays the idle moments itself
     monkeypatch.setattr(depends, "CONTEXTS", depends.AsLastTimeBy())
@@ -614,6 +614,12 @@ def test_a_server_prints_the_changed_contexts_once_idle_and_its_next_builds_equa
             warm._when_idle()  # the server is idle
             assert not marks(project), edit
         assert after == clean_build_elsewhere(project, tmp_path / str(n), monkeypatch), edit
+    _front_matter(sorted((project / "content").glob("*.md"))[2], FRONT_MATTER_EDITS["title"])
+    rebuild(project)
+    assert marks(project)
+    warm.write_now()  # the server stops (Ctrl-C) before it was idle: the caches it writes hold every print
+    assert not [p for p, (print_, _) in pickle_keyed_data(project, rerender.PAGES)["pages"].items()
+                if print_.startswith(depends.LATER)]
 
 
 def marks(project: Path) -> set[str]:
