@@ -133,8 +133,8 @@ class Views:
         self.chronology = chronology(briefing)
         # Indexes, so each page looks up its part instead of scanning everything (a build stays linear).
         self._said_in = _grouped_by(self.said, lambda s: s.article.slug)
-        self._rebutted = _grouped_by(((d, c) for c, denials in briefing.rebuttals.items() for d in dict.fromkeys(denials)),
-                                  lambda pair: pair[0])  # denial -> the claims it answers
+        answering = ((d, c) for c, denials in briefing.rebuttals.items() for d in dict.fromkeys(denials))
+        self._rebutted = _grouped_by(answering, lambda pair: pair[0])  # denial -> the claims it answers
         self._transfers_in = _grouped_by(self.transfers, lambda t: t.article.slug)
         self._transfers_of = _grouped_by(self.transfers, lambda t: t.weapon.id)
         self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
@@ -191,7 +191,8 @@ class Views:
 
     @cached_property
     def _by_speaker(self) -> list[tuple[Actor, list[Said]]]:
-        return sorted(((self.actor(k), list(v)) for k, v in self._first_by.items()), key=lambda kv: (-len(kv[1]), kv[0].name))
+        speakers = ((self.actor(k), list(v)) for k, v in self._first_by.items())
+        return sorted(speakers, key=lambda kv: (-len(kv[1]), kv[0].name))
 
     @cached_property
     def _first_by(self) -> dict[ActorId, list[Said]]:
@@ -334,7 +335,7 @@ class Views:
 
 
 WORD = re.compile(r"\w+")
-WORDS = AsLastTime()  # the last texts and word index of the statements, while a server holds its caches (word_index_again)
+WORDS = AsLastTime()  # the statements' texts and word index, while a server holds its caches (word_index_again)
 SAID = Remembered()  # a statement of an article unchanged since a server's last build: the same object
 # What pages list beside a statement or event, the same object as in a server's last build while it
 # holds the same statements (so its print is remembered with it: depends.KEPT)
