@@ -49,7 +49,7 @@ def record(cls=None, *, weak: bool = False):
     referenced (warm.Remembered keeps what was made of statements and events by weak reference)."""
     def make(cls: type) -> type:
         made = dataclass(frozen=True, slots=True, weakref_slot=weak)(cls)
-        for name in ("__getstate__", "__setstate__"):  # dataclass's own (a list of fields) over Pickled's
+        for name in ("__getstate__", "__setstate__"):  # Pickled's, not the list of fields dataclass adds with slots
             if name not in cls.__dict__ and name in made.__dict__:
                 delattr(made, name)
         return made
