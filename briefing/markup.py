@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from html import escape, unescape
 
 import markdown
@@ -30,20 +31,40 @@ ALLOWED_ATTRIBUTES = {"span": {"id", "class", "title"}, "a": {"href", "title"}, 
 # Rendered bodies by a digest of (body, facts): kept for the process (`serve` rebuilds) and, through
 # incremental.bodies_cached, between builds. `used` records this build's digests, so a saved cache
 # holds only what the latest build rendered.
-RENDERED: dict[str, str] = {}
+# Kept as UTF-8 bytes (see Html).
+RENDERED: dict[str, bytes] = {}
 used: set[str] = set()
 KEYS: dict[tuple, str] = {}  # (body, marks) -> its digest, while a server holds its caches (bodies_cached prunes it)
 
 
+@dataclass(frozen=True, slots=True)
+class Html:
+    """A rendered body as its page's context holds it: UTF-8 bytes, the text made when the page renders
+    (`{{ body|safe }}` asks for __html__). A str holding one curly quote takes two bytes a character,
+    and a build holds every article's body from planning to the end of rendering (150 MB at 10,000)."""
+
+    data: bytes
+
+    def __html__(self) -> str:
+        return self.data.decode("utf-8", "surrogatepass")
+
+    __str__ = __html__
+
+
 def body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
     """Render a Markdown body; `facts` maps sentence number -> [(fact id, kind, label)]."""
+    return str(rendered_body(body, facts))
+
+
+def rendered_body(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> Html:
+    """body_html() as an article page's context holds it (rendered once, kept in RENDERED)."""
     marks = tuple((n, tuple(labels)) for n, labels in sorted(facts.items()))
     # (an unchanged article's body is the same string in a server's next build, its hash kept with it)
     key = warm.kept(KEYS, (body, marks), lambda: _body_key(body, facts))
     used.add(key)
     if key not in RENDERED:
-        RENDERED[key] = _body_html(body, facts)
-    return RENDERED[key]
+        RENDERED[key] = _body_html(body, facts).encode("utf-8", "surrogatepass")
+    return Html(RENDERED[key])
 
 
 def _body_key(body: str, facts: dict) -> str:

@@ -43,7 +43,20 @@ def _getter(cls: type):
     return attrgetter(*names) if len(names) > 1 else lambda value: (getattr(value, names[0]),)
 
 
-@dataclass(frozen=True)
+def record(cls=None, *, weak: bool = False):
+    """A frozen dataclass with slots (no __dict__: about 40 bytes less on each of the million small
+    objects a briefing of 10,000 articles holds), pickled as Pickled does; `weak`: it can be weakly
+    referenced (warm.Remembered keeps what was made of statements and events by weak reference)."""
+    def make(cls: type) -> type:
+        made = dataclass(frozen=True, slots=True, weakref_slot=weak)(cls)
+        for name in ("__getstate__", "__setstate__"):  # Pickled's, not the list of fields dataclass adds with slots
+            if name not in cls.__dict__ and name in made.__dict__:
+                delattr(made, name)
+        return made
+    return make if cls is None else make(cls)
+
+
+@record
 class Origin(Pickled):
     """Where an item came from: the content file, its line there, and the body sentence."""
 
@@ -52,7 +65,7 @@ class Origin(Pickled):
     sentence: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Source(Pickled):
     """Where the article itself came from."""
 
@@ -63,7 +76,7 @@ class Source(Pickled):
     dateline: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Actor(Pickled):
     """Someone who acts or speaks: a state, a person, an organisation, an unnamed source."""
 
@@ -75,7 +88,7 @@ class Actor(Pickled):
     description: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Weapon(Pickled):
     """A weapon system, and, when the text says so, who supplies it to whom."""
 
@@ -89,7 +102,7 @@ class Weapon(Pickled):
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@record(weak=True)
 class Statement(Pickled):
     """Something a speaker said; `quote` holds the exact words when it was quoted."""
 
@@ -101,21 +114,21 @@ class Statement(Pickled):
     origin: Origin | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Claim(Statement):
     """A statement asserting something; `anonymous` when the speaker is not named."""
 
     anonymous: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Denial(Statement):
     """A statement denying something; `rebuts` names the claim it answers, when known."""
 
     rebuts: str | None = None  # "c1" in this article, or "<slug>#c1" in another
 
 
-@dataclass(frozen=True)
+@record(weak=True)
 class Event(Pickled):
     """A dated happening; `date` is EDTF (2024-03-06, 2024-03, 2024-21, XXXX-12)."""
 
@@ -157,7 +170,7 @@ class Article(Pickled):
                                     *state[6:]))
 
 
-@dataclass(frozen=True)
+@record
 class Ref(Pickled):
     """A pointer to one fact of one article, used by the cross-article indexes."""
 
@@ -165,7 +178,7 @@ class Ref(Pickled):
     fact: FactId
 
 
-@dataclass(frozen=True)
+@record
 class Merge(Pickled):
     """The resolve stage's decision that one article's actor is another actor, and why."""
 
@@ -176,7 +189,7 @@ class Merge(Pickled):
     reason: str
 
 
-@dataclass(frozen=True)
+@record
 class Ambiguity(Pickled):
     """An article's actor whose name fits several people: kept apart, listed for a curator."""
 

@@ -8,7 +8,7 @@ from functools import cached_property, partial
 from . import exports
 from .anchors import event_anchors, statement_anchors
 from .delta import actor_context
-from .markup import body_html
+from .markup import rendered_body
 from .model import Actor, Article, Briefing
 from .overview import (UNDATED, Period, actor_summary, actor_types, busiest_months, every_year, histogram, periods,
                        ranked_contested, speakers)
@@ -179,7 +179,7 @@ def _article_page(article: Article, views: Views) -> Page:
         if event.origin and event.origin.sentence:
             facts.setdefault(event.origin.sentence, []).append((event.id, "event", f"Event: {event.date}"))
     return Page(f"articles/{article.slug}/index.html", "article.html",
-                {"article": article, "said": said, "body": body_html(article.body, facts),
+                {"article": article, "said": said, "body": rendered_body(article.body, facts),
                  "actors": [views.actor(a.id) for a in article.actors]})  # merged: as the actor pages show them
 
 

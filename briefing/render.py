@@ -222,6 +222,8 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
 
     done, problems = [], []
     env = environment(templates)  # once: finding it hashes every template
+    if printer is not None and workers.CHILD:
+        printer.local()  # (its memo is the building process's, read only)
     for page in pages:
         if page.make is not None:  # a data file: written part by part (briefing.json is 230 MB at 10,000 articles)
             digest = stage.put_parts(page.path, (part.encode("utf-8") for part in page.parts()))
