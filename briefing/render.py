@@ -139,15 +139,28 @@ _folder = functools.lru_cache(maxsize=256)(posixpath.dirname)  # a page asks it 
 
 @functools.lru_cache(maxsize=65536)
 def _relative_path(path: str, start: str) -> str:
-    """posixpath.relpath(path, start or "."), by splitting strings when both are plain site paths
-    (no ".", ".." or empty segments, not absolute); posixpath decides anything else."""
-    parts, base = path.split("/"), start.split("/") if start else []
-    if any(p in ("", ".", "..") for p in (*parts, *base)):
+    """posixpath.relpath(path, start or "."), by comparing strings when both are plain site paths
+    (no ".", ".." or empty segments, not absolute): the deepest folder of `start` (itself included)
+    that `path` is in, or is, decides; posixpath decides anything else."""
+    ladder, wrapped = _ladder(start), f"/{path}/"
+    if ladder is None or "//" in wrapped or "/./" in wrapped or "/../" in wrapped:
         return posixpath.relpath(path, start or ".")
-    common = 0
-    while common < min(len(parts), len(base)) and parts[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+    for folder, ups in ladder:
+        if path.startswith(folder):
+            return ups + path[len(folder):]
+        if path == folder[:-1]:
+            return ups[:-1] or "."
+    return posixpath.relpath(path, start or ".")  # (not reached: every path starts with "")
+
+
+@functools.lru_cache(maxsize=256)
+def _ladder(start: str) -> tuple[tuple[str, str], ...] | None:
+    """For each folder that holds `start` (a page's folder, "" for the top), deepest first: the folder
+    with a trailing "/" ("" for the top), and the "../" that climb to it; None for an odd folder."""
+    base = start.split("/") if start else []
+    if any(p in ("", ".", "..") for p in base):
+        return None
+    return tuple(("/".join(base[:n]) + "/" if n else "", "../" * (len(base) - n)) for n in range(len(base), -1, -1))
 
 
 PAGES_PER_WORKER = 300  # below this a forked process costs more than it saves

@@ -164,14 +164,15 @@ def _render(pages: list, templates: Path, stage, links: dict, processes: int, pr
 
 
 def _printed_later(pages: list, old: dict, key: str | None) -> frozenset:
-    """The pages whose context is printed where they render (in parallel, and the actor pages' contexts
-    made there too): those the last build did not record, whose print is only kept for the next build.
-    The word index their contexts share is made here first, once for every renderer. Not in a server:
-    it renders in its own process, and an actor's context is kept for its next build only when made
-    here (delta.actor_context)."""
+    """The pages whose context is made (Page.later: an actor's first page) and printed where they render,
+    in parallel: those the last build did not record, whose print is only kept for the next build (the
+    other contexts are printed here, once for every renderer: the statements they list, most of what
+    pages read). The word index those contexts share is made here first. Not in a server: it renders
+    in its own process, and keeps an actor's context for its next build only when made here
+    (delta.actor_context)."""
     if key is None or warm.holding:
         return frozenset()
-    later = frozenset(p.path for p in pages if p.make is None and p.path not in old["pages"])
+    later = frozenset(p.path for p in pages if p.later is not None and p.path not in old["pages"])
     views = _views(pages)
     if later and views is not None:
         views._words
