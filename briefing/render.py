@@ -168,10 +168,10 @@ PAGES_PER_TASK = 60  # sent to a process at a time: small enough to spread big a
 # Rendered by one forked process before it exits, its memory with it (2,500 articles: peak 821 MB
 # at 1,200, 649 at 300, 627 at 120; each fork copies again what its pages read of this process)
 PAGES_PER_CHILD = 300
-# Above this many pages the data files' child (the largest: briefing.json is 230 MB at 10,000 articles)
-# runs with no renderer beside it, so that the two never peak together; below it (1,000 articles make
-# 5,400 pages, briefing.json 23 MB) it runs beside one, and no core waits for it
-DATA_ALONE_PAGES = 20_000
+# Above this many pages the data files' child (the largest: briefing.json is 230 MB at 10,000 articles,
+# 2,500 make 13,000 pages) runs with no renderer beside it, so that the two never peak together; below
+# it (1,000 articles make 5,400 pages, briefing.json 23 MB) it runs beside one, and no core waits for it
+DATA_ALONE_PAGES = 10_000
 
 
 def render_all(pages: list[Page], templates: Path, workers: int | None = None) -> dict[str, str]:
