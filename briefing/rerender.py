@@ -175,7 +175,7 @@ def _printed_later(pages: list, old: dict, key: str | None) -> frozenset:
     later = frozenset(p.path for p in pages if p.later is not None and p.path not in old["pages"])
     views = _views(pages)
     if later and views is not None:
-        views._words
+        getattr(views, "_words")  # (a cached property: made here, every renderer inherits it)
     return later
 
 
