@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from calendar import monthrange
 from dataclasses import replace
@@ -42,12 +43,29 @@ def parse_articles(files: list[tuple[Path, str]], processes: int = 0) -> list[tu
     if count <= 1:
         return [parse_article(path, display) for path, display in files]
     parts = chunked(list(enumerate(files)), -(-len(files) // count))
-    numbered = [found for part in forked_map(_parse_part, parts, count, per_child=1) for found in part]
+    numbered = []
+    for found, places in forked_map(_parse_part, parts, count, per_child=1):
+        numbered.extend(found)
+        PLACES.update(places)
     return [parsed for _, parsed in sorted(numbered, key=lambda pair: pair[0])]
 
 
-def _parse_part(part: list[tuple[int, tuple[Path, str]]]) -> list[tuple[int, tuple]]:
-    return [(number, parse_article(path, display)) for number, (path, display) in part]
+# The words each body uses as places (names.used_as_places), by body_key, worked out where the body was
+# parsed over several processes (resolve needs them of every body): incremental.resolve_cached takes them.
+PLACES: dict[bytes, frozenset] = {}
+
+
+def body_key(body: str) -> bytes:
+    """A short digest of an article body."""
+    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _parse_part(part: list[tuple[int, tuple[Path, str]]]) -> tuple[list[tuple[int, tuple]], dict[bytes, frozenset]]:
+    from .names import used_as_places
+
+    found = [(number, parse_article(path, display)) for number, (path, display) in part]
+    bodies = (parsed[0].body for _, parsed in found if parsed[0] is not None)
+    return found, {body_key(body): frozenset(used_as_places(body)) for body in bodies}
 
 
 def unanchored_where_unmarked(article: Article) -> tuple[Article, list[Problem]]:

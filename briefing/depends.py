@@ -335,17 +335,22 @@ class Recorder:
 class Recording:
     """A stand-in for `briefing` or `views` in a page's context that notes every attribute read and call."""
 
-    __slots__ = ("_target", "_owner", "_recorder")
+    __slots__ = ("_target", "_owner", "_recorder", "_calls")
 
     def __init__(self, target: object, owner: str, recorder: Recorder):
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "_owner", owner)
         object.__setattr__(self, "_recorder", recorder)
+        object.__setattr__(self, "_calls", {})  # name -> RecordedCall: a page calls views.listing once per statement
 
     def __getattr__(self, name: str):
+        call = self._calls.get(name)
+        if call is not None:
+            return call
         value = getattr(self._target, name)
         if callable(value) and getattr(value, "__self__", None) is self._target:
-            return lambda *args, **kwargs: self._recorder.call(self._owner, name, value, args, kwargs)
+            call = self._calls[name] = RecordedCall(self._recorder, self._owner, name, value)
+            return call
         if type(value) in (list, tuple):
             return SequenceRead(value, self._owner, name, self._recorder)
         if type(value) is dict:
@@ -355,6 +360,19 @@ class Recording:
 
     def __bool__(self) -> bool:
         return True
+
+
+class RecordedCall:
+    """A method of a shared object, each call of which its page's Recorder notes (render._Context
+    calls it without inspecting it, as it does a macro)."""
+
+    __slots__ = ("recorder", "owner", "name", "method")
+
+    def __init__(self, recorder: Recorder, owner: str, name: str, method):
+        self.recorder, self.owner, self.name, self.method = recorder, owner, name, method
+
+    def __call__(self, *args, **kwargs):
+        return self.recorder.call(self.owner, self.name, self.method, args, kwargs)
 
 
 class CollectionRead:

@@ -455,6 +455,7 @@ def resolve_cached(articles: list, registry, last: LastBuild):
     or body edit does not resolve a thousand articles' people again)."""
     import pickle
 
+    from .content import PLACES, body_key
     from .names import used_as_places
     from .resolve import decide, resolve
 
@@ -463,9 +464,11 @@ def resolve_cached(articles: list, registry, last: LastBuild):
     except (OSError, pickle.UnpicklingError, EOFError, TypeError, AttributeError, ImportError):
         saved = {}
     known, places, bodies = saved.get("places", {}), {}, {}
-    for article in articles:
-        body = bodies[article.slug] = hashlib.blake2b(article.body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        places[article.slug] = known[body] if body in known else frozenset(used_as_places(article.body))
+    for article in articles:  # (the places of a body parsed in a forked process were worked out there)
+        body = bodies[article.slug] = body_key(article.body)
+        places[article.slug] = known[body] if body in known else PLACES[body] if body in PLACES else \
+            frozenset(used_as_places(article.body))
+    PLACES.clear()
     digest = hashlib.blake2b(pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16)
     for article in articles:
         digest.update(pickle.dumps((article.slug, article.actors, sorted(places[article.slug])),

@@ -73,6 +73,7 @@ class CleanName:
     slogan: bool = False      # 'Vote Blair': a slogan, not a person
 
 
+@lru_cache(maxsize=65536)  # a person is named in many articles, by the same words
 def clean_person_name(text: str) -> CleanName:
     """Split party, post and courtesy words (and slogans) off the front of a person's name."""
     words = text.replace("\u2019", "'").split()
@@ -88,6 +89,9 @@ def _bare(word: str) -> str:
     return word.lower().rstrip(".,'")
 
 
+_PREFIX_WORDS = POSTS | POST_MODIFIERS | COURTESY | frozenset(PARTIES) | PARTY_TAILS | {"party"}
+
+
 def _prefix_length(words: list[str]) -> int:
     """How many leading words are party, post and courtesy words: the run must end on a head
     (a post, a party or a courtesy title), and at least one word of the name is left."""
@@ -96,7 +100,7 @@ def _prefix_length(words: list[str]) -> int:
         words = ["party", *words[1:]]  # 'Hartlepool MP Iain Wright': a seat or a party we do not know, then a post
     for k, word in enumerate(words[:-1]):
         bare = _bare(word)
-        if bare not in POSTS | POST_MODIFIERS | COURTESY | set(PARTIES) | PARTY_TAILS | {"party"}:
+        if bare not in _PREFIX_WORDS:
             break
         party = bare in PARTIES or bare in PARTY_TAILS or bare == "party"
         if bare in POSTS or bare in COURTESY or (party and len(words) - k - 1 >= 2):
@@ -138,6 +142,7 @@ def looks_like_name(name: str) -> bool:
         w[:1].isupper() or w.lower() in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", w) for w in words)
 
 
+@lru_cache(maxsize=65536)  # a name recurs in many articles
 def name_key(name: str) -> tuple[str, ...]:
     """The words of a name as compared across articles: case-folded, accents and dots gone,
     the Arabic article folded in ('al-Maliki' = 'Maliki'), initials kept as letters."""

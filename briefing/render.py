@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - an older markupsafe: its own escape, a
     def _escape_inner(text: str) -> str:
         return str(markupsafe.escape(text))
 
+from .depends import RecordedCall
 from .overview import clause
 from .pages import Page
 from .problems import BuildError, Problem, leads_outside
@@ -104,11 +105,11 @@ class _Template(jinja2.Template):
 
 
 class _Context(jinja2.runtime.Context):
-    """Jinja2's context, calling a macro, `url` or `clause` without inspecting it for `pass_context`
-    each time (a site makes hundreds of thousands of such calls); anything else as Jinja2 does."""
+    """Jinja2's context, calling a macro, `url`, `clause` or a recorded read without inspecting it for
+    `pass_context` each time (a site makes hundreds of thousands of such calls); anything else as Jinja2 does."""
 
     def call(__self, __obj, *args, **kwargs):  # (the names Jinja2 uses: a template's keywords never clash)
-        if not (type(__obj) is jinja2.runtime.Macro or __obj is url or __obj is clause) \
+        if not (type(__obj) is jinja2.runtime.Macro or __obj is url or __obj is clause or type(__obj) is RecordedCall) \
                 or kwargs.get("_loop_vars") or kwargs.get("_block_vars"):
             return super().call(__obj, *args, **kwargs)
         kwargs.pop("_block_vars", None)
@@ -138,15 +139,28 @@ _folder = functools.lru_cache(maxsize=256)(posixpath.dirname)  # a page asks it 
 
 @functools.lru_cache(maxsize=65536)
 def _relative_path(path: str, start: str) -> str:
-    """posixpath.relpath(path, start or "."), by splitting strings when both are plain site paths
-    (no ".", ".." or empty segments, not absolute); posixpath decides anything else."""
-    parts, base = path.split("/"), start.split("/") if start else []
-    if any(p in ("", ".", "..") for p in (*parts, *base)):
+    """posixpath.relpath(path, start or "."), by comparing strings when both are plain site paths
+    (no ".", ".." or empty segments, not absolute): the deepest folder of `start` (itself included)
+    that `path` is in, or is, decides; posixpath decides anything else."""
+    ladder, wrapped = _ladder(start), f"/{path}/"
+    if ladder is None or "//" in wrapped or "/./" in wrapped or "/../" in wrapped:
         return posixpath.relpath(path, start or ".")
-    common = 0
-    while common < min(len(parts), len(base)) and parts[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+    for folder, ups in ladder:
+        if path.startswith(folder):
+            return ups + path[len(folder):]
+        if path == folder[:-1]:
+            return ups[:-1] or "."
+    return posixpath.relpath(path, start or ".")  # (not reached: every path starts with "")
+
+
+@functools.lru_cache(maxsize=256)
+def _ladder(start: str) -> tuple[tuple[str, str], ...] | None:
+    """For each folder that holds `start` (a page's folder, "" for the top), deepest first: the folder
+    with a trailing "/" ("" for the top), and the "../" that climb to it; None for an odd folder."""
+    base = start.split("/") if start else []
+    if any(p in ("", ".", "..") for p in base):
+        return None
+    return tuple(("/".join(base[:n]) + "/" if n else "", "../" * (len(base) - n)) for n in range(len(base), -1, -1))
 
 
 PAGES_PER_WORKER = 120  # below this a forked process costs more than it saves (a server's rebuild that renders
@@ -155,6 +169,10 @@ PAGES_PER_TASK = 60  # sent to a process at a time: small enough to spread big a
 # Rendered by one forked process before it exits, its memory with it (2,500 articles: peak 821 MB
 # at 1,200, 649 at 300, 627 at 120; each fork copies again what its pages read of this process)
 PAGES_PER_CHILD = 300
+# Above this many pages the data files' child (the largest: briefing.json is 230 MB at 10,000 articles,
+# 2,500 make 13,000 pages) runs with no renderer beside it, so that the two never peak together; below
+# it (1,000 articles make 5,400 pages, briefing.json 23 MB) it runs beside one, and no core waits for it
+DATA_ALONE_PAGES = 10_000
 
 
 def render_all(pages: list[Page], templates: Path, workers: int | None = None) -> dict[str, str]:
@@ -179,18 +197,20 @@ class Written:
     reads: dict | None = None  # what it read of the shared briefing and views (None: not known)
     pieces: dict | None = None  # the JSON pieces a data file was made of (exports.PIECES)
     touched: frozenset | None = None  # slugs of the articles it holds (None: not known; see depends.Printer.reach)
+    context: str | None = None  # the print of its own context, when it was asked for here (depends.Printer.context)
 
 
 def render_into(pages: list[Page], templates: Path, stage, links: dict,
-                processes: int = 0, printer=None) -> Iterator[Written]:
+                processes: int = 0, printer=None, printing: frozenset = frozenset()) -> Iterator[Written]:
     """Render each page straight into a site.Stage (which keeps the old site's file when its bytes did
     not change), over forked processes when there are many, holding no page's text after it is written;
     yields each page's Written as its chunk ends, and at the end raises BuildError as render_all.
     `links` maps a page digest to the (links, ids) already known for it; with a depends.Printer each
-    page's reads of the shared briefing and views are recorded."""
+    page's reads of the shared briefing and views are recorded, and the print of its own context
+    taken for the pages in `printing`."""
     _need_folder(templates)
     problems, shared = [], {}
-    for done, found in _forked(lambda part: _write(part, templates, stage, links, printer), pages, processes,
+    for done, found in _forked(lambda part: _write(part, templates, stage, links, printer, printing), pages, processes,
                                templates=templates):
         yield from (_shared(w, shared) for w in done)
         problems.extend(found)
@@ -214,7 +234,7 @@ def _shared(written: Written, shared: dict) -> Written:
     return dataclasses.replace(written, reads=reads, touched=touched)
 
 
-def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None):
+def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None, printing: frozenset = frozenset()):
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
     from . import exports, workers
     from .depends import Recorder, packed
@@ -233,6 +253,7 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
             done.append(Written(page.path, digest, None, {}, pieces))
             continue
         recorder = Recorder(printer) if printer is not None and page.template else None
+        context = printer.context(page) if printer is not None and page.path in printing else None
         texts, found = _render([page], templates, env, recorder)
         problems.extend(found)
         reads = {} if not page.template else None if recorder is None or recorder.unknown else packed(recorder.reads)
@@ -242,7 +263,7 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None)
             stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, _compact(page_links(text)) if new else None, reads, None, touched))
+            done.append(Written(path, digest, _compact(page_links(text)) if new else None, reads, None, touched, context))
     return done, problems
 
 
@@ -264,12 +285,12 @@ def _forked(work, pages: list[Page], processes: int, forced: bool = False, templ
     if templates is not None:
         _compile_all(templates)  # once, here: every child inherits them compiled
     # Each child renders PAGES_PER_CHILD pages and exits, taking with it the memory its rendering left
-    # behind: this process renders nothing. The data files go first, to a child of their own (it
-    # keeps briefing.json's pieces for the next build itself: they are never pickled back).
+    # behind: this process renders nothing. The data files go first, to the first child (it keeps
+    # briefing.json's pieces for the next build itself: they are never pickled back), alone in a big site.
     size = max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))
     made, templated = chunked([p for p in pages if p.make is not None], size), [p for p in pages if p.make is None]
     return forked_map(work, made + chunked(templated, size), count, per_child=max(1, PAGES_PER_CHILD // size),
-                      alone=len(made))
+                      alone=len(made) if len(pages) > DATA_ALONE_PAGES else 0)
 
 
 def _compile_all(templates: Path) -> None:

@@ -107,9 +107,10 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     from .depends import print_later
 
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
+    later = _printed_later(pages, old, key)
     delta.current[:] = [since(old.get("build"), _views(pages)), last.build]  # (what a server saw change)
     try:
-        prints = _prints(pages, plan.whole, plan.skeleton, printer)
+        prints = _prints([p for p in pages if p.path not in later], plan.whole, plan.skeleton, printer)
         kept = _kept(pages, prints, old, printer, last, stage, delta.current[0], briefing_same=plan.same)
     finally:
         delta.current[:] = [None, None]
@@ -126,12 +127,13 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     links = link_cache(last)[0]
     rendering = [p for p in pages if p.path not in digests]
     with _pieces_cached(last, key if any(p.make for p in rendering) else None, printer) as pieces:
-        for written in _render(rendering, templates, stage, links, processes, printer):
+        for written in _render(rendering, templates, stage, links, processes, printer, later):
             digests[written.path] = written.digest
             if written.found is not None:
                 links[written.digest] = _interned(written.found)
-            if key is not None and written.reads is not None and prints.get(written.path) is not None:
-                new_pages[written.path] = (prints[written.path], tuple(written.reads))
+            print_ = prints.get(written.path, written.context)
+            if key is not None and written.reads is not None and print_ is not None:
+                new_pages[written.path] = (print_, tuple(written.reads))
                 new_reads.update(written.reads)
                 touched[written.path] = written.touched  # slugs interned, equal sets one object (render._shared)
             pieces.update(written.pieces or {})
@@ -158,11 +160,27 @@ def _views(pages: list):
     return next((p.given["views"] for p in pages if "views" in p.given), None)
 
 
-def _render(pages: list, templates: Path, stage, links: dict, processes: int, printer):
+def _render(pages: list, templates: Path, stage, links: dict, processes: int, printer, later=frozenset()):
     """render.render_into (looked up when called: tests count what it renders)."""
     from .render import render_into
 
-    return render_into(pages, templates, stage, links, processes, printer)
+    return render_into(pages, templates, stage, links, processes, printer, later)
+
+
+def _printed_later(pages: list, old: dict, key: str | None) -> frozenset:
+    """The pages whose context is made (Page.later: an actor's first page) and printed where they render,
+    in parallel: those the last build did not record, whose print is only kept for the next build (the
+    other contexts are printed here, once for every renderer: the statements they list, most of what
+    pages read). The word index those contexts share is made here first. Not in a server: it renders
+    in its own process, and keeps an actor's context for its next build only when made here
+    (delta.actor_context)."""
+    if key is None or warm.holding:
+        return frozenset()
+    later = frozenset(p.path for p in pages if p.later is not None and p.path not in old["pages"])
+    views = _views(pages)
+    if later and views is not None:
+        getattr(views, "_words")  # (a cached property: made here, every renderer inherits it)
+    return later
 
 
 @contextlib.contextmanager
