@@ -90,20 +90,28 @@ class Printer:
             return kind.__name__ + ":" + (repr(value) if len(value) < 48 else _digest(value))
         if kind is bytes:  # (a rendered body: markup.Html)
             return "bytes:" + hashlib.blake2b(value, digest_size=12).hexdigest()
-        kept = self.memo.get(id(value))  # an object (a statement's 500 reports, an article) printed once a build
-        if kept is None and self.inherited is not None:
-            kept = self.inherited[0].get(id(value))
+        kept = self._known(self.memo, 0, value)  # an object (a statement's 500 reports, an article) printed once a build
         if kept is not None:
             return kept.hex()
         if kind in CONTAINERS:
             print_ = self._container(kind, value)
             if len(value) > 4:
-                self.memo[id(value)] = bytes.fromhex(print_)
-                self.kept.append(value)
+                self._remember(value, print_)
             return print_
         if kind not in self.names and not dataclasses.is_dataclass(kind):
             raise Unprintable(kind.__name__)
         return self._instance(value)
+
+    def _known(self, own: dict, part: int, value: object):
+        """What `own` (the memo or `reached`) holds for this object, or, in a forked child, the parent's."""
+        found = own.get(id(value))
+        if found is None and self.inherited is not None:
+            found = self.inherited[part].get(id(value))
+        return found
+
+    def _remember(self, value: object, print_: str) -> None:
+        self.memo[id(value)] = bytes.fromhex(print_)
+        self.kept.append(value)  # (so its id is never another object's while the print is remembered)
 
     def _names(self, kind: type) -> tuple[str, ...]:
         """A dataclass's field names, looked up once a build."""
@@ -122,16 +130,14 @@ class Printer:
     def _instance(self, value: object) -> str:
         if type(value) in LEAVES:
             print_ = _digest(repr(value))
-            self.memo[id(value)] = bytes.fromhex(print_)
-            self.kept.append(value)
+            self._remember(value, print_)
             return print_
         if type(value) in KEPT:  # an article or statement unchanged since a server's last build prints as it did
             skipped = self.skipped if type(value) is Article else ()
             print_ = PRINTED.get(value, lambda: self._fields(value, skipped), lambda: self.skipped)
         else:
             print_ = self._fields(value, ())
-        self.memo[id(value)] = bytes.fromhex(print_)
-        self.kept.append(value)
+        self._remember(value, print_)
         return print_
 
     def _fields(self, value: object, skipped) -> str:
@@ -174,9 +180,7 @@ class Printer:
         kind = type(value)
         if kind in PLAIN or isinstance(value, str):
             return NOTHING
-        kept = self.reached.get(id(value))
-        if kept is None and self.inherited is not None:
-            kept = self.inherited[1].get(id(value))
+        kept = self._known(self.reached, 1, value)
         if kept is not None:
             return kept
         if kind is Article:

@@ -103,8 +103,7 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     and views; a data file's are the whole briefing (never its article bodies). Any change to the
     templates, settings or this code renders all. Returns the SHA-256 of every page written, by path."""
     from . import delta
-    from .delta import remember, since
-    from .depends import print_later
+    from .delta import since
 
     pages, key, old, printer = plan.pages, plan.key, plan.old, plan.printer
     later = _printed_later(pages, old, key)
@@ -143,16 +142,24 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
                                                "skeleton": plan.skeleton, "shown": plan.shown, "touched": touched})
     last.rendered = {}
     last.digests = digests
-    views = _views(pages)
-    remember(last.build, views)  # (kept only while a server holds its caches)
-    if printer is not None:  # the prints of the changed contexts, for the next build to compare
-        warm.when_idle(partial(print_later, new_pages, printer), before_writing=True)
-    if views is not None:  # what the next build reuses while the statements are the same: their word index, their rows
-        from .exports import claims_csv
+    _hand_on(last.build, _views(pages), new_pages, printer)
+    return digests
 
+
+def _hand_on(build: str, views, recorded: dict, printer) -> None:
+    """What a server keeps of this build for its next one (nothing unless it holds its caches): the views
+    to compare with, and, once idle, the prints of the contexts it marked and what the next build reuses
+    while the statements are the same (their word index, their claims.csv lines)."""
+    from .delta import remember
+    from .depends import print_later
+    from .exports import claims_csv
+
+    remember(build, views)
+    if printer is not None:
+        warm.when_idle(partial(print_later, recorded, printer), before_writing=True)
+    if views is not None:
         warm.when_idle(partial(getattr, views, "_words"))
         warm.when_idle(partial(claims_csv, views))
-    return digests
 
 
 def _views(pages: list):

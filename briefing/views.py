@@ -202,8 +202,7 @@ class Views:
 
     def contested(self) -> list[tuple[Said, list[Said]]]:
         """Claims that at least one denial answers."""
-        rebutted = self.briefing.rebuttals  # (a claim no denial rebuts has no answers: most of them)
-        return [(s, self.answers(s)) for s in self.said if s.kind == "claim" and s.ref in rebutted and self.answers(s)]
+        return [(s, self.answers(s)) for s in self.said if s.kind == "claim" and self.answers(s)]
 
     def count(self, kind: str) -> int:
         """How many statements of a kind ("claim" or "denial") the briefing holds."""

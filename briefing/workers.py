@@ -94,7 +94,7 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
     gc.freeze()  # a child's collector never walks (and so never copies) the objects it inherits
     try:
         while todo or running:
-            while todo and len(running) < (1 if todo[0] < alone or any(n < alone for n in _all(running)) else processes):
+            while todo and len(running) < _room(todo, running, alone, processes):
                 take = 1 if todo[0] < alone else per_child
                 numbers, todo = todo[:take], todo[take:]
                 running[_fork(work, chunks, numbers)] = numbers
@@ -107,8 +107,10 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
         gc.unfreeze()
 
 
-def _all(running: dict[Connection, list[int]]) -> Iterator[int]:
-    return (n for numbers in running.values() for n in numbers)
+def _room(todo: list[int], running: dict[Connection, list[int]], alone: int, processes: int) -> int:
+    """How many children may run now: one while a chunk that goes alone is next or running."""
+    busy = (n for numbers in running.values() for n in numbers)
+    return 1 if (todo and todo[0] < alone) or any(n < alone for n in busy) else processes
 
 
 def _fork(work: Callable, chunks: list[list], numbers: list[int]) -> Connection:
