@@ -360,7 +360,7 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
                 shared.setdefault(pair, pair) for pair in link_targets(path, parsed[path].links))
     pickle_keyed(last.cache / LINKS, last.cache_key(), (seen, targets))
     known = set(digests) | set(extra)
-    problems, checked = [], _as_checked(digests, known, last, pages)
+    problems, checked = [], _as_checked(digests, known, last, pages, lambda path: targets[places[path]])
     for path, page in sorted(parsed.items()):
         if path in checked:
             continue
@@ -372,19 +372,26 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
     return problems
 
 
-def _as_checked(digests: dict[str, str], known: set[str], last: LastBuild, pages: dict) -> set[str]:
+def _as_checked(digests: dict[str, str], known: set[str], last: LastBuild, pages: dict, targets) -> set[str]:
     """The pages the last build wrote as they are now, when their links are sure to work as they did
-    then (a build whose links did not all work failed): no file came or went, and no page that
-    changed lost an id that a link may point at."""
+    then (a build whose links did not all work failed): none of their links points at a file that
+    went or at an id that a page which changed lost (`targets(path)`: where a page's links point)."""
     outputs = last.record.get("outputs", {})
-    if known != set(outputs):
-        return set()
-    same = {path for path, digest in digests.items() if outputs[path][2] == digest}
-    for path in digests.keys() - same:
-        before = pages.get(outputs[path][2])
-        if path.endswith(".html") and (before is None or not set(before[2]).issubset(pages[digests[path]][2])):
-            return set()
-    return same
+    gone, same, lost = set(outputs) - known, set(), set()
+    for path, digest in digests.items():
+        entry = outputs.get(path)
+        if entry is not None and entry[2] == digest:
+            same.add(path)
+        elif entry is not None and path.endswith(".html"):
+            before = pages.get(entry[2])
+            if before is None:
+                return set()
+            lost.update((path, id_) for id_ in set(before[2]).difference(pages[digest][2]))
+    if not gone and not lost:
+        return same
+    # (a link's fragment is checked against the ids of the page at its very path: broken_link)
+    return {path for path in same if not path.endswith(".html") or
+            (lost.isdisjoint(targets(path)) and not (gone and any(t in gone for t, _ in targets(path))))}
 
 
 @dataclass(frozen=True)

@@ -711,12 +711,31 @@ def test_a_link_into_a_page_that_lost_its_anchor_is_found_though_its_page_did_no
     from briefing.incremental import LastBuild, check_links_cached
 
     last = LastBuild(load_settings(golden_project), "key")
-    last.record = {"outputs": {"a.html": [1, 1, "a1", True], "b.html": [1, 1, "b1", True]}}
-    anchored, bare = ((), array("I"), frozenset({"s2"})), ((), array("I"), frozenset())
-    last.links = ({"a1": (("b.html#s2",), array("I", [7]), frozenset()), "b1": anchored, "b2": anchored, "b3": bare}, {})
-    assert check_links_cached({"a.html": "a1", "b.html": "b2"}, set(), last) == []
-    problems = check_links_cached({"a.html": "a1", "b.html": "b3"}, set(), last)  # b.html changed and lost #s2
-    assert [(p.path, p.line) for p in problems] == [("site/a.html", 7)] and "s2" in problems[0].message
+    pages = {"a.html": "a1", "b.html": "b1", "c/d.html": "d1", "e.html": "e1"}
+    last.record = {"outputs": {path: [1, 1, digest, True] for path, digest in pages.items()}}
+    anchored, bare = ((), array("I"), ("s1", "s2")), ((), array("I"), ("s1",))
+    last.links = ({"a1": (("b.html#s2",), array("I", [7]), ()), "b1": anchored, "b2": anchored, "b3": bare,
+                   "d1": (("../b.html#s2", "../b.html#s1"), array("I", [3, 4]), ()),
+                   "e1": (("b.html", "b.html#s1"), array("I", [1, 2]), ())}, {})
+    assert check_links_cached({**pages, "b.html": "b2"}, set(), last) == []
+    problems = check_links_cached({**pages, "b.html": "b3"}, set(), last)  # b.html changed and lost #s2
+    assert [(p.path, p.line) for p in problems] == [("site/a.html", 7), ("site/c/d.html", 3)]
+    assert all("s2" in p.message for p in problems)
+
+
+def test_a_link_into_a_page_that_went_is_found_though_its_page_did_not_change(golden_project: Path):
+    from array import array
+
+    from briefing.incremental import LastBuild, check_links_cached
+
+    last = LastBuild(load_settings(golden_project), "key")
+    pages = {"a.html": "a1", "b/c.html": "c1", "d.html": "d1"}
+    last.record = {"outputs": {path: [1, 1, digest, True] for path, digest in {**pages, "e.html": "e1"}.items()}}
+    last.links = ({"a1": (("d.html", "e.html#s1"), array("I", [4, 5]), ()), "c1": (("../d.html",), array("I", [2]), ()),
+                   "d1": ((), array("I"), ("s1",)), "e1": ((), array("I"), ("s1",))}, {})
+    problems = check_links_cached(pages, set(), last)  # e.html went
+    assert [(p.path, p.line) for p in problems] == [("site/a.html", 5)] and "e.html" in problems[0].message
+    assert check_links_cached({**pages, "f.html": "d1"}, {"e.html"}, last) == []  # e.html stays (as a static file); f.html came
 
 
 def test_a_server_writes_the_caches_it_holds_once_it_is_idle(tmp_path: Path, holding: dict,
