@@ -231,6 +231,7 @@ def print_later(pages: dict, printer: Printer) -> None:
     for path, (print_, reads) in list(pages.items()):
         if not print_.startswith(LATER):
             continue
+        warm.go_on()  # (a build that starts meanwhile finds the rest still marked)
         last = CONTEXTS.by_key.get(path)
         try:
             printed = printer([path, *last[0]]) if last is not None and last[1] == print_ else None

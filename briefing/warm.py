@@ -26,6 +26,7 @@ _unwritten: dict[Path, Callable[[], None]] = {}  # cache files held but not yet 
 _writer: threading.Timer | None = None  # writes them once the server is idle (see `write_held`)
 _idle: list[Callable[[], object]] = []  # what to work out ahead for the next build, once the server is idle
 _before_writing: list[Callable[[], object]] = []  # what to finish in the held caches before they are written
+_interrupted = threading.Event()  # a build is starting: the idle thread stops after what it is doing
 
 
 def hold_caches() -> None:
@@ -106,8 +107,19 @@ def _when_idle() -> None:
     _write_unwritten()
 
 
+class Interrupted(Exception):
+    """Raised in the idle thread when a build starts (`settle`): what it was at is left for later."""
+
+
+def go_on() -> None:
+    """In the idle thread, between two steps of its work: stop here if a build is starting (raise
+    Interrupted), so that the build waits for one step, not for a whole cache file to be written."""
+    if _interrupted.is_set() and threading.current_thread() is _writer:
+        raise Interrupted
+
+
 def _run(works: list[Callable[[], object]]) -> None:
-    while works:
+    while works and not _interrupted.is_set():
         try:
             works.pop(0)()
         except Exception:  # noqa: BLE001 - only ever work ahead: the next build does it again if need be
@@ -115,8 +127,14 @@ def _run(works: list[Callable[[], object]]) -> None:
 
 
 def _write_unwritten() -> None:
-    while _unwritten:
-        _unwritten.pop(next(iter(_unwritten)))()
+    while _unwritten and not _interrupted.is_set():  # (what waits is written after the next build)
+        path = next(iter(_unwritten))
+        write = _unwritten.pop(path)
+        try:
+            write()
+        except Interrupted:  # (unless the next build holds newer data for the file)
+            _unwritten.setdefault(path, write)
+            return
 
 
 def write_now() -> None:
@@ -152,7 +170,9 @@ def settle(keep: bool = False) -> None:
     global _writer
     if _writer is not None:
         _writer.cancel()
-        _writer.join()  # at once, unless it had started writing
+        _interrupted.set()
+        _writer.join()  # at once, or at the next step of the work or file it was at (`go_on`)
+        _interrupted.clear()
         _writer = None
     _idle.clear()
     if not keep:

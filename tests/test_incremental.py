@@ -775,6 +775,70 @@ def test_once_idle_a_server_works_out_ahead_what_the_next_build_reuses(golden_pr
     warm.settle()
 
 
+def test_a_build_that_starts_while_the_server_works_while_idle_waits_only_for_the_work_at_hand(
+        tmp_path: Path, holding: dict, monkeypatch: pytest.MonkeyPatch):
+    """A save that comes while the idle server works ahead or writes its caches: the build waits for the
+    one piece of work under way, drops the rest of the work ahead, and the caches are written after it."""
+    import threading
+
+    from briefing import warm
+    from briefing.incremental import pickle_keyed
+
+    monkeypatch.setattr(warm, "IDLE_S", 0)
+    busy, go, done = threading.Event(), threading.Event(), []
+    warm.when_idle(lambda: busy.set() or go.wait(10) and done.append("first"))
+    warm.when_idle(lambda: done.append("second"))
+    pickle_keyed(tmp_path / "cache.pickle", "k", {"a": 1})
+    warm.write_held()
+    assert busy.wait(10)  # the idle thread is at its first piece of work
+    threading.Timer(0.05, go.set).start()  # (it finishes it while the build waits)
+    warm.settle()  # a build starts
+    assert done == ["first"] and not (tmp_path / "cache.pickle").exists()
+    warm.write_held()  # the build ends: the caches still wait to be written
+    warm.settle(keep=True)
+    warm.write_now()
+    assert (tmp_path / "cache.pickle").exists()
+
+
+class _Slow:
+    """Pickled as a long text, once the test lets it go on (`go`), having said so (`busy`)."""
+
+    def __init__(self, busy, go):
+        self.busy, self.go = busy, go
+
+    def __reduce__(self):
+        self.busy.set()
+        self.go.wait(10)
+        return str, ("x" * 300_000,)
+
+
+def test_a_build_that_starts_while_the_server_writes_a_cache_stops_the_writing_until_after_it(
+        tmp_path: Path, holding: dict, monkeypatch: pytest.MonkeyPatch):
+    import threading
+
+    from briefing import warm
+    from briefing.incremental import pickle_keyed
+
+    monkeypatch.setattr(warm, "IDLE_S", 0)
+    busy, go = threading.Event(), threading.Event()
+    pickle_keyed(tmp_path / "cache.pickle", "k", [_Slow(busy, go), "the rest"])
+    warm.write_held()
+    assert busy.wait(10)  # the idle thread is writing the file
+    threading.Timer(0.05, go.set).start()
+    warm.settle()  # a build starts: the file is left half written, then removed
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    warm.write_now()  # written after the build (here: as the server stops)
+    assert unpickle_keyed_file(tmp_path / "cache.pickle") == ["x" * 300_000, "the rest"]
+
+
+def unpickle_keyed_file(path: Path):
+    import pickle
+
+    with open(path, "rb") as stream:
+        pickle.load(stream)
+        return pickle.load(stream)
+
+
 def test_after_a_body_edit_the_other_articles_rendered_bodies_stay_cached(golden_project: Path):
     rebuild(golden_project)
     before = len(pickle_keyed_data(golden_project, "bodies.pickle"))
