@@ -120,8 +120,11 @@ def go_on() -> None:
 
 def _run(works: list[Callable[[], object]]) -> None:
     while works and not _interrupted.is_set():
+        work = works.pop(0)
         try:
-            works.pop(0)()
+            work()
+        except Interrupted:  # (done again from the start if it is still wanted: `settle` keeps what it keeps)
+            works.insert(0, work)
         except Exception:  # noqa: BLE001 - only ever work ahead: the next build does it again if need be
             pass
 
