@@ -7,7 +7,6 @@ import functools
 import hashlib
 import posixpath
 import sys
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -238,7 +237,7 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None,
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
     from . import exports, workers
     from .depends import Recorder, packed
-    from .linkcheck import page_links
+    from .linkcheck import found_links
 
     done, problems = [], []
     env = environment(templates)  # once: finding it hashes every template
@@ -263,15 +262,8 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None,
             stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, _compact(page_links(text)) if new else None, reads, None, touched, context))
+            done.append(Written(path, digest, found_links(text) if new else None, reads, None, touched, context))
     return done, problems
-
-
-def _compact(found: tuple) -> tuple:
-    """A page's (links with their lines, ids) as (link texts, their lines in an array, ids): what a
-    build keeps of every page, and what a child sends back (a tuple and an int for each link less)."""
-    links, ids = found
-    return tuple(link for link, _ in links), array("I", (line for _, line in links)), frozenset(ids)
 
 
 def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None):
