@@ -58,42 +58,13 @@ def body_html(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> str:
 
 def rendered_body(body: str, facts: dict[int, list[tuple[str, str, str]]]) -> Html:
     """body_html() as an article page's context holds it (rendered once, kept in RENDERED)."""
-    key = _rendered_key(body, facts)
+    marks = tuple((n, tuple(labels)) for n, labels in sorted(facts.items()))
+    # (an unchanged article's body is the same string in a server's next build, its hash kept with it)
+    key = warm.kept(KEYS, (body, marks), lambda: _body_key(body, facts))
     used.add(key)
     if key not in RENDERED:
         RENDERED[key] = _body_html(body, facts).encode("utf-8", "surrogatepass")
     return Html(RENDERED[key])
-
-
-BODIES_PER_PROCESS = 200  # bodies: below this a forked process costs more than it saves (1,000 take 0.5 s)
-
-
-def render_bodies(bodies: list[tuple[str, dict[int, list[tuple[str, str, str]]]]], processes: int = 0) -> None:
-    """Render the (body, facts) that RENDERED lacks over forked processes (`processes`, 0: one per core),
-    when there are enough to pay, so that rendered_body finds them: a cold build renders every article's
-    body while nothing else runs. With fewer (or one process) rendered_body renders each as it is asked."""
-    from .workers import chunked, forked_map, useful_processes
-
-    wanted = {}
-    for body, facts in bodies:
-        key = _rendered_key(body, facts)
-        if key not in RENDERED:
-            wanted.setdefault(key, (body, facts))
-    count = useful_processes(processes, len(wanted), BODIES_PER_PROCESS)
-    if count > 1:
-        for done in forked_map(_render_part, chunked(list(wanted.items()), -(-len(wanted) // count)), count, per_child=1):
-            RENDERED.update(done)
-
-
-def _render_part(part: list[tuple[str, tuple]]) -> list[tuple[str, bytes]]:
-    return [(key, _body_html(body, facts).encode("utf-8", "surrogatepass")) for key, (body, facts) in part]
-
-
-def _rendered_key(body: str, facts: dict) -> str:
-    """The digest RENDERED keeps a body's HTML by."""
-    marks = tuple((n, tuple(labels)) for n, labels in sorted(facts.items()))
-    # (an unchanged article's body is the same string in a server's next build, its hash kept with it)
-    return warm.kept(KEYS, (body, marks), lambda: _body_key(body, facts))
 
 
 def _body_key(body: str, facts: dict) -> str:

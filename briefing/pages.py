@@ -8,7 +8,7 @@ from functools import cached_property, partial
 from . import exports
 from .anchors import event_anchors, statement_anchors
 from .delta import actor_context
-from .markup import render_bodies, rendered_body
+from .markup import rendered_body
 from .model import Actor, Article, Briefing
 from .overview import (UNDATED, Period, actor_summary, actor_types, busiest_months, every_year, histogram, periods,
                        ranked_contested, speakers)
@@ -53,11 +53,9 @@ TRANSFERS_PER_PAGE = 100
 ON_THE_INDEX = 5  # contested claims, latest articles and busiest months on the front page
 
 
-def plan(briefing: Briefing, base_url: str = "", search: bool = False, processes: int = 1) -> list[Page]:
-    """Every page of the site, in a stable order; `search` puts a search box on each. The articles'
-    bodies are rendered over `processes` forked processes (0: one per core) when there are many."""
+def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[Page]:
+    """Every page of the site, in a stable order; `search` puts a search box on each."""
     views = Views(briefing)
-    render_bodies([(a.body, _facts(a, views.said_in(a.slug))) for a in briefing.articles], processes)
     base = base_url.rstrip("/")
     common = _common(briefing, views, search)
     contested, chronology = ranked_contested(views), periods(views, dense=EVENTS_PER_PAGE)
@@ -172,13 +170,6 @@ def _actor_pages(briefing: Briefing, views: Views) -> list[Page]:
 
 def _article_page(article: Article, views: Views) -> Page:
     said = views.said_in(article.slug)
-    return Page(f"articles/{article.slug}/index.html", "article.html",
-                {"article": article, "said": said, "body": rendered_body(article.body, _facts(article, said)),
-                 "actors": [views.actor(a.id) for a in article.actors]})  # merged: as the actor pages show them
-
-
-def _facts(article: Article, said: list) -> dict[int, list[tuple[str, str, str]]]:
-    """What an article's body marks: sentence number -> [(fact id, kind, label)]."""
     facts: dict[int, list[tuple[str, str, str]]] = {}
     for s in said:
         if s.fact.origin and s.fact.origin.sentence:
@@ -187,7 +178,9 @@ def _facts(article: Article, said: list) -> dict[int, list[tuple[str, str, str]]
     for event in article.events:
         if event.origin and event.origin.sentence:
             facts.setdefault(event.origin.sentence, []).append((event.id, "event", f"Event: {event.date}"))
-    return facts
+    return Page(f"articles/{article.slug}/index.html", "article.html",
+                {"article": article, "said": said, "body": rendered_body(article.body, facts),
+                 "actors": [views.actor(a.id) for a in article.actors]})  # merged: as the actor pages show them
 
 
 ON_AN_ACTOR_PAGE = 10  # latest items of each list below an actor's statements; the lists they come from link on

@@ -59,7 +59,7 @@ def plan_cached(briefing, settings, last: LastBuild, search: bool) -> Plan:
         pages = article_pages(briefing, search, _changed(shown, old))
         if _as_left(set(old["pages"]) - {p.path for p in pages}, last):
             return Plan(pages, key, old, printer, whole, True, True, skeleton, shown)
-    pages = plan(briefing, settings.base_url, search, settings.processes)
+    pages = plan(briefing, settings.base_url, search)
     if patched and skeleton == old.get("skeleton") and {p.path for p in pages} == set(old["pages"]):
         changed = _changed(shown, old)
         holding = [p for p in pages if _holds(p, old["touched"], changed)]

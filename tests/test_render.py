@@ -221,18 +221,3 @@ def test_macros_called_straight_give_what_jinja2_gives(tmp_path: Path):
     assert straight[0] == "[1|&lt;b&gt;|None]" and straight[3] == "[&lt;|&lt;b&gt;|None]"
     assert [s.split(":")[0] for s in straight[6:10]] == ["UndefinedError", "TypeError", "TypeError", "TypeError"]
 
-
-def test_bodies_rendered_over_processes_are_the_bodies_rendered_here(monkeypatch):
-    """A cold build renders its articles' bodies over forked processes: the same HTML as one process makes."""
-    from briefing import markup
-
-    bodies = [(f"Body {n} says *this*. And [that](https://example.org/{n}).\n\nSecond {n}.\n",
-               {1: [(f"c{n}", "claim", f"Claim by Speaker {n}")]} if n % 2 else {}) for n in range(12)]
-    here = [markup._body_html(body, facts) for body, facts in bodies]
-    monkeypatch.setattr(markup, "RENDERED", {})
-    monkeypatch.setattr(markup, "BODIES_PER_PROCESS", 3)
-    monkeypatch.setattr("briefing.workers.useful_processes", lambda setting, items, per: 2)
-    markup.render_bodies(bodies, 2)
-    assert len(markup.RENDERED) == len(bodies)
-    monkeypatch.setattr(markup, "_body_html", lambda *_: "rendered again")  # every body is found rendered
-    assert [markup.body_html(body, facts) for body, facts in bodies] == here
