@@ -220,4 +220,3 @@ def test_macros_called_straight_give_what_jinja2_gives(tmp_path: Path):
         render._call_macro = kept
     assert straight[0] == "[1|&lt;b&gt;|None]" and straight[3] == "[&lt;|&lt;b&gt;|None]"
     assert [s.split(":")[0] for s in straight[6:10]] == ["UndefinedError", "TypeError", "TypeError", "TypeError"]
-
