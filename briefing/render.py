@@ -130,7 +130,8 @@ def _call_macro(macro: jinja2.runtime.Macro, args: tuple, kwargs: dict):
     names, func = getattr(macro, "arguments", None), getattr(macro, "_func", None)
     autoescape = getattr(macro, "_default_autoescape", None)
     if func is None or autoescape is None or type(names) is not tuple or not len(args) <= len(names) < len(_UNGIVEN) \
-            or macro.caller or macro.catch_kwargs or macro.catch_varargs or macro.explicit_caller or macro._environment.is_async:
+            or macro.caller or macro.catch_kwargs or macro.catch_varargs or macro.explicit_caller \
+            or getattr(getattr(macro, "_environment", None), "is_async", True):
         return macro(*args, **kwargs)
     if kwargs:
         rest = names[len(args):]
