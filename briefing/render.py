@@ -108,16 +108,17 @@ class _Context(jinja2.runtime.Context):
     `pass_context` each time (a site makes hundreds of thousands of such calls); anything else as Jinja2 does."""
 
     def call(__self, __obj, *args, **kwargs):  # (the names Jinja2 uses: a template's keywords never clash)
-        if not (type(__obj) is jinja2.runtime.Macro or __obj is url or __obj is clause or type(__obj) is RecordedCall) \
-                or kwargs.get("_loop_vars") or kwargs.get("_block_vars"):
-            return super().call(__obj, *args, **kwargs)
+        macro = type(__obj) is jinja2.runtime.Macro
+        if not (macro or __obj is url or __obj is clause or type(__obj) is RecordedCall) \
+                or (__obj is url and (kwargs.get("_loop_vars") or kwargs.get("_block_vars"))):
+            return super().call(__obj, *args, **kwargs)  # (loop and block variables reach only what takes the context: url)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)
         try:
             if __obj is url:  # url(context, target), the page's path looked up as Context.__getitem__ does
                 return relative_url(__self.vars["page_path"] if "page_path" in __self.vars else __self.parent["page_path"],
                                     *args, **kwargs)
-            return _call_macro(__obj, args, kwargs) if type(__obj) is jinja2.runtime.Macro else __obj(*args, **kwargs)
+            return _call_macro(__obj, args, kwargs) if macro else __obj(*args, **kwargs)
         except StopIteration:
             return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
 

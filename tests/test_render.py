@@ -204,13 +204,13 @@ def test_macros_called_straight_give_what_jinja2_gives(tmp_path: Path):
     calls = ["m(1)", "m(1, 2)", "m(1, 2, 3)", "m(a='<')", "m(1, c=3)", "m(c=3, a=1)", "m()", "m(1, 2, 3, 4)",
              "m(1, d=4)", "m(1, a=2)", "v(1, 2, k=3)", "v()"]
     def rendered(call: str):
-        source = '{% from "m.html" import m, v, w with context %}{{ ' + call + ' }}'
+        source = '{% from "m.html" import m, v, w with context %}' + (call if call.startswith("{%") else '{{ ' + call + ' }}')
         try:
             return render.environment(tmp_path).from_string(source).render(page_path="x.html")
         except (TypeError, jinja2.UndefinedError) as error:
             return f"{type(error).__name__}: {error}"
 
-    calls.append("w(5, caller=none)")
+    calls += ["w(5, caller=none)", "{% for i in [1, 2] %}{% set j = i * 2 %}{{ m(j, b=i) }}{% endfor %}"]
     straight = list(map(rendered, calls))
     kept = render._call_macro
     render._call_macro = lambda macro, args, kwargs: macro(*args, **kwargs)  # Jinja2's own call
@@ -220,3 +220,4 @@ def test_macros_called_straight_give_what_jinja2_gives(tmp_path: Path):
         render._call_macro = kept
     assert straight[0] == "[1|&lt;b&gt;|None]" and straight[3] == "[&lt;|&lt;b&gt;|None]"
     assert [s.split(":")[0] for s in straight[6:10]] == ["UndefinedError", "TypeError", "TypeError", "TypeError"]
+    assert straight[-1] == "[2|1|None][4|2|None]"  # called in a loop that sets a variable
