@@ -7,7 +7,6 @@ import functools
 import hashlib
 import posixpath
 import sys
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,15 +108,44 @@ class _Context(jinja2.runtime.Context):
     `pass_context` each time (a site makes hundreds of thousands of such calls); anything else as Jinja2 does."""
 
     def call(__self, __obj, *args, **kwargs):  # (the names Jinja2 uses: a template's keywords never clash)
-        if not (type(__obj) is jinja2.runtime.Macro or __obj is url or __obj is clause or type(__obj) is RecordedCall) \
-                or kwargs.get("_loop_vars") or kwargs.get("_block_vars"):
-            return super().call(__obj, *args, **kwargs)
+        macro = type(__obj) is jinja2.runtime.Macro
+        if not (macro or __obj is url or __obj is clause or type(__obj) is RecordedCall) \
+                or (__obj is url and (kwargs.get("_loop_vars") or kwargs.get("_block_vars"))):
+            return super().call(__obj, *args, **kwargs)  # (loop and block variables reach only what takes the context: url)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)
         try:
-            return __obj(__self, *args, **kwargs) if __obj is url else __obj(*args, **kwargs)
+            if __obj is url:  # url(context, target), the page's path looked up as Context.__getitem__ does
+                return relative_url(__self.vars["page_path"] if "page_path" in __self.vars else __self.parent["page_path"],
+                                    *args, **kwargs)
+            return _call_macro(__obj, args, kwargs) if macro else __obj(*args, **kwargs)
         except StopIteration:
             return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
+
+
+def _call_macro(macro: jinja2.runtime.Macro, args: tuple, kwargs: dict):
+    """What macro(*args, **kwargs) gives, for a macro of plain named arguments (no `caller`, varargs
+    or kwargs) called with some of them: its function straight, the others `missing` (the macro
+    fills in their defaults), skipping Macro.__call__'s general argument handling (a site makes
+    240,000 such calls). Any other call, or a Jinja2 without these attributes, goes through it."""
+    names, func = getattr(macro, "arguments", None), getattr(macro, "_func", None)
+    autoescape = getattr(macro, "_default_autoescape", None)
+    if func is None or autoescape is None or type(names) is not tuple or not len(args) <= len(names) < len(_UNGIVEN) \
+            or macro.caller or macro.catch_kwargs or macro.catch_varargs or macro.explicit_caller \
+            or getattr(getattr(macro, "_environment", None), "is_async", True):
+        return macro(*args, **kwargs)
+    if kwargs:
+        rest = names[len(args):]
+        if not kwargs.keys() <= set(rest):
+            return macro(*args, **kwargs)  # (it raises the error)
+        text = func(*args, *[kwargs.get(name, _MISSING) for name in rest])
+    else:
+        text = func(*args, *_UNGIVEN[len(names) - len(args)])
+    return markupsafe.Markup(text) if autoescape else text
+
+
+_MISSING = jinja2.runtime.missing
+_UNGIVEN = tuple((_MISSING,) * n for n in range(32))
 
 
 @jinja2.pass_context
@@ -238,7 +266,7 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None,
     """In this process (or a worker): render, write and digest each page, parsing new HTML for its links."""
     from . import exports, workers
     from .depends import Recorder, packed
-    from .linkcheck import page_links
+    from .linkcheck import found_links
 
     done, problems = [], []
     env = environment(templates)  # once: finding it hashes every template
@@ -263,15 +291,8 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None,
             stage.put(path, data)
             digest = hashlib.sha256(data).hexdigest()
             new = path.endswith(".html") and digest not in links
-            done.append(Written(path, digest, _compact(page_links(text)) if new else None, reads, None, touched, context))
+            done.append(Written(path, digest, found_links(text) if new else None, reads, None, touched, context))
     return done, problems
-
-
-def _compact(found: tuple) -> tuple:
-    """A page's (links with their lines, ids) as (link texts, their lines in an array, ids): what a
-    build keeps of every page, and what a child sends back (a tuple and an int for each link less)."""
-    links, ids = found
-    return tuple(link for link, _ in links), array("I", (line for _, line in links)), frozenset(ids)
 
 
 def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None):

@@ -2,6 +2,7 @@
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from briefing.markup import body_html
@@ -188,3 +189,35 @@ def test_output_escaping_gives_the_text_markupsafe_gives(tmp_path: Path):
     (tmp_path / "t.html").write_text("{% for v in values %}[{{ v }}]{% endfor %}", encoding="utf-8")
     out = render_all([Page("t.html", "t.html", {"values": values})], tmp_path)
     assert out["t.html"] == "".join(f"[{escape(v)}]" for v in values)
+
+
+def test_macros_called_straight_give_what_jinja2_gives(tmp_path: Path):
+    """Macros are called without Jinja2's general argument handling when their arguments are plain:
+    every way of calling one (positional, by name, defaults, too many, unknown names, caller, varargs,
+    kwargs) gives the text, or the error, that Jinja2's own Macro call gives."""
+    from briefing import render
+
+    (tmp_path / "m.html").write_text(
+        "{% macro m(a, b='<b>', c=none) %}[{{ a }}|{{ b }}|{{ c }}]{% endmacro %}"
+        "{% macro v() %}{{ varargs|join(',') }}{{ kwargs|dictsort|join(',') }}{% endmacro %}"
+        "{% macro w(x) %}<{{ caller() }}:{{ x }}>{% endmacro %}", encoding="utf-8")
+    calls = ["m(1)", "m(1, 2)", "m(1, 2, 3)", "m(a='<')", "m(1, c=3)", "m(c=3, a=1)", "m()", "m(1, 2, 3, 4)",
+             "m(1, d=4)", "m(1, a=2)", "v(1, 2, k=3)", "v()"]
+    def rendered(call: str):
+        source = '{% from "m.html" import m, v, w with context %}' + (call if call.startswith("{%") else '{{ ' + call + ' }}')
+        try:
+            return render.environment(tmp_path).from_string(source).render(page_path="x.html")
+        except (TypeError, jinja2.UndefinedError) as error:
+            return f"{type(error).__name__}: {error}"
+
+    calls += ["w(5, caller=none)", "{% for i in [1, 2] %}{% set j = i * 2 %}{{ m(j, b=i) }}{% endfor %}"]
+    straight = list(map(rendered, calls))
+    kept = render._call_macro
+    render._call_macro = lambda macro, args, kwargs: macro(*args, **kwargs)  # Jinja2's own call
+    try:
+        assert list(map(rendered, calls)) == straight
+    finally:
+        render._call_macro = kept
+    assert straight[0] == "[1|&lt;b&gt;|None]" and straight[3] == "[&lt;|&lt;b&gt;|None]"
+    assert [s.split(":")[0] for s in straight[6:10]] == ["UndefinedError", "TypeError", "TypeError", "TypeError"]
+    assert straight[-1] == "[2|1|None][4|2|None]"  # called in a loop that sets a variable
