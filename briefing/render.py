@@ -211,7 +211,7 @@ def render_into(pages: list[Page], templates: Path, stage, links: dict,
     _need_folder(templates)
     problems, shared = [], {}
     for done, found in _forked(lambda part: _write(part, templates, stage, links, printer, printing), pages, processes,
-                               templates=templates):
+                               templates=templates, held_in=stage.folder):
         yield from (_shared(w, shared) for w in done)
         problems.extend(found)
     _raise_sorted(problems)
@@ -274,9 +274,11 @@ def _compact(found: tuple) -> tuple:
     return tuple(link for link, _ in links), array("I", (line for _, line in links)), frozenset(ids)
 
 
-def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None):
+def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None,
+            held_in: Path | None = None):
     """work(part) over parts of `pages`, in short-lived forked processes when there are enough pages
-    to pay (or, `forced`, in exactly `processes` processes where forking is safe)."""
+    to pay (or, `forced`, in exactly `processes` processes where forking is safe; their results held
+    in a file in the folder `held_in` until the last has ended: see workers.short_lived)."""
     from .workers import chunked, forked_map, useful_processes
 
     count = useful_processes(processes, len(pages) * PAGES_PER_WORKER if forced else len(pages), PAGES_PER_WORKER)
@@ -290,7 +292,7 @@ def _forked(work, pages: list[Page], processes: int, forced: bool = False, templ
     size = max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))
     made, templated = chunked([p for p in pages if p.make is not None], size), [p for p in pages if p.make is None]
     return forked_map(work, made + chunked(templated, size), count, per_child=max(1, PAGES_PER_CHILD // size),
-                      alone=len(made) if len(pages) > DATA_ALONE_PAGES else 0)
+                      alone=len(made) if len(pages) > DATA_ALONE_PAGES else 0, held_in=held_in)
 
 
 def _compile_all(templates: Path) -> None:

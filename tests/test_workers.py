@@ -62,3 +62,21 @@ def test_an_error_in_a_child_is_raised_here():
 
     with pytest.raises(OSError, match="No space left"):
         list(workers.forked_map(work, [[n] for n in range(5)], 2, per_child=1))
+
+
+def test_results_held_in_a_folder_come_once_the_last_child_has_ended(tmp_path):
+    def work(chunk: list[int]) -> list[tuple[int, float]]:
+        import time
+
+        if workers.CHILD and chunk == [3]:
+            os._exit(9)  # its chunks are worked here, and held alike
+        return [(n, time.monotonic()) for n in chunk]
+
+    import time
+
+    taken = []
+    for part in workers.forked_map(work, [[n] for n in range(8)], 2, per_child=2, held_in=tmp_path):
+        taken += [(n, ended, time.monotonic()) for n, ended in part]
+    assert sorted(n for n, _, _ in taken) == list(range(8))
+    assert min(at for _, _, at in taken) >= max(ended for _, ended, _ in taken)  # none taken while children ran
+    assert list(tmp_path.iterdir()) == []  # the file they were held in has no name
