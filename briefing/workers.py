@@ -35,16 +35,16 @@ def useful_processes(setting: int, items: int, per_process: int) -> int:
 
 
 def forked_map(work: Callable[[list], list], chunks: list[list], processes: int,
-               per_child: int = 0, alone: int = 0, held_in: Path | None = None) -> Iterator[list]:
+               per_child: int = 0, held_in: Path | None = None, here: int = 0) -> Iterator[list]:
     """work(chunk) for every chunk over `processes` forked processes, yielded as each finishes (in this
     process, in order, when processes is 1). A chunk whose process died is worked here instead.
-    `per_child`: each child works that many chunks and exits (the first `alone` chunks one to a child;
-    `held_in`: the results held in a file there till the last child ends; see short_lived)."""
+    `per_child`: each child works that many chunks and exits (`held_in`: the results held in a file
+    there till the last child ends; the last `here` chunks worked here once it has: see short_lived)."""
     if processes <= 1 or len(chunks) <= 1:
         yield from map(work, chunks)
         return
     if per_child:
-        yield from short_lived(work, chunks, processes, per_child, alone, held_in)
+        yield from short_lived(work, chunks, processes, per_child, held_in, here)
         return
     global _WORK
     _WORK = work, chunks  # the children inherit both: only a chunk's number is sent (pickled)
@@ -85,11 +85,12 @@ def _run(number: int) -> list:
 
 
 def short_lived(work: Callable[[list], list], chunks: list[list], processes: int, per_child: int,
-                alone: int = 0, held_in: Path | None = None) -> Iterator[list]:
+                held_in: Path | None = None, here: int = 0) -> Iterator[list]:
     """work(chunk) for every chunk in forked children, `processes` at a time, each working `per_child`
-    consecutive chunks and exiting (the first `alone` chunks: one to a child, with no other child
-    beside it: the data files, whose child is the largest); results yielded as they come, or, with
-    `held_in` (a folder), once the last child has ended, held till then in a nameless file there.
+    consecutive chunks and exiting, but the last `here` chunks, worked in this process once the last
+    child has ended (work that reads everything, which a child would copy most of this process for);
+    results yielded as they come, or, with `held_in` (a folder), after those worked here, held till
+    then in a nameless file there.
     What work makes and drops leaves a process's memory in Python's arenas, pinned by the few objects
     that live on: a child's goes when it exits, and this process (which works nothing itself) grows
     only by the results it keeps. Holding them on disk, it takes in nothing while children run: it does
@@ -97,15 +98,14 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
     child's own objects went into more of the pages its parent left part free, copying each: at 10,000
     articles a renderer's own pages went from 115 MB to 200). The chunks of a child that died without
     sending them are worked here."""
-    todo = list(range(len(chunks)))
+    todo = list(range(len(chunks) - here))
     running: dict[Connection, list[int]] = {}  # a child's pipe (its pid on it) -> its chunks not yet sent
     held = None if held_in is None else _Held(held_in)
     gc.freeze()  # a child's collector never walks (and so never copies) the objects it inherits
     try:
         while todo or running:
-            while todo and len(running) < _room(todo, running, alone, processes):
-                take = 1 if todo[0] < alone else per_child
-                numbers, todo = todo[:take], todo[take:]
+            while todo and len(running) < processes:
+                numbers, todo = todo[:per_child], todo[per_child:]
                 running[_fork(work, chunks, numbers)] = numbers
             for pipe in readable(list(running)):
                 for result in _received(pipe, running, work, chunks):
@@ -113,6 +113,7 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
                         yield pickle.loads(result)
                     else:
                         held.add(result)
+        yield from map(work, chunks[len(chunks) - here:])
         if held is not None:
             yield from held
     finally:
@@ -142,12 +143,6 @@ class _Held:
 
     def close(self) -> None:
         self.file.close()
-
-
-def _room(todo: list[int], running: dict[Connection, list[int]], alone: int, processes: int) -> int:
-    """How many children may run now: one while a chunk that goes alone is next or running."""
-    busy = (n for numbers in running.values() for n in numbers)
-    return 1 if (todo and todo[0] < alone) or any(n < alone for n in busy) else processes
 
 
 def _fork(work: Callable, chunks: list[list], numbers: list[int]) -> Connection:
