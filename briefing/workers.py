@@ -102,6 +102,7 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
     running: dict[Connection, list[int]] = {}  # a child's pipe (its pid on it) -> its chunks not yet sent
     held = None if held_in is None else _Held(held_in)
     gc.freeze()  # a child's collector never walks (and so never copies) the objects it inherits
+    give_back()
     try:
         while todo or running:
             while todo and len(running) < processes:
@@ -123,6 +124,18 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
         if held is not None:
             held.close()
         gc.unfreeze()
+
+
+def give_back() -> None:
+    """Hand the memory C's allocator holds free back to the system (glibc's malloc_trim; nothing where
+    there is none): what this process freed stays in its resident memory otherwise, and a forked child
+    that allocates there copies each page first (2,500 articles: 161 MB -> 139 where rendering starts)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (AttributeError, OSError):
+        pass
 
 
 class _Held:
