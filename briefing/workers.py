@@ -18,7 +18,7 @@ from multiprocessing.connection import wait as readable
 from pathlib import Path
 
 _WORK: tuple[Callable, list] | None = None  # the work and its chunks, set before the children are forked
-CHILD = False  # true in a child forked by short_lived (which may keep some of its results itself)
+CHILD = False  # true in a child forked by short_lived
 
 
 def cores() -> int:
@@ -92,7 +92,7 @@ def short_lived(work: Callable[[list], list], chunks: list[list], processes: int
     results yielded as they come, or, with `held_in` (a folder), after those worked here, held till
     then in a nameless file there.
     What work makes and drops leaves a process's memory in Python's arenas, pinned by the few objects
-    that live on: a child's goes when it exits, and this process (which works nothing itself) grows
+    that live on: a child's goes when it exits, and this process (which works nothing else) grows
     only by the results it keeps. Holding them on disk, it takes in nothing while children run: it does
     not grow beside them, and every child inherits the same memory (where results came in, a later
     child's own objects went into more of the pages its parent left part free, copying each: at 10,000
