@@ -90,6 +90,8 @@ class Printer:
             return kind.__name__ + ":" + (repr(value) if len(value) < 48 else _digest(value))
         if kind is bytes:  # (a rendered body: markup.Html)
             return "bytes:" + hashlib.blake2b(value, digest_size=12).hexdigest()
+        if kind in LEAVES:
+            return _leaf(value)
         kept = self._known(self.memo, 0, value)  # an object (a statement's 500 reports, an article) printed once a build
         if kept is not None:
             return kept.hex()
@@ -128,10 +130,6 @@ class Printer:
         return _digest("{" + ",".join(sorted(map(self, value))) + "}")
 
     def _instance(self, value: object) -> str:
-        if type(value) in LEAVES:
-            print_ = _digest(repr(value))
-            self._remember(value, print_)
-            return print_
         if type(value) in KEPT:  # an article or statement unchanged since a server's last build prints as it did
             skipped = self.skipped if type(value) is Article else ()
             print_ = PRINTED.get(value, lambda: self._fields(value, skipped), lambda: self.skipped)
@@ -222,6 +220,16 @@ class Printer:
         if not (warm.holding and path in CONTEXTS.by_key):
             return self(value)
         return f"{LATER}{next(_MARKS)}"
+
+
+def _leaf(value) -> str:
+    """The print of a leaf (a model.Leaf: its generated repr shows every field), kept in it once taken."""
+    try:
+        return value._print.hex()
+    except AttributeError:
+        print_ = _digest(repr(value))
+        object.__setattr__(value, "_print", bytes.fromhex(print_))
+        return print_
 
 
 def print_later(pages: dict, printer: Printer) -> None:

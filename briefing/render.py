@@ -197,10 +197,6 @@ PAGES_PER_TASK = 60  # sent to a process at a time: small enough to spread big a
 # Rendered by one forked process before it exits, its memory with it (2,500 articles: peak 821 MB
 # at 1,200, 649 at 300, 627 at 120; each fork copies again what its pages read of this process)
 PAGES_PER_CHILD = 300
-# Above this many pages the data files' child (the largest: briefing.json is 230 MB at 10,000 articles,
-# 2,500 make 13,000 pages) runs with no renderer beside it, so that the two never peak together; below
-# it (1,000 articles make 5,400 pages, briefing.json 23 MB) it runs beside one, and no core waits for it
-DATA_ALONE_PAGES = 10_000
 
 
 def render_all(pages: list[Page], templates: Path, workers: int | None = None) -> dict[str, str]:
@@ -239,7 +235,7 @@ def render_into(pages: list[Page], templates: Path, stage, links: dict,
     _need_folder(templates)
     problems, shared = [], {}
     for done, found in _forked(lambda part: _write(part, templates, stage, links, printer, printing), pages, processes,
-                               templates=templates):
+                               templates=templates, held_in=stage.folder):
         yield from (_shared(w, shared) for w in done)
         problems.extend(found)
     _raise_sorted(problems)
@@ -275,9 +271,7 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None,
     for page in pages:
         if page.make is not None:  # a data file: written part by part (briefing.json is 230 MB at 10,000 articles)
             digest = stage.put_parts(page.path, (part.encode("utf-8") for part in page.parts()))
-            pieces, exports.used = exports.used or None, {}
-            if pieces and workers.CHILD and exports.keep is not None:  # saved here, not sent back (230 MB at 10,000)
-                pieces = exports.keep(pieces)
+            pieces, exports.used = exports.used or None, {}  # (none when written as made: exports.keep)
             done.append(Written(page.path, digest, None, {}, pieces))
             continue
         recorder = Recorder(printer) if printer is not None and page.template else None
@@ -295,9 +289,11 @@ def _write(pages: list[Page], templates: Path, stage, links: dict, printer=None,
     return done, problems
 
 
-def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None):
+def _forked(work, pages: list[Page], processes: int, forced: bool = False, templates: Path | None = None,
+            held_in: Path | None = None):
     """work(part) over parts of `pages`, in short-lived forked processes when there are enough pages
-    to pay (or, `forced`, in exactly `processes` processes where forking is safe)."""
+    to pay (or, `forced`, in exactly `processes` processes where forking is safe; their results held
+    in a file in the folder `held_in` until the last has ended: see workers.short_lived)."""
     from .workers import chunked, forked_map, useful_processes
 
     count = useful_processes(processes, len(pages) * PAGES_PER_WORKER if forced else len(pages), PAGES_PER_WORKER)
@@ -306,12 +302,14 @@ def _forked(work, pages: list[Page], processes: int, forced: bool = False, templ
     if templates is not None:
         _compile_all(templates)  # once, here: every child inherits them compiled
     # Each child renders PAGES_PER_CHILD pages and exits, taking with it the memory its rendering left
-    # behind: this process renders nothing. The data files go first, to the first child (it keeps
-    # briefing.json's pieces for the next build itself: they are never pickled back), alone in a big site.
+    # behind. The data files are made here once the last child has ended (and before the results held
+    # meanwhile are taken in): they read the whole briefing, which in a child copied most of this
+    # process's memory (its reference counts written: 350 MB at 10,000 articles), and what they make
+    # goes as it is written (briefing.json's pieces to their file).
     size = max(1, min(PAGES_PER_TASK, -(-len(pages) // count)))
     made, templated = chunked([p for p in pages if p.make is not None], size), [p for p in pages if p.make is None]
-    return forked_map(work, made + chunked(templated, size), count, per_child=max(1, PAGES_PER_CHILD // size),
-                      alone=len(made) if len(pages) > DATA_ALONE_PAGES else 0)
+    return forked_map(work, chunked(templated, size) + made, count, per_child=max(1, PAGES_PER_CHILD // size),
+                      held_in=held_in, here=len(made))
 
 
 def _compile_all(templates: Path) -> None:

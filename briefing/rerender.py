@@ -199,7 +199,7 @@ def _pieces_cached(last: LastBuild, key: str | None, printer):
 
     used: dict[str, str] = {}
     exports.PIECES, exports.printer = _load(last, PIECES, key), printer
-    exports.keep = None if key is None else lambda pieces: pickle_keyed(last.cache / PIECES, key, pieces)
+    exports.keep = None if key is None else exports.Keep(last.cache / PIECES, key)
     try:
         yield used
     finally:

@@ -228,3 +228,20 @@ def test_the_word_index_after_an_edit_equals_one_made_from_scratch():
             start = chance.randint(0, len(new))
             new[start:chance.randint(start, min(len(new), start + 4))] = [text() for _ in range(chance.randint(0, 4))]
         assert word_index_again(old, word_index(old), new) == word_index(new), (old, new)
+
+
+def test_pieces_saved_as_they_are_made_load_as_the_dict_they_were_set_in(tmp_path):
+    from briefing.exports import Keep
+    from briefing.incremental import unpickle_keyed
+
+    pieces = {"a1b2:2": b"{}", "é" * 300: "«ça»".encode() * 100, "long:2": b"x" * 70_000, "a1b2:2 ": b""}
+    keep = Keep(tmp_path / "pieces.pickle", "key")
+    with keep.as_made() as saved:
+        for name, piece in pieces.items():
+            saved[name] = piece
+    loaded = unpickle_keyed(tmp_path / "pieces.pickle", "key")
+    assert loaded == pieces and list(loaded) == list(pieces)
+    with pytest.raises(OSError), keep.as_made() as saved:  # a briefing.json not written whole: no file
+        saved["x"] = b"y"
+        raise OSError("No space left on device")
+    assert unpickle_keyed(tmp_path / "pieces.pickle", "key") == pieces and len(list(tmp_path.iterdir())) == 1

@@ -23,27 +23,6 @@ def test_every_chunk_is_worked_once_by_children_that_exit_after_their_share():
     assert os.getpid() not in pids and len(pids) == 4  # 10 chunks, 3 to a child
 
 
-def test_the_first_chunks_asked_alone_get_a_child_each():
-    chunks = [[0], [1], [2], [3], [4], [5]]
-    results = [r for part in workers.forked_map(_square_with_pid, chunks, 2, per_child=4, alone=2) for r in part]
-    by_chunk = {square: pid for square, pid, _ in results}
-    assert by_chunk[0] != by_chunk[1] and by_chunk[1] != by_chunk[4]
-    assert by_chunk[4] == by_chunk[25] == by_chunk[16] == by_chunk[9]
-
-
-def test_a_chunk_asked_alone_runs_with_no_other_child_beside_it(tmp_path):
-    def work(chunk: list[int]) -> list[tuple[int, float, float]]:
-        import time
-
-        started = time.monotonic()
-        time.sleep(0.2 if chunk == [0] else 0.05)  # the data files: the largest child, and the longest
-        return [(chunk[0], started, time.monotonic())]
-
-    spans = {n: (start, end) for part in workers.forked_map(work, [[n] for n in range(5)], 2, per_child=1, alone=1)
-             for n, start, end in part}
-    assert all(spans[n][0] >= spans[0][1] for n in range(1, 5))  # a renderer starts only once it has ended
-
-
 def test_the_chunks_of_a_child_that_died_are_worked_here():
     def work(chunk: list[int]) -> list[int]:
         if workers.CHILD and chunk == [3]:
@@ -62,3 +41,37 @@ def test_an_error_in_a_child_is_raised_here():
 
     with pytest.raises(OSError, match="No space left"):
         list(workers.forked_map(work, [[n] for n in range(5)], 2, per_child=1))
+
+
+def test_results_held_in_a_folder_come_once_the_last_child_has_ended(tmp_path):
+    def work(chunk: list[int]) -> list[tuple[int, float]]:
+        import time
+
+        if workers.CHILD and chunk == [3]:
+            os._exit(9)  # its chunks are worked here, and held alike
+        return [(n, time.monotonic()) for n in chunk]
+
+    import time
+
+    taken = []
+    for part in workers.forked_map(work, [[n] for n in range(8)], 2, per_child=2, held_in=tmp_path):
+        taken += [(n, ended, time.monotonic()) for n, ended in part]
+    assert sorted(n for n, _, _ in taken) == list(range(8))
+    assert min(at for _, _, at in taken) >= max(ended for _, ended, _ in taken)  # none taken while children ran
+    assert list(tmp_path.iterdir()) == []  # the file they were held in has no name
+
+
+def test_the_last_chunks_asked_here_are_worked_here_once_every_child_has_ended(tmp_path):
+    def work(chunk: list[int]) -> list[tuple[int, int, float, float]]:
+        import time
+
+        started = time.monotonic()
+        time.sleep(0.05)
+        return [(chunk[0], os.getpid(), started, time.monotonic())]
+
+    results = [r for part in workers.forked_map(work, [[n] for n in range(6)], 2, per_child=1, held_in=tmp_path, here=2)
+               for r in part]
+    assert [n for n, _, _, _ in results[:2]] == [4, 5]  # taken before the results held meanwhile
+    here = [(start, pid) for n, pid, start, _ in results if n >= 4]
+    assert all(pid == os.getpid() for _, pid in here)
+    assert min(start for start, _ in here) >= max(end for n, _, _, end in results if n < 4)
