@@ -268,8 +268,9 @@ def _unpickle(path: Path):
 
 def pickle_keyed(path: Path, key: str, data: object) -> None:
     """atomic_pickle of `key`, then of `data`: the key can be checked without reading the data.
-    A process that holds its caches writes them in the background (`settle` waits for them): a
-    killed server leaves an older cache, which the next build checks and, at worst, does not use."""
+    A process that holds its caches writes them in the background once idle (a build that starts
+    meanwhile stops the writing, which goes on after it: warm.settle): a killed server leaves an
+    older cache, which the next build checks and, at worst, does not use."""
     if warm.holding:
         warm.write_in_background(path, key, data, lambda: atomic_pickle(path, (key, data), keyed=True))
     else:
