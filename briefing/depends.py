@@ -17,15 +17,21 @@ import itertools
 import pickle
 from collections.abc import Mapping, Sequence
 
-from .model import Actor, Article, Briefing, Claim, Denial, Event, Origin, Ref, Source, Weapon
+from .model import Actor, Article, Briefing, Event, Leaf, Ref
 from .views import Listing, Reported, Said
 from . import warm
 from .warm import AsLastTimeBy, Remembered
 
 SHARED = ("briefing", "views")  # read through a recording proxy
 FUNCTIONS = ("when", "speaker_folder")  # plain functions of the code (the cache key covers code)
-# Dataclasses of plain values only, whose generated repr shows every field: printed by it (faster).
-LEAVES = frozenset({Actor, Claim, Denial, Event, Origin, Ref, Source, Weapon})
+def _kinds(base: type) -> set[type]:
+    """The classes made from `base` by model.record (with slots; not the classes it made them from)."""
+    return {kind for sub in base.__subclasses__() for kind in (sub, *_kinds(sub)) if "__slots__" in vars(kind)}
+
+
+# Dataclasses of plain values only (model.Leaf's kinds), whose generated repr shows every field: printed
+# by it (faster), each print kept in its object (_leaf).
+LEAVES = frozenset(_kinds(Leaf))
 CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
 NOTHING: frozenset = frozenset()
 PLAIN = frozenset({str, bytes, int, float, bool, type(None)}) | LEAVES  # values that hold no article

@@ -5,7 +5,6 @@ import contextlib
 import csv
 import io
 import json
-import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,16 +39,12 @@ class Keep:
     def as_made(self) -> Iterator[_Written]:
         """A dict to set the pieces in, which writes each to the file as it is set (never holding them:
         230 MB at 10,000 articles) and is in place when the block ends without error."""
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with open(temporary, "wb") as stream:
-                pickle.dump(self.key, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                yield _Written(stream)
-                stream.write(b".")  # STOP: the dict is whole
-            os.replace(temporary, self.path)
-        finally:
-            temporary.unlink(missing_ok=True)
+        from .incremental import replacing
+
+        with replacing(self.path) as stream:
+            pickle.dump(self.key, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            yield _Written(stream)
+            stream.write(b".")  # STOP: the dict is whole
 
 
 class _Written:

@@ -19,7 +19,9 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 from pathlib import Path
 
 from . import warm
@@ -219,12 +221,24 @@ def file_digest(path: str | Path) -> str | None:
         return None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing (a killed build leaves the old one)."""
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[BinaryIO]:
+    """A file to write `path` through, put in its place when the block ends without error (a killed or
+    failed build leaves the old one, and no half-written file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "wb") as stream:
+            yield stream
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing (a killed build leaves the old one)."""
+    with replacing(path) as stream:
+        stream.write(data)
 
 
 def atomic_pickle(path: Path, data: object, keyed: bool = False) -> None:
@@ -232,16 +246,9 @@ def atomic_pickle(path: Path, data: object, keyed: bool = False) -> None:
     memory); `keyed`: data is (key, value), pickled one after the other (see `pickle_keyed`)."""
     import pickle
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as stream:
-            for part in data if keyed else (data,):
-                pickle.dump(part, _Stoppable(stream) if warm.holding else stream, protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    os.replace(temporary, path)
+    with replacing(path) as stream:
+        for part in data if keyed else (data,):
+            pickle.dump(part, _Stoppable(stream) if warm.holding else stream, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class _Stoppable:
