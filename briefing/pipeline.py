@@ -69,7 +69,8 @@ def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None])
         planned.partial = plan.partial
     forget_bodies(briefing, plan.printer.bodies)
     static, site = settings.path("templates") / "static", settings.path("site")
-    with staged(site, static, search) as stage:  # each page is written there as it is rendered
+    builds = (last.record.get("build"), last.build)  # (a server patches site/ without walking it: site.LOOKED)
+    with staged(site, static, search, builds) as stage:  # each page is written there as it is rendered
         digests = render_cached(plan, settings.path("templates"), briefing, last, stage, settings.processes)
         _stop_on(check_links_cached(digests, static_files(static), last))
         stage.paths.update(digests)

@@ -164,9 +164,10 @@ def test_a_build_killed_while_moving_its_changes_in_is_finished_by_the_next(gold
     article.rename(article.with_name("talks-resumed.md"))  # a page to remove as well as pages to change
 
     def dies_after_one_move(folder: Path, site: Path) -> None:  # as a SIGKILL would leave it
-        path = sorted(site_module._files(folder))[0]
+        moves = json.loads(site_module.journal(folder).read_text(encoding="utf-8"))["moved"]
+        path = sorted(moves)[0]
         (site / path).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(folder / path, site / path)
+        os.replace(folder / moves[path], site / path)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(site_module, "finish_commit", dies_after_one_move)
@@ -873,3 +874,52 @@ def test_an_article_comes_back_from_the_parse_cache_as_it_was_parsed():
     article = Article("a", "content/a.md", "T", None, Source("seeds/a.txt"), body)
     again = pickle.loads(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == article and type(again.body) is str
+
+
+def test_a_server_patches_site_with_the_files_it_found_there_once_idle(generated_build: Path, tmp_path: Path,
+                                                                      holding: dict, monkeypatch: pytest.MonkeyPatch):
+    """A server removes what site/ no longer holds by what it found there when idle (site.LOOKED), not by
+    walking site/ while a save waits: a file put in site/ by hand before that goes at the next save; one put
+    after it, at the save after the next idle moment; after another process's build the server walks again."""
+    from briefing import site as site_module, warm
+
+    monkeypatch.setattr(warm, "IDLE_S", 3600)  # the test plays the idle moments itself
+    monkeypatch.setattr(site_module, "LOOKED", {})
+    walked, files = [], site_module._files
+    monkeypatch.setattr(site_module, "_files", lambda folder: walked.append(folder) or files(folder))
+    project = _copy_built(generated_build, tmp_path)
+    site, contents = project / "site", sorted((project / "content").glob("*.md"))
+
+    def idle() -> None:
+        if warm._writer is not None:
+            warm._writer.cancel()
+        warm._when_idle()
+
+    def save(n: int) -> dict[str, bytes]:
+        walked.clear()
+        _front_matter(contents[n], FRONT_MATTER_EDITS["title"])
+        return rebuild(project)
+
+    save(1)
+    assert walked == [site]  # nothing looked at yet
+    (site / "by-hand.txt").write_text("put here by hand", encoding="utf-8")
+    idle()
+    after = save(2)
+    assert walked == [] and "by-hand.txt" not in after
+    idle()  # (before the clean build: a build drops the idle work still to do)
+    assert after == clean_build_elsewhere(project, tmp_path / "2", monkeypatch)
+    (site / "later.txt").write_text("put here after the server looked", encoding="utf-8")
+    assert "later.txt" in save(3)  # (unseen: the server looked before it came)
+    idle()
+    after = save(4)
+    assert walked == [] and "later.txt" not in after
+    idle()
+    assert after == clean_build_elsewhere(project, tmp_path / "4", monkeypatch)
+    with monkeypatch.context() as elsewhere:  # another process builds this site: it has looked at nothing
+        elsewhere.setattr(warm, "holding", False)
+        elsewhere.setattr(site_module, "LOOKED", {})
+        save(5)
+    (site / "by-hand.txt").write_text("put here by hand again", encoding="utf-8")
+    after = save(6)
+    assert walked == [site] and "by-hand.txt" not in after
+    assert after == clean_build_elsewhere(project, tmp_path / "6", monkeypatch)
