@@ -314,15 +314,14 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
     import pickle
 
     from .content import parse_articles
-    from .textutil import display_path
 
     store, key = last.cache / ARTICLES, last.cache_key()
     try:
         old = unpickle_keyed(store, key) or {}
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError):
         old = {}
-    files = [(path, display_path(path, root), last.digest(path)) for path in sorted(folder.glob("*.md"))]
-    new = [(path, display) for path, display, digest in files if not _hit(old.get(display), digest)]
+    files = _content_files(folder, root, last)
+    new = [(Path(path), display) for path, display, digest in files if not _hit(old.get(display), digest)]
     parsed = dict(zip((display for _, display in new), parse_articles(new, last.settings.processes)))
     cached, articles, problems, misses = {}, [], [], len(new)
     for path, display, digest in files:
@@ -340,6 +339,20 @@ def read_articles_cached(folder: Path, root: Path, last: LastBuild):
     if misses or set(cached) != set(old):
         pickle_keyed(store, key, cached)
     return articles, problems
+
+
+def _content_files(folder: Path, root: Path, last: LastBuild) -> list[tuple[str, str, str | None]]:
+    """(path, display path, digest in the snapshot) of each content/*.md, as folder.glob("*.md") sorted
+    finds them (any entry whose name ends so), made of strings: no Path made for each of a thousand files."""
+    from .textutil import display_path
+
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".md"))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    shown = display_path(folder, root)
+    base, shown = os.path.join(str(folder), ""), "" if shown == "." else shown + "/"
+    return [(base + name, shown + name, last.digest(base + name)) for name in names]
 
 
 def _hit(kept: tuple | None, digest: str | None) -> bool:
@@ -480,6 +493,7 @@ class _Planned:
 
 
 RESOLVED = "resolved.pickle"
+DECIDING = warm.Remembered()  # what resolve_cached's key reads of an article, while a server holds its caches
 
 
 def resolve_cached(articles: list, registry, last: LastBuild):
@@ -503,9 +517,9 @@ def resolve_cached(articles: list, registry, last: LastBuild):
             frozenset(used_as_places(article.body))
     PLACES.clear()
     digest = hashlib.blake2b(pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16)
-    for article in articles:
-        digest.update(pickle.dumps((article.slug, article.actors, sorted(places[article.slug])),
-                                   protocol=pickle.HIGHEST_PROTOCOL))
+    for article in articles:  # (what each article gives is its own while it is the same object: its body too)
+        digest.update(DECIDING.get(article, lambda a=article: pickle.dumps(
+            (a.slug, a.actors, sorted(places[a.slug])), protocol=pickle.HIGHEST_PROTOCOL)))
     decided = saved.get("decided") if saved.get("key") == digest.hexdigest() else None
     if decided is None:
         decided = decide(articles, registry, places)

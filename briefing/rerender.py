@@ -229,17 +229,16 @@ def _kept(pages: list, prints: dict, old: dict, printer, last: LastBuild, stage,
     checked: dict[tuple, bool] = {}  # `changed`: what changed by key (delta.Delta), when a server holds the last views
 
     def same(read: tuple) -> bool:
-        if briefing_same:
-            return True
-        if read not in checked:
-            checked[read] = read in old["reads"] and views is not None and (
+        known = checked.get(read)
+        if known is None:
+            known = checked[read] = read in old["reads"] and views is not None and (
                 (changed is not None and changed.clean(read)) or read_again(read, old["reads"][read], views, printer))
-        return checked[read]
+        return known
 
-    kept = {}
+    kept, same_all = {}, (lambda reads: True) if briefing_same else (lambda reads: all(map(same, reads)))
     for page in pages:
         entry, print_ = old["pages"].get(page.path), prints.get(page.path)
-        if print_ is None or entry is None or entry[0] != print_ or not all(same(r) for r in entry[1]):
+        if print_ is None or entry is None or entry[0] != print_ or not same_all(entry[1]):
             continue
         digest = _keep_as_written(stage, page.path, outputs.get(page.path), links)
         if digest is not None:

@@ -923,3 +923,26 @@ def test_a_server_patches_site_with_the_files_it_found_there_once_idle(generated
     after = save(6)
     assert walked == [site] and "by-hand.txt" not in after
     assert after == clean_build_elsewhere(project, tmp_path / "6", monkeypatch)
+
+
+def test_a_server_resolves_the_actors_again_when_an_articles_actors_change(generated_build: Path, tmp_path: Path,
+                                                                           holding: dict, monkeypatch: pytest.MonkeyPatch):
+    """What resolve_cached's key reads of an unchanged article is kept in a server (incremental.DECIDING); an
+    edited article is another object, so an edit to its actors is still seen, and decided again."""
+    from briefing import resolve
+
+    decided, decide = [], resolve.decide
+    monkeypatch.setattr(resolve, "decide", lambda *args: decided.append(1) or decide(*args))
+    project = _copy_built(generated_build, tmp_path)
+    contents = sorted((project / "content").glob("*.md"))
+    rebuild(project)
+    _front_matter(contents[3], FRONT_MATTER_EDITS["title"])
+    decided.clear()
+    rebuild(project)
+    assert decided == []  # the actors are as they were
+    for n, edit in enumerate(["an actor alias", "a speaker renamed"]):
+        _front_matter(contents[4 + n], FRONT_MATTER_EDITS[edit])
+        decided.clear()
+        after = rebuild(project)
+        assert decided == [1], edit
+        assert after == clean_build_elsewhere(project, tmp_path / str(n), monkeypatch), edit
