@@ -50,6 +50,9 @@ CONTEXTS = AsLastTimeBy()
 # The print of each big field of the briefing (`retold`: 24,000 refs at 1,000 articles) with the object it
 # was taken of, while a server holds its caches: link.py gives the last build's object while what it read is equal.
 INDEXES: dict[tuple, tuple] = {}
+# The print of each tuple a big dict of the briefing maps to, by id with the tuple, as the last build printed
+# them, while a server holds its caches (Printer._by_parts).
+TUPLES: dict[tuple, dict[int, tuple]] = {}
 LATER = "later:"  # a context's print to come (see Printer._context)
 _MARKS = itertools.count()
 
@@ -157,9 +160,34 @@ class Printer:
         kept = INDEXES.get((name, self.skipped))
         if kept is not None and kept[0] is value:  # (an equal one is printed again: comparing costs as much)
             return kept[1]
-        print_ = self(value)
+        print_ = self._by_parts(name, value) if warm.holding and type(value) is dict else self(value)
         if warm.holding:
             INDEXES[(name, self.skipped)] = (value, print_)
+        return print_
+
+    def _by_parts(self, name: str, index: dict) -> str:
+        """self(index) in a server, each tuple it maps to printed as in the last build while it is the very
+        same object (retold's groups of an unchanged speaker are: retold.GROUPED), not walked again (a tuple
+        holds what it held: a group's refs, which are leaves)."""
+        kept = self._known(self.memo, 0, index)
+        if kept is not None:
+            return kept.hex()
+        last, now = TUPLES.get((name, self.skipped), {}), {}
+
+        def part(value) -> str:
+            if type(value) is not tuple:
+                return self(value)
+            known = now.get(id(value)) or last.get(id(value))
+            if known is None or known[0] is not value:
+                known = (value, self(value))
+            now[id(value)] = known
+            return known[1]
+
+        print_ = _digest("{" + ",".join(f"{_leaf(k) if type(k) in LEAVES else self(k)}:{part(v)}"
+                                        for k, v in index.items()) + "}")
+        TUPLES[(name, self.skipped)] = now
+        if len(index) > 4:
+            self._remember(index, print_)
         return print_
 
     def shown(self, article: Article) -> str:

@@ -73,3 +73,28 @@ def test_a_page_holds_the_articles_its_context_and_reads_reach():
     assert recorder.touched(Page("p.html", "p.html", context)) == {"a"}
     list(context["briefing"].articles)
     assert recorder.touched(Page("p.html", "p.html", context)) == {"a", "b"}
+
+
+def test_a_server_prints_a_big_index_from_the_last_builds_groups_and_sees_a_changed_one(monkeypatch: pytest.MonkeyPatch):
+    """In a server a group of `retold` that is the very tuple of the last build prints as it did then
+    (Printer._by_parts); a group made again with another member prints anew, as a fresh print does."""
+    from briefing import depends, warm
+    from briefing.model import Ref
+
+    monkeypatch.setattr(depends, "INDEXES", {})
+    monkeypatch.setattr(depends, "TUPLES", {})
+    groups = [tuple(Ref(f"a{n}", f"c{k}") for k in range(3)) for n in range(150)]
+
+    def briefing(groups: list[tuple]) -> Briefing:
+        return Briefing("T", (_article(),), retold={ref: group for group in groups for ref in group})
+
+    def printed(briefing: Briefing, holding: bool) -> str:
+        monkeypatch.setattr(warm, "holding", holding)
+        return Printer(bodies=False)(briefing)
+
+    first = printed(briefing(groups), True)
+    assert first == printed(briefing(groups), False)
+    regrouped = [*groups[:-1], (*groups[-1][:2], Ref("a149", "c9"))]  # one group made again, another member
+    again = printed(briefing(regrouped), True)
+    assert again == printed(briefing(regrouped), False) and again != first
+    assert printed(briefing(groups), True) == first  # (the tuples of two builds ago are printed again)
