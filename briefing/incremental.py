@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
 from pathlib import Path
@@ -387,22 +387,21 @@ def check_links_cached(digests: dict[str, str], extra: set[str], last: LastBuild
     from .problems import Problem
 
     pages, old_targets = link_cache(last)
-    parsed, targets, places, seen = {}, {}, {}, {}
+    targets, places, seen = {}, {}, {}
     shared: dict[tuple, tuple] = {}  # one (target, fragment) per place: millions of links, thousands of places
     for path, digest in digests.items():
         if path.endswith(".html"):
             seen[digest] = pages[digest]
-            links, lines, ids = seen[digest]
-            parsed[path] = _Parsed(links, lines, _Ids(ids))
             place = places[path] = f"{path}\0{digest}"
             targets[place] = old_targets.get(place) or tuple(
-                shared.setdefault(pair, pair) for pair in link_targets(path, parsed[path].links))
+                shared.setdefault(pair, pair) for pair in link_targets(path, seen[digest][0]))
     pickle_keyed(last.cache / LINKS, last.cache_key(), (seen, targets))
-    known = set(digests) | set(extra)
+    known, parsed = set(digests) | set(extra), _ParsedPages(pages, digests, places)
     problems, checked = [], _as_checked(digests, known, last, pages, lambda path: targets[places[path]])
-    for path, page in sorted(parsed.items()):
+    for path in sorted(places):
         if path in checked:
             continue
+        page = parsed[path]
         for link, line, (target, fragment) in zip(page.links, page.lines, targets[places[path]]):
             if target is not None and target in known and not (fragment and target in parsed and fragment not in parsed[target].ids):
                 continue  # a link that certainly works: linkcheck would find nothing wrong with it
@@ -440,6 +439,33 @@ class _Parsed:
     links: tuple
     lines: object  # array("I"): a build holds every page's
     ids: _Ids
+
+
+class _ParsedPages(Mapping):
+    """What the link check needs of each page of the site, by path (as linkcheck.broken_link reads it),
+    made when asked for: most pages are never looked at after an edit."""
+
+    def __init__(self, pages: dict, digests: dict[str, str], places: dict[str, str]):
+        self.pages, self.digests, self.places = pages, digests, places  # (`places`: the pages, by path)
+        self.made: dict[str, _Parsed] = {}
+
+    def __getitem__(self, path: str) -> _Parsed:
+        made = self.made.get(path)
+        if made is None:
+            if path not in self.places:
+                raise KeyError(path)
+            links, lines, ids = self.pages[self.digests[path]]
+            made = self.made[path] = _Parsed(links, lines, _Ids(ids))
+        return made
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.places
+
+    def __iter__(self):
+        return iter(self.places)
+
+    def __len__(self) -> int:
+        return len(self.places)
 
 
 class _Ids:
