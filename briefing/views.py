@@ -159,6 +159,7 @@ class Views:
         self._reported: dict[tuple[str, str, int], tuple[Said, Reported]] = {}
         self._listings: dict[tuple[str, str, int], tuple[Said, Listing]] = {}
         self._event_reported: dict[tuple[str, str, int], tuple[Event, Reported]] = {}
+        self._generation = ABOUT.advance(self.said) if warm.holding else 0
 
     @cached_property
     def _words(self) -> dict[str, list[int]]:
@@ -242,11 +243,15 @@ class Views:
 
     def said_about(self, actor: Actor) -> list[Said]:
         """What others said that names this actor (any of its names, as whole words)."""
-        candidates = [s for s in (self.said[i] for i in self._mentioning(actor)) if s.speaker.id != actor.id]
-        if not candidates:  # most people are named in one article, by themselves
-            return []
+        positions = ABOUT.positions(self, actor) if warm.holding else self._about(actor)
+        return [self.said[i] for i in positions]
+
+    def _about(self, actor: Actor, span: range | None = None) -> list[int]:
+        """Positions in `said` (within `span` when given) of what others said that names this actor."""
+        candidates = self._mentioning(actor) if span is None else span
         names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
-        return [s for s in candidates if _names_whole(_said_text(s), names)]
+        said = self.said
+        return [i for i in candidates if said[i].speaker.id != actor.id and _names_whole(_said_text(said[i]), names)]
 
     def _mentioning(self, actor: Actor) -> list[int]:
         """Positions in `said` of every statement that can name the actor, in order (a superset: the
@@ -350,6 +355,67 @@ SAID = Remembered()  # a statement of an article unchanged since a server's last
 # What pages list beside a statement or event, the same object as in a server's last build while it
 # holds the same statements (so its print is remembered with it: depends.KEPT)
 LISTED, REPORTED = Remembered(), Remembered()
+
+
+class _About:
+    """Views.said_about's positions for each actor, kept from one build to the next while a server holds
+    its caches: after an edit only the run of statements that are other objects (one article's) is
+    looked at again, those before it keep their place and those after it move by the change in length."""
+
+    KEPT = 32  # builds whose runs are kept: an actor's positions older than that are found again whole
+
+    def __init__(self) -> None:
+        self.last: list = []  # the statements of the last Views made
+        self.generation = 0  # how many Views were made
+        self.runs: dict[int, tuple[int, int, int]] = {}  # generation -> (start, old end, new end) of its changed run
+        self.by_actor: dict[str, tuple[int, tuple, list[int]]] = {}  # actor id -> (generation, names, positions)
+
+    def advance(self, said: list) -> int:
+        """A new Views of these statements: its generation, the run of statements that changed recorded."""
+        old, size = self.last, min(len(self.last), len(said))
+        start = 0
+        while start < size and old[start] is said[start]:
+            start += 1
+        end = 0
+        while end < size - start and old[-1 - end] is said[-1 - end]:
+            end += 1
+        self.last, self.generation = said, self.generation + 1
+        self.runs[self.generation] = (start, len(old) - end, len(said) - end)
+        self.runs.pop(self.generation - self.KEPT, None)
+        return self.generation
+
+    def positions(self, views: Views, actor: Actor) -> list[int]:
+        """views._about(actor), from the positions an earlier Views found when they can be carried over."""
+        names, now = (actor.id, actor.name, actor.aliases), views._generation
+        kept = self.by_actor.get(actor.id)
+        if kept is None or kept[1] != names or not now - self.KEPT < kept[0] <= now or now != self.generation:
+            found = views._about(actor)
+        else:
+            found = self._carried(views, actor, kept[0], kept[2])
+        if now == self.generation:
+            self.by_actor[actor.id] = (now, names, found)
+        return found
+
+    def _carried(self, views: Views, actor: Actor, made: int, positions: list[int]) -> list[int]:
+        dirty = None  # the span (in the latest statements) where statements may differ from those found on
+        for start, old_end, new_end in (self.runs[g] for g in range(made + 1, views._generation + 1)):
+            if start == old_end == new_end:
+                continue
+            shift = new_end - old_end
+            positions = [p for p in positions if p < start] + [p + shift for p in positions if p >= old_end]
+            if dirty is not None:
+                low, high = dirty
+                low = low if low < start else low + shift if low >= old_end else start
+                high = high if high <= start else high + shift if high >= old_end else new_end
+                start, new_end = min(low, start), max(high, new_end)
+            dirty = (start, new_end)
+        if dirty is None:
+            return positions
+        low, high = dirty
+        return [p for p in positions if p < low] + views._about(actor, range(low, high)) + [p for p in positions if p >= high]
+
+
+ABOUT = _About()  # (only while a server holds its caches)
 
 
 def _once(store: dict, key: tuple, asked: object, make: Callable[[], object]):

@@ -245,3 +245,99 @@ def test_pieces_saved_as_they_are_made_load_as_the_dict_they_were_set_in(tmp_pat
         saved["x"] = b"y"
         raise OSError("No space left on device")
     assert unpickle_keyed(tmp_path / "pieces.pickle", "key") == pieces and len(list(tmp_path.iterdir())) == 1
+
+
+def _held_session_articles(chance, actors: dict, texts: list[str], count: int):
+    """`count` random articles whose claims, by random speakers, draw on `texts` (so that some are retold)."""
+    from briefing.model import Article, Claim, Source
+
+    def article(slug: str):
+        claims = tuple(Claim(f"c{i}", chance.choice(list(actors)), chance.choice(texts))
+                       for i in range(chance.randint(0, 4)))
+        return Article(slug, f"content/{slug}.md", slug.upper(), f"2024-01-{chance.randint(10, 28)}", Source(None), "",
+                       tuple(actors.values()), claims=claims)
+
+    return article, [article(f"a{n}") for n in range(count)]
+
+
+def _edited(chance, article, articles: list) -> None:
+    """One edit of a server session: an article rewritten, added or removed (the others the same objects)."""
+    n, what = chance.randrange(len(articles)), chance.random()
+    if what < 0.6:
+        articles[n] = article(articles[n].slug)
+    elif what < 0.8 or len(articles) < 3:
+        articles.insert(n, article(f"b{chance.randrange(10**6)}"))
+    else:
+        del articles[n]
+
+
+def test_what_others_said_about_an_actor_carried_across_a_servers_edits_equals_it_found_anew(monkeypatch):
+    """A server looks again only at the statements an edit changed (views.ABOUT); over many edits, with
+    actors asked about some builds and not others and an alias added, it finds what a fresh build finds."""
+    import random
+
+    from briefing import views as views_module, warm
+    from briefing.model import Actor, Briefing
+
+    chance = random.Random(7)
+    monkeypatch.setattr(warm, "holding", True)
+    monkeypatch.setattr(views_module, "ABOUT", views_module._About())
+    monkeypatch.setattr(views_module, "SAID", warm.Remembered())
+    actors = {a.id: a for a in [Actor("iran", "Iran", "state", aliases=("Islamic Republic",)),
+                                Actor("us", "United States", "state", aliases=("U.S.",)),
+                                Actor("kim", "Kim Jong Un", "person"), Actor("roe", "Jane Roe", "person")]}
+    texts = ["Iran sent drones", "the U.S. said no", "Kim Jong Un met Jane Roe", "Roe said Iran lies",
+             "the Islamic Republic denied it", "United States-made shells", "nothing about anyone"]
+    article, articles = _held_session_articles(chance, actors, texts, 12)
+    for step in range(150):
+        _edited(chance, article, articles)
+        if step == 70:  # an alias added: what names the actor differs
+            actors["roe"] = Actor("roe", "Jane Roe", "person", aliases=("Roe",))
+        briefing = Briefing("T", tuple(articles), actors)
+        views = Views(briefing)
+        asked = chance.sample(list(actors.values()), chance.randint(0, len(actors)))
+        held = {a.id: [s.ref for s in views.said_about(a)] for a in asked}
+        with monkeypatch.context() as fresh:
+            fresh.setattr(warm, "holding", False)
+            anew = Views(briefing)
+            assert held == {a.id: [s.ref for s in anew.said_about(a)] for a in asked}, step
+
+
+def test_the_anchor_map_a_server_carries_across_edits_equals_the_one_made_anew(monkeypatch):
+    """A server keeps each speaker page's anchors while it lists the same statements in the same groups
+    of reports (anchors.SPEAKER_PAGES); after edits that move statements between speakers and groups,
+    who-said-what/anchors.json is what a fresh build writes."""
+    import random
+
+    from briefing import anchors, views as views_module, warm
+    from briefing.model import Actor, Briefing
+    from briefing.retold import retold
+
+    chance = random.Random(11)
+    monkeypatch.setattr(warm, "holding", True)
+    monkeypatch.setattr(anchors, "SPEAKER_PAGES", {})
+    monkeypatch.setattr(views_module, "SAID", warm.Remembered())
+    monkeypatch.setattr(pages_module(), "STATEMENTS_PER_PAGE", 3)  # several pages a speaker
+    actors = {a.id: a for a in [Actor("iran", "Iran", "state"), Actor("us", "United States", "state"),
+                                Actor("roe", "Jane Roe", "person")]}
+    texts = ["drones were sent to the front", "no drones were ever sent", "the talks resume on Monday",
+             "the talks are over for good", "the shells came from abroad"]
+    article, articles = _held_session_articles(chance, actors, texts, 10)
+
+    def anchor_map(briefing) -> str:
+        return next(p for p in plan(briefing) if p.path == "who-said-what/anchors.json").source()
+
+    for step in range(40):
+        _edited(chance, article, articles)
+        briefing = Briefing("T", tuple(articles), actors, retold=retold(articles))
+        held = anchor_map(briefing)
+        with monkeypatch.context() as fresh:
+            fresh.setattr(warm, "holding", False)
+            assert held == anchor_map(briefing), step
+    assert json.loads(held) and anchors.SPEAKER_PAGES
+
+
+def pages_module():  # (imported when asked: the module, not its names)
+    from briefing import pages
+
+    return pages
