@@ -262,8 +262,14 @@ def _held_session_articles(chance, actors: dict, texts: list[str], count: int):
 
 def _edited(chance, article, articles: list) -> None:
     """One edit of a server session: an article rewritten, added or removed (the others the same objects)."""
+    import dataclasses
+
     n, what = chance.randrange(len(articles)), chance.random()
-    if what < 0.6:
+    told = [c for a in articles if a is not articles[n] for c in a.claims]
+    if what < 0.3 and told:  # a claim another article made, retold later (it joins that claim's group of reports)
+        claim = dataclasses.replace(chance.choice(told), id=f"c{len(articles[n].claims) + 10}")
+        articles[n] = dataclasses.replace(articles[n], published="2024-02-01", claims=(*articles[n].claims, claim))
+    elif what < 0.6:
         articles[n] = article(articles[n].slug)
     elif what < 0.8 or len(articles) < 3:
         articles.insert(n, article(f"b{chance.randrange(10**6)}"))
