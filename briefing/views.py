@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from .link import SEASONS, chronology, date_label
 from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
@@ -135,22 +135,25 @@ class Views:
 
     def __init__(self, briefing: Briefing):
         self.briefing = briefing
-        self.said = [self._statement(kind, a, f) for a in briefing.articles
-                     for kind, facts in (("claim", a.claims), ("denial", a.denials)) for f in facts]
-        self._by_ref = {s.ref: s for s in self.said}
+        # each article's statements, transfers and actors' ids (a server's last ones while they are the same)
+        own = [OWN.get(a, partial(self._own, a), partial(self._resolved, a)) for a in briefing.articles]
+        self.said = [s for said, _, _, _ in own for s in said]
+        self._said_in = _by_article(briefing.articles, [said for said, _, _, _ in own])
+        self._by_ref = self._refs()
         self._by_slug = {a.slug: a for a in briefing.articles}
-        self.transfers = [Transfer(a, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
-                          for a in briefing.articles for w in a.weapons]
+        self.transfers = [t for _, transfers, _, _ in own for t in transfers]
+        self._transfers_in = _by_article(briefing.articles, [transfers for _, transfers, _, _ in own])
         self.chronology = chronology(briefing)
         # Indexes, so each page looks up its part instead of scanning everything (a build stays linear).
-        self._said_in = _grouped_by(self.said, lambda s: s.article.slug)
         answering = ((d, c) for c, denials in briefing.rebuttals.items() for d in dict.fromkeys(denials))
         self._rebutted = _grouped_by(answering, lambda pair: pair[0])  # denial -> the claims it answers
-        self._transfers_in = _grouped_by(self.transfers, lambda t: t.article.slug)
         self._transfers_of = _grouped_by(self.transfers, lambda t: t.weapon.id)
         self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
-        self._articles_of = _grouped(briefing.articles, lambda a: (x.id for x in a.actors))
-        self._actor_ids = {a.slug: tuple(x.id for x in dict.fromkeys(a.actors)) for a in briefing.articles}
+        self._articles_of: dict[ActorId, list[Article]] = {}
+        for article, (_, _, _, ids) in zip(briefing.articles, own):
+            for actor_id in ids:
+                self._articles_of.setdefault(actor_id, []).append(article)
+        self._actor_ids = {a.slug: ids for a, (_, _, ids, _) in zip(briefing.articles, own)}
         self._events_of = _grouped(self.chronology, lambda pair: pair[1].actors)
         # What pages ask of every statement they list (a statement is listed on several pages): worked
         # out once, and the same object each time, so a page's recorded reads print it from memory.
@@ -160,6 +163,42 @@ class Views:
         self._listings: dict[tuple[str, str, int], tuple[Said, Listing]] = {}
         self._event_reported: dict[tuple[str, str, int], tuple[Event, Reported]] = {}
         self._generation = ABOUT.advance(self.said) if warm.holding else 0
+        if warm.holding:
+            LAST[:] = [self]
+
+    def _own(self, article: Article) -> tuple[list[Said], list[Transfer], tuple[ActorId, ...], tuple[ActorId, ...]]:
+        """An article's statements, its transfers, the ids of its distinct actors, its actors' distinct ids."""
+        said = [self._statement(kind, article, f)
+                for kind, facts in (("claim", article.claims), ("denial", article.denials)) for f in facts]
+        transfers = [Transfer(article, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
+                     for w in article.weapons]
+        return (said, transfers, tuple(x.id for x in dict.fromkeys(article.actors)),
+                tuple(dict.fromkeys(x.id for x in article.actors)))
+
+    def _resolved(self, article: Article) -> tuple:
+        """The merged actors what _own makes of an article holds (its speakers, suppliers and recipients)."""
+        actors = self.briefing.actors
+        return (tuple([actors[f.speaker] for f in article.claims]), tuple([actors[f.speaker] for f in article.denials]),
+                tuple([(self.maybe_actor(w.supplier), self.maybe_actor(w.recipient)) for w in article.weapons]))
+
+    def _refs(self) -> dict[Ref, Said]:
+        """Each statement by its Ref: in a server, the last Views' with the statements of the articles
+        whose statements are other lists (objects) put in place of theirs."""
+        last = LAST[0] if warm.holding else None
+        if last is None:
+            return {s.ref: s for s in self.said}
+        old, new = last._said_in, self._said_in
+        changed = [slug for slug in old.keys() | new.keys() if old.get(slug) is not new.get(slug)]
+        if len(changed) > 64:
+            return {s.ref: s for s in self.said}
+        refs = last._by_ref.copy()
+        for slug in changed:
+            for said in old.get(slug, ()):
+                refs.pop(said.ref, None)
+        for slug in changed:  # (a Ref names its article: no two articles' statements share one)
+            for said in new.get(slug, ()):
+                refs[said.ref] = said
+        return refs
 
     @cached_property
     def _words(self) -> dict[str, list[int]]:
@@ -416,6 +455,19 @@ class _About:
 
 
 ABOUT = _About()  # (only while a server holds its caches)
+
+
+OWN = Remembered()  # an article's statements, transfers and actors' ids (Views._own) while what they resolve to is the same
+LAST: list = [None]  # the last Views made while a server holds its caches (Views._refs)
+
+
+def _by_article(articles, lists: list[list]) -> dict[str, list]:
+    """Each article's non-empty list by its slug (the lists joined when two articles share a slug)."""
+    found: dict[str, list] = {}
+    for article, items in zip(articles, lists):
+        if items:
+            found[article.slug] = found[article.slug] + items if article.slug in found else items
+    return found
 
 
 def _once(store: dict, key: tuple, asked: object, make: Callable[[], object]):

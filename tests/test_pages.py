@@ -249,13 +249,16 @@ def test_pieces_saved_as_they_are_made_load_as_the_dict_they_were_set_in(tmp_pat
 
 def _held_session_articles(chance, actors: dict, texts: list[str], count: int):
     """`count` random articles whose claims, by random speakers, draw on `texts` (so that some are retold)."""
-    from briefing.model import Article, Claim, Source
+    from briefing.model import Article, Claim, Source, Weapon
 
     def article(slug: str):
         claims = tuple(Claim(f"c{i}", chance.choice(list(actors)), chance.choice(texts))
                        for i in range(chance.randint(0, 4)))
+        weapons = tuple(Weapon(f"w{i}", f"W{i}", supplier=chance.choice([None, *actors]),
+                               recipient=chance.choice([None, *actors])) for i in range(chance.randint(0, 2)))
+        listed = tuple(chance.sample(list(actors.values()), chance.randint(1, len(actors))))
         return Article(slug, f"content/{slug}.md", slug.upper(), f"2024-01-{chance.randint(10, 28)}", Source(None), "",
-                       tuple(actors.values()), claims=claims)
+                       listed, weapons=weapons, claims=claims)
 
     return article, [article(f"a{n}") for n in range(count)]
 
@@ -335,7 +338,8 @@ def test_the_anchor_map_a_server_carries_across_edits_equals_the_one_made_anew(m
 
     for step in range(40):
         _edited(chance, article, articles)
-        briefing = Briefing("T", tuple(articles), actors, retold=retold(articles))
+        weapons = {w.id: w for a in articles for w in a.weapons}
+        briefing = Briefing("T", tuple(articles), actors, weapons, retold=retold(articles))
         held = anchor_map(briefing)
         with monkeypatch.context() as fresh:
             fresh.setattr(warm, "holding", False)
@@ -347,3 +351,38 @@ def pages_module():  # (imported when asked: the module, not its names)
     from briefing import pages
 
     return pages
+
+
+def test_the_views_and_claims_csv_a_server_carries_across_edits_equal_those_made_anew(monkeypatch):
+    """A server keeps each unchanged article's statements, transfers and actors' ids (views.OWN), each
+    statement by its Ref (Views._refs), and claims.csv's lines by article (exports.ROWS); over edits that
+    rewrite, add and remove articles and rename a speaker, every index and claims.csv are a fresh build's."""
+    import random
+
+    from briefing import exports, views as views_module, warm
+    from briefing.model import Actor, Briefing
+
+    chance = random.Random(5)
+    monkeypatch.setattr(warm, "holding", True)
+    for name in ("OWN", "SAID"):
+        monkeypatch.setattr(views_module, name, warm.Remembered())
+    monkeypatch.setattr(views_module, "LAST", [None])
+    monkeypatch.setattr(exports, "ROWS", warm.Remembered())
+    actors = {a.id: a for a in [Actor("iran", "Iran", "state"), Actor("us", "United States", "state"),
+                                Actor("roe", "Jane Roe", "person")]}
+    article, articles = _held_session_articles(chance, actors, ["drones were sent", "no drones", "talks resume"], 12)
+    indexes = ["said", "_by_ref", "_by_slug", "transfers", "_said_in", "_transfers_in", "_transfers_of",
+               "_transfers_involving", "_articles_of", "_actor_ids", "_events_of"]
+    for step in range(60):
+        _edited(chance, article, articles)
+        if step == 30:  # a speaker's name as merged changes: every statement of theirs is another one
+            actors["roe"] = Actor("roe", "Jane R. Roe", "person")
+        briefing = Briefing("T", tuple(articles), dict(actors))
+        held = Views(briefing)
+        held_csv = claims_csv(held)
+        with monkeypatch.context() as fresh:
+            fresh.setattr(warm, "holding", False)
+            anew = Views(briefing)
+            assert {i: getattr(held, i) for i in indexes} == {i: getattr(anew, i) for i in indexes}, step
+            assert held_csv == claims_csv(anew), step
+    assert "Jane R. Roe" in held_csv
