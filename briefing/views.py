@@ -599,6 +599,23 @@ def flow_diagram(rows: list[tuple[Actor, Actor, Weapon, list[Transfer]]]) -> Flo
                        tuple(paths), summary)
 
 
+def flow_facts(reports: list[Transfer]) -> tuple[list[str], list[str]]:
+    """A flow's distinct statuses and quantities, each first as first said (what Jinja2's `select|unique`
+    gives: unique whatever the case), for the list of transfers."""
+    return _distinct(t.weapon.status for t in reports), _distinct(t.weapon.quantity for t in reports)
+
+
+def _distinct(values) -> list[str]:
+    seen, found = set(), []
+    for value in values:
+        if value:
+            key = value.lower() if isinstance(value, str) else value
+            if key not in seen:
+                seen.add(key)
+                found.append(value)
+    return found
+
+
 def _flow_detail(reports: list[Transfer]) -> str:
     statuses = sorted({t.weapon.status for t in reports if t.weapon.status})
     quantities = sorted({t.weapon.quantity for t in reports if t.weapon.quantity})

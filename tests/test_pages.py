@@ -386,3 +386,24 @@ def test_the_views_and_claims_csv_a_server_carries_across_edits_equal_those_made
             assert {i: getattr(held, i) for i in indexes} == {i: getattr(anew, i) for i in indexes}, step
             assert held_csv == claims_csv(anew), step
     assert "Jane R. Roe" in held_csv
+
+
+def test_a_flows_statuses_and_quantities_are_what_jinjas_select_unique_gives():
+    """views.flow_facts stands in for `reports|map(attribute=...)|select|unique` in the transfers lists:
+    the same values, in the same order, for statuses that differ only in case or are missing."""
+    import random
+
+    import jinja2
+
+    from briefing.model import Weapon
+    from briefing.views import Transfer, flow_facts
+
+    chance = random.Random(3)
+    said = [None, "", "delivered", "Delivered", "planned", "PLANNED", "used", "12", "a dozen", "A Dozen"]
+    unique = jinja2.Environment().from_string(
+        "{{ r|map(attribute='weapon.status')|select|unique|list }}|{{ r|map(attribute='weapon.quantity')|select|unique|list }}")
+    for _ in range(300):
+        reports = [Transfer(None, Weapon("w", "W", quantity=chance.choice(said), status=chance.choice(said)), None, None)
+                   for _ in range(chance.randint(0, 12))]
+        statuses, quantities = flow_facts(reports)
+        assert f"{statuses}|{quantities}" == unique.render(r=reports)
