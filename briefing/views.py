@@ -253,7 +253,14 @@ class Views:
 
     def contested(self) -> list[tuple[Said, list[Said]]]:
         """Claims that at least one denial answers."""
-        return [(s, self.answers(s)) for s in self.said if s.kind == "claim" and self.answers(s)]
+        answered = self.briefing.rebuttals.keys() | self._rebutted.keys()  # (answers() is [] for any other)
+        found = []
+        for said in self.said:
+            if said.kind == "claim" and said.ref in answered:
+                answers = self.answers(said)
+                if answers:
+                    found.append((said, answers))
+        return found
 
     def count(self, kind: str) -> int:
         """How many statements of a kind ("claim" or "denial") the briefing holds."""
@@ -363,11 +370,7 @@ class Views:
 
     def most_cited(self, limit: int = 10) -> list[tuple[Actor, int]]:
         """Actors by how many facts involve them (as speaker, supplier, recipient, event actor)."""
-        counts: Counter[ActorId] = Counter()
-        for article in self.briefing.articles:
-            counts.update(f.speaker for f in (*article.claims, *article.denials))
-            counts.update(x for e in article.events for x in e.actors)
-            counts.update(x for w in article.weapons for x in (w.supplier, w.recipient) if x)
+        counts = CITED.counts(self.briefing.articles) if warm.holding else _cited(self.briefing.articles)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(self.actor(k), n) for k, n in ranked[:limit] if k in self.briefing.actors]
 
@@ -457,6 +460,40 @@ class _About:
 ABOUT = _About()  # (only while a server holds its caches)
 
 
+def _cited(articles) -> Counter[ActorId]:
+    """How many facts of these articles involve each actor (as speaker, supplier, recipient, event actor)."""
+    counts: Counter[ActorId] = Counter()
+    for article in articles:
+        counts.update(f.speaker for f in (*article.claims, *article.denials))
+        counts.update(x for e in article.events for x in e.actors)
+        counts.update(x for w in article.weapons for x in (w.supplier, w.recipient) if x)
+    return counts
+
+
+class _Cited:
+    """_cited() of a server's last build's articles, and of these from it: the counts of the articles
+    that came added, of those that went taken away (an edit changes one article of a thousand)."""
+
+    def __init__(self) -> None:
+        self.last: tuple = ((), Counter())  # (the articles, their counts)
+
+    def counts(self, articles: tuple) -> Counter[ActorId]:
+        """_cited(articles), from the last build's counts while few articles differ."""
+        old, counts = self.last
+        before, now = {id(a) for a in old}, {id(a) for a in articles}
+        came, went = [a for a in articles if id(a) not in before], [a for a in old if id(a) not in now]
+        if len(came) + len(went) > 64:
+            counts = _cited(articles)
+        elif came or went:
+            counts = counts.copy()
+            counts.update(_cited(came))
+            counts.subtract(_cited(went))
+            counts = +counts  # (an actor no fact involves any more is not counted: as _cited leaves it out)
+        self.last = (articles, counts)
+        return counts
+
+
+CITED = _Cited()  # (only while a server holds its caches)
 OWN = Remembered()  # an article's statements, transfers and actors' ids (Views._own) while what they resolve to is the same
 LAST: list = [None]  # the last Views made while a server holds its caches (Views._refs)
 

@@ -355,8 +355,9 @@ def pages_module():  # (imported when asked: the module, not its names)
 
 def test_the_views_and_claims_csv_a_server_carries_across_edits_equal_those_made_anew(monkeypatch):
     """A server keeps each unchanged article's statements, transfers and actors' ids (views.OWN), each
-    statement by its Ref (Views._refs), and claims.csv's lines by article (exports.ROWS); over edits that
-    rewrite, add and remove articles and rename a speaker, every index and claims.csv are a fresh build's."""
+    statement by its Ref (Views._refs), claims.csv's lines by article (exports.ROWS) and the counts of the
+    most cited actors (views.CITED); over edits that rewrite, add and remove articles and rename a speaker,
+    every index, claims.csv and the most cited are a fresh build's."""
     import random
 
     from briefing import exports, views as views_module, warm
@@ -367,6 +368,7 @@ def test_the_views_and_claims_csv_a_server_carries_across_edits_equal_those_made
     for name in ("OWN", "SAID"):
         monkeypatch.setattr(views_module, name, warm.Remembered())
     monkeypatch.setattr(views_module, "LAST", [None])
+    monkeypatch.setattr(views_module, "CITED", views_module._Cited())
     monkeypatch.setattr(exports, "ROWS", warm.Remembered())
     actors = {a.id: a for a in [Actor("iran", "Iran", "state"), Actor("us", "United States", "state"),
                                 Actor("roe", "Jane Roe", "person")]}
@@ -385,6 +387,7 @@ def test_the_views_and_claims_csv_a_server_carries_across_edits_equal_those_made
             anew = Views(briefing)
             assert {i: getattr(held, i) for i in indexes} == {i: getattr(anew, i) for i in indexes}, step
             assert held_csv == claims_csv(anew), step
+            assert held.most_cited(50) == anew.most_cited(50), step
     assert "Jane R. Roe" in held_csv
 
 
