@@ -381,13 +381,13 @@ def test_the_views_and_claims_csv_a_server_carries_across_edits_equal_those_made
             actors["roe"] = Actor("roe", "Jane R. Roe", "person")
         briefing = Briefing("T", tuple(articles), dict(actors))
         held = Views(briefing)
-        held_csv = claims_csv(held)
+        held_csv, cited = claims_csv(held), held.most_cited(50)
         with monkeypatch.context() as fresh:
             fresh.setattr(warm, "holding", False)
             anew = Views(briefing)
             assert {i: getattr(held, i) for i in indexes} == {i: getattr(anew, i) for i in indexes}, step
             assert held_csv == claims_csv(anew), step
-            assert held.most_cited(50) == anew.most_cited(50), step
+            assert cited == anew.most_cited(50), step
     assert "Jane R. Roe" in held_csv
 
 
