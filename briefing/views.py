@@ -226,9 +226,14 @@ class Views:
     def answers(self, said: Said) -> list[Said]:
         """For a claim, the denials that rebut it; for a denial, the claims it rebuts (the same list
         each time: not to be changed)."""
-        if said.ref not in self.briefing.rebuttals and said.ref not in self._rebutted:  # most statements: none
+        if said.ref not in self._answered:  # most statements: none
             return []
         return _once(self._answers, (said.article.slug, said.fact.id), said, lambda: self._answering(said))
+
+    @cached_property
+    def _answered(self) -> set[Ref]:
+        """The statements a rebuttal names: the claims it answers and its denials (answers() of any other is [])."""
+        return self.briefing.rebuttals.keys() | self._rebutted.keys()
 
     def _answering(self, said: Said) -> list[Said]:
         if said.kind == "claim":  # a denial several articles report answers once, as its first report
@@ -253,8 +258,7 @@ class Views:
 
     def contested(self) -> list[tuple[Said, list[Said]]]:
         """Claims that at least one denial answers."""
-        answered = self.briefing.rebuttals.keys() | self._rebutted.keys()  # (answers() is [] for any other)
-        found = []
+        answered, found = self._answered, []  # (answers() is [] for any other)
         for said in self.said:
             if said.kind == "claim" and said.ref in answered:
                 answers = self.answers(said)
