@@ -136,13 +136,13 @@ class Views:
     def __init__(self, briefing: Briefing):
         self.briefing = briefing
         # each article's statements, transfers and actors' ids (a server's last ones while they are the same)
-        own = [OWN.get(a, partial(self._own, a), partial(self._resolved, a)) for a in briefing.articles]
-        self.said = [s for said, _, _, _ in own for s in said]
-        self._said_in = _by_article(briefing.articles, [said for said, _, _, _ in own])
+        self._own = own = [OWN.get(a, partial(self._made, a), partial(self._resolved, a)) for a in briefing.articles]
+        self.said = [s for o in own for s in o.said]
+        self._said_in = _by_article(briefing.articles, [o.said for o in own])
         self._by_ref = self._refs()
         self._by_slug = {a.slug: a for a in briefing.articles}
-        self.transfers = [t for _, transfers, _, _ in own for t in transfers]
-        self._transfers_in = _by_article(briefing.articles, [transfers for _, transfers, _, _ in own])
+        self.transfers = [t for o in own for t in o.transfers]
+        self._transfers_in = _by_article(briefing.articles, [o.transfers for o in own])
         self.chronology = chronology(briefing)
         # Indexes, so each page looks up its part instead of scanning everything (a build stays linear).
         answering = ((d, c) for c, denials in briefing.rebuttals.items() for d in dict.fromkeys(denials))
@@ -150,10 +150,10 @@ class Views:
         self._transfers_of = _grouped_by(self.transfers, lambda t: t.weapon.id)
         self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
         self._articles_of: dict[ActorId, list[Article]] = {}
-        for article, (_, _, _, ids) in zip(briefing.articles, own):
-            for actor_id in ids:
+        for article, o in zip(briefing.articles, own):
+            for actor_id in o.distinct_ids:
                 self._articles_of.setdefault(actor_id, []).append(article)
-        self._actor_ids = {a.slug: ids for a, (_, _, ids, _) in zip(briefing.articles, own)}
+        self._actor_ids = {a.slug: o.actor_ids for a, o in zip(briefing.articles, own)}
         self._events_of = _grouped(self.chronology, lambda pair: pair[1].actors)
         # What pages ask of every statement they list (a statement is listed on several pages): worked
         # out once, and the same object each time, so a page's recorded reads print it from memory.
@@ -166,17 +166,17 @@ class Views:
         if warm.holding:
             LAST[:] = [self]
 
-    def _own(self, article: Article) -> tuple[list[Said], list[Transfer], tuple[ActorId, ...], tuple[ActorId, ...]]:
-        """An article's statements, its transfers, the ids of its distinct actors, its actors' distinct ids."""
+    def _made(self, article: Article) -> _Own:
         said = [self._statement(kind, article, f)
                 for kind, facts in (("claim", article.claims), ("denial", article.denials)) for f in facts]
         transfers = [Transfer(article, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
                      for w in article.weapons]
-        return (said, transfers, tuple(x.id for x in dict.fromkeys(article.actors)),
-                tuple(dict.fromkeys(x.id for x in article.actors)))
+        return _Own(said, transfers, tuple(x.id for x in dict.fromkeys(article.actors)),
+                    tuple(dict.fromkeys(x.id for x in article.actors)), Counter(s.kind for s in said),
+                    sum(1 for s in said if s.anonymous))
 
     def _resolved(self, article: Article) -> tuple:
-        """The merged actors what _own makes of an article holds (its speakers, suppliers and recipients)."""
+        """The merged actors what _made makes of an article holds (its speakers, suppliers and recipients)."""
         actors = self.briefing.actors
         return (tuple([actors[f.speaker] for f in article.claims]), tuple([actors[f.speaker] for f in article.denials]),
                 tuple([(self.maybe_actor(w.supplier), self.maybe_actor(w.recipient)) for w in article.weapons]))
@@ -268,7 +268,7 @@ class Views:
 
     def count(self, kind: str) -> int:
         """How many statements of a kind ("claim" or "denial") the briefing holds."""
-        return sum(1 for s in self.said if s.kind == kind)
+        return sum(o.kinds[kind] for o in self._own)
 
     def anonymous_share(self) -> tuple[int, int]:
         """(statements resting on anonymous sources, all statements)."""
@@ -276,7 +276,7 @@ class Views:
 
     @cached_property
     def _anonymous_share(self) -> tuple[int, int]:
-        return sum(1 for s in self.said if s.anonymous), len(self.said)
+        return sum(o.anonymous for o in self._own), len(self.said)
 
     def cutoff(self) -> str | None:
         """The information cutoff: the latest publication date of any article."""
@@ -498,7 +498,20 @@ class _Cited:
 
 
 CITED = _Cited()  # (only while a server holds its caches)
-OWN = Remembered()  # an article's statements, transfers and actors' ids (Views._own) while what they resolve to is the same
+@dataclass(frozen=True, slots=True)
+class _Own:
+    """What Views holds of one article: its statements, its transfers, the ids of its distinct actors,
+    its actors' distinct ids, its statements counted by kind and those resting on anonymous sources."""
+
+    said: list[Said]
+    transfers: list[Transfer]
+    actor_ids: tuple[ActorId, ...]
+    distinct_ids: tuple[ActorId, ...]
+    kinds: Counter[str]
+    anonymous: int
+
+
+OWN = Remembered()  # _Own of each article (Views._made) while the actors it resolves to are the same
 LAST: list = [None]  # the last Views made while a server holds its caches (Views._refs)
 
 

@@ -382,12 +382,15 @@ def test_the_views_and_claims_csv_a_server_carries_across_edits_equal_those_made
         briefing = Briefing("T", tuple(articles), dict(actors))
         held = Views(briefing)
         held_csv, cited = claims_csv(held), held.most_cited(50)
+        counted = held.count("claim"), held.count("denial"), held.anonymous_share()
         with monkeypatch.context() as fresh:
             fresh.setattr(warm, "holding", False)
             anew = Views(briefing)
             assert {i: getattr(held, i) for i in indexes} == {i: getattr(anew, i) for i in indexes}, step
             assert held_csv == claims_csv(anew), step
             assert cited == anew.most_cited(50), step
+            assert counted == (sum(1 for s in anew.said if s.kind == "claim"), sum(1 for s in anew.said if s.kind == "denial"),
+                               (sum(1 for s in anew.said if s.anonymous), len(anew.said))), step
     assert "Jane R. Roe" in held_csv
 
 
