@@ -409,6 +409,7 @@ class _About:
     looked at again, those before it keep their place and those after it move by the change in length."""
 
     KEPT = 32  # builds whose runs are kept: an actor's positions older than that are found again whole
+    LOOKED_AT = 500  # statements looked at again, at most: beyond, the word index finds them all again
 
     def __init__(self) -> None:
         self.last: list = []  # the statements of the last Views made
@@ -443,22 +444,39 @@ class _About:
         return found
 
     def _carried(self, views: Views, actor: Actor, made: int, positions: list[int]) -> list[int]:
-        dirty = None  # the span (in the latest statements) where statements may differ from those found on
+        dirty: list[tuple[int, int]] = []  # the spans (in the latest statements) where statements may differ
         for start, old_end, new_end in (self.runs[g] for g in range(made + 1, views._generation + 1)):
             if start == old_end == new_end:
                 continue
             shift = new_end - old_end
             positions = [p for p in positions if p < start] + [p + shift for p in positions if p >= old_end]
-            if dirty is not None:
-                low, high = dirty
-                low = low if low < start else low + shift if low >= old_end else start
-                high = high if high <= start else high + shift if high >= old_end else new_end
-                start, new_end = min(low, start), max(high, new_end)
-            dirty = (start, new_end)
-        if dirty is None:
-            return positions
-        low, high = dirty
-        return [p for p in positions if p < low] + views._about(actor, range(low, high)) + [p for p in positions if p >= high]
+            dirty = _spans([*((_moved(low, start, old_end, new_end), _moved(high, start, old_end, new_end, True))
+                              for low, high in dirty), (start, new_end)])
+        if sum(high - low for low, high in dirty) > self.LOOKED_AT:  # (edits all over: the word index is quicker)
+            return views._about(actor)
+        kept = [p for p in positions if not any(low <= p < high for low, high in dirty)]
+        return sorted(kept + [i for low, high in dirty for i in views._about(actor, range(low, high))])
+
+
+def _moved(at: int, start: int, old_end: int, new_end: int, end: bool = False) -> int:
+    """Where a span's start (or `end`) at `at` is once the statements from `start` to `old_end` are
+    replaced by those to `new_end`: a bound inside the replaced ones goes to the replacement's edge."""
+    if at < start or (end and at == start):
+        return at
+    if at >= old_end:
+        return at + new_end - old_end
+    return new_end if end else start
+
+
+def _spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that are not empty, those that overlap or touch joined, in order."""
+    joined: list[list[int]] = []
+    for low, high in sorted(s for s in spans if s[0] < s[1]):
+        if joined and low <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], high)
+        else:
+            joined.append([low, high])
+    return [(low, high) for low, high in joined]
 
 
 ABOUT = _About()  # (only while a server holds its caches)
