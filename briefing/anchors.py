@@ -8,6 +8,7 @@ import posixpath
 from collections.abc import Iterable
 from typing import Protocol
 
+from . import warm
 from .exports import _STRING
 from .views import Views
 
@@ -22,15 +23,50 @@ class Planned(Protocol):
 
 def statement_anchors(pages: Iterable[Planned], views: Views) -> str:
     """who-said-what/anchors.json: every claim and denial (repeated reports too) -> its speaker page."""
-    found: dict[str, str] = {}
+    found: dict[str, str] = {}  # anchor -> its line of the map
+    listed = set()
     for page in pages:
         if page.template == "speaker.html":
-            folder = _folder(page.path, "who-said-what/")
-            for said in page.given["pager"].items:
-                shown = f"{folder}/#{said.article.slug}-{said.fact.id}"
-                for report in views.reports(said):
-                    found.setdefault(f"{report.ref.article}-{report.ref.fact}", shown)
-    return _json(found)
+            listed.add(page.path)
+            for anchor, line in _speaker_anchors(page.path, page.given["pager"].items, views):
+                found.setdefault(anchor, line)
+    for gone in SPEAKER_PAGES.keys() - listed:  # (a speaker page no more: what it listed goes with it)
+        del SPEAKER_PAGES[gone]
+    return "{\n" + ",\n".join([found[anchor] for anchor in sorted(found)]) + "\n}\n" if found else "{}\n"  # as _json
+
+
+def _speaker_anchors(path: str, items: tuple, views: Views) -> list[tuple[str, str]]:
+    """(anchor, its line of the map) of every report of each statement a speaker page lists; while a
+    server holds its caches, the last build's for the page while it lists the same statements in the
+    same groups of reports (the pages of the edited article's speakers list other ones)."""
+    retold = views.briefing.retold
+    if not warm.holding:
+        return _anchored(path, items, views)
+    last = SPEAKER_PAGES.get(path)
+    if last is not None and last[0] == items:
+        if last[1] is retold:
+            return last[3]
+        groups = tuple(retold.get(s.ref) for s in items)  # (the same tuples while a group is: retold.REPORTS)
+        if groups == last[2]:  # (a group holds statements of this briefing's articles: as views.reports keeps them)
+            SPEAKER_PAGES[path] = (items, retold, groups, last[3])
+            return last[3]
+    made = _anchored(path, items, views)
+    SPEAKER_PAGES[path] = (items, retold, tuple(retold.get(s.ref) for s in items), made)
+    return made
+
+
+def _anchored(path: str, items: tuple, views: Views) -> list[tuple[str, str]]:
+    folder = _folder(path, "who-said-what/")
+    made = []
+    for said in items:
+        shown = _STRING(f"{folder}/#{said.article.slug}-{said.fact.id}")
+        for report in views.reports(said):
+            anchor = f"{report.ref.article}-{report.ref.fact}"
+            made.append((anchor, f"{_STRING(anchor)}: {shown}"))
+    return made
+
+
+SPEAKER_PAGES: dict[str, tuple] = {}  # page path -> (statements, retold, their groups, _anchored) of a server's last build
 
 
 def event_anchors(pages: Iterable[Planned]) -> str:

@@ -9,7 +9,7 @@ import pickle
 from collections.abc import Iterator
 from pathlib import Path
 from dataclasses import fields, is_dataclass
-from functools import cache
+from functools import cache, partial
 
 from . import warm
 from .link import SEASONS, chronology, date_label
@@ -163,15 +163,16 @@ ROWS_PER_PART = 2000
 
 def claims_csv_parts(views: Views) -> Iterator[str]:
     """claims_csv in parts of ROWS_PER_PART rows, made as they are taken: at 10,000 articles the whole
-    is 58 MB (and a StringIO holds four bytes a character). While a server holds its caches, the line
-    of a statement unchanged since its last build is the one written then."""
+    is 58 MB (and a StringIO holds four bytes a character). While a server holds its caches, the lines
+    of an article whose statements are those of its last build are the ones written then."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["kind", "article", "id", "speaker", "speaker_name", "cue", "text", "quote",
                      "anonymous", "rebuts", "sentence", "published", "url"])
-    if warm.holding:
+    if warm.holding:  # (an article's statements are contiguous in views.said: _said_in holds them in its order)
         yield out.getvalue()
-        yield "".join(ROWS.get(s, lambda s=s: _csv_line(_claims_row(s))) for s in views.said)
+        yield "".join([ROWS.get(said[0].article, partial(_lines, said), partial(tuple, said))
+                       for said in views._said_in.values()])
         return
     for n, s in enumerate(views.said, 1):
         writer.writerow(_claims_row(s))
@@ -182,7 +183,11 @@ def claims_csv_parts(views: Views) -> Iterator[str]:
     yield out.getvalue()
 
 
-ROWS = warm.Remembered()  # claims.csv's line of each statement (views.SAID: the same object while unchanged)
+ROWS = warm.Remembered()  # claims.csv's lines of each article's statements (views.SAID: the same objects while unchanged)
+
+
+def _lines(said: list[Said]) -> str:
+    return "".join([_csv_line(_claims_row(s)) for s in said])
 
 
 def _claims_row(s: Said) -> list:

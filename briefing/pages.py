@@ -13,7 +13,7 @@ from .model import Actor, Article, Briefing
 from .overview import (UNDATED, Period, actor_summary, actor_types, busiest_months, every_year, histogram, periods,
                        ranked_contested, speakers)
 from .paging import name_spans, paginate
-from .views import SPEAKER_KINDS, Views, flow_diagram, when
+from .views import SPEAKER_KINDS, Views, flow_diagram, flow_facts, when
 
 
 @dataclass(frozen=True)
@@ -60,19 +60,20 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
     common = _common(briefing, views, search)
     contested, chronology = ranked_contested(views), periods(views, dense=EVENTS_PER_PAGE)
     transfers = views.transfer_summary()
+    flows = [flow_facts(reports) for *_, reports in transfers]
     pages = [
         Page("index.html", "index.html", {
             "latest": briefing.articles[:ON_THE_INDEX], "contested": contested[:ON_THE_INDEX],
             "contested_total": len(contested), "cited": views.most_cited(10), "cutoff": views.cutoff(),
             "anonymous": views.anonymous_share(), "busiest": busiest_months(chronology, ON_THE_INDEX),
-            "transfers": transfers[:8], "transfers_total": len(transfers)}),
+            "transfers": transfers[:8], "flows": flows[:8], "transfers_total": len(transfers)}),
         *(Page(p.path, "articles.html", {"pager": p})
           for p in paginate(list(briefing.articles), ARTICLES_PER_PAGE, "articles/")),
         *(_article_page(a, views) for a in briefing.articles),
         *_actor_pages(briefing, views),
         *_said_pages(views, contested),
         *_chronology_pages(chronology),
-        *_weapon_pages(briefing, views, transfers),
+        *_weapon_pages(briefing, views, transfers, flows),
         Page("404.html", "404.html", {"base_url": base}),
         Page("feed.xml", "feed.xml", {"base_url": base}),
         Page("sitemap.xml", "sitemap.xml", {"base_url": base}),
@@ -93,12 +94,12 @@ def _with(common: dict, page: Page) -> Page:
     return Page(page.path, page.template, {**common, **page.given}, page.text, later=page.later)
 
 
-def _weapon_pages(briefing: Briefing, views: Views, transfers: list) -> list[Page]:
+def _weapon_pages(briefing: Briefing, views: Views, transfers: list, flows: list) -> list[Page]:
     """The weapons overview (who supplies whom, each system with its count of reports), and each
     system's reports, a page of them at a time."""
     reports = {w: views.transfers_of(w) for w in briefing.weapons}
     pages = [Page("weapons/index.html", "weapons.html", {
-        "diagram": flow_diagram(transfers), "transfers": transfers, "reports": {w: len(r) for w, r in reports.items()}})]
+        "diagram": flow_diagram(transfers), "transfers": transfers, "flows": flows, "reports": {w: len(r) for w, r in reports.items()}})]
     for weapon in briefing.weapons.values():
         pages += [Page(p.path, "weapon.html", {"weapon": weapon, "pager": p})
                   for p in paginate(reports[weapon.id], TRANSFERS_PER_PAGE, f"weapons/{weapon.id}/")]

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from .link import SEASONS, chronology, date_label
 from .model import Actor, ActorId, Article, Briefing, Claim, Denial, Event, Ref, Weapon, WeaponId
@@ -135,22 +135,25 @@ class Views:
 
     def __init__(self, briefing: Briefing):
         self.briefing = briefing
-        self.said = [self._statement(kind, a, f) for a in briefing.articles
-                     for kind, facts in (("claim", a.claims), ("denial", a.denials)) for f in facts]
-        self._by_ref = {s.ref: s for s in self.said}
+        # each article's statements, transfers and actors' ids (a server's last ones while they are the same)
+        self._own = own = [OWN.get(a, partial(self._made, a), partial(self._resolved, a)) for a in briefing.articles]
+        self.said = [s for o in own for s in o.said]
+        self._said_in = _by_article(briefing.articles, [o.said for o in own])
+        self._by_ref = self._refs()
         self._by_slug = {a.slug: a for a in briefing.articles}
-        self.transfers = [Transfer(a, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
-                          for a in briefing.articles for w in a.weapons]
+        self.transfers = [t for o in own for t in o.transfers]
+        self._transfers_in = _by_article(briefing.articles, [o.transfers for o in own])
         self.chronology = chronology(briefing)
         # Indexes, so each page looks up its part instead of scanning everything (a build stays linear).
-        self._said_in = _grouped_by(self.said, lambda s: s.article.slug)
         answering = ((d, c) for c, denials in briefing.rebuttals.items() for d in dict.fromkeys(denials))
         self._rebutted = _grouped_by(answering, lambda pair: pair[0])  # denial -> the claims it answers
-        self._transfers_in = _grouped_by(self.transfers, lambda t: t.article.slug)
         self._transfers_of = _grouped_by(self.transfers, lambda t: t.weapon.id)
         self._transfers_involving = _grouped(self.transfers, lambda t: (t.weapon.supplier, t.weapon.recipient))
-        self._articles_of = _grouped(briefing.articles, lambda a: (x.id for x in a.actors))
-        self._actor_ids = {a.slug: tuple(x.id for x in dict.fromkeys(a.actors)) for a in briefing.articles}
+        self._articles_of: dict[ActorId, list[Article]] = {}
+        for article, o in zip(briefing.articles, own):
+            for actor_id in o.distinct_ids:
+                self._articles_of.setdefault(actor_id, []).append(article)
+        self._actor_ids = {a.slug: o.actor_ids for a, o in zip(briefing.articles, own)}
         self._events_of = _grouped(self.chronology, lambda pair: pair[1].actors)
         # What pages ask of every statement they list (a statement is listed on several pages): worked
         # out once, and the same object each time, so a page's recorded reads print it from memory.
@@ -159,6 +162,43 @@ class Views:
         self._reported: dict[tuple[str, str, int], tuple[Said, Reported]] = {}
         self._listings: dict[tuple[str, str, int], tuple[Said, Listing]] = {}
         self._event_reported: dict[tuple[str, str, int], tuple[Event, Reported]] = {}
+        self._generation = ABOUT.advance(self.said) if warm.holding else 0
+        if warm.holding:
+            LAST[:] = [self]
+
+    def _made(self, article: Article) -> _Own:
+        said = [self._statement(kind, article, f)
+                for kind, facts in (("claim", article.claims), ("denial", article.denials)) for f in facts]
+        transfers = [Transfer(article, w, self.maybe_actor(w.supplier), self.maybe_actor(w.recipient))
+                     for w in article.weapons]
+        return _Own(said, transfers, tuple(x.id for x in dict.fromkeys(article.actors)),
+                    tuple(dict.fromkeys(x.id for x in article.actors)), Counter(s.kind for s in said),
+                    sum(1 for s in said if s.anonymous))
+
+    def _resolved(self, article: Article) -> tuple:
+        """The merged actors what _made makes of an article holds (its speakers, suppliers and recipients)."""
+        actors = self.briefing.actors
+        return (tuple([actors[f.speaker] for f in article.claims]), tuple([actors[f.speaker] for f in article.denials]),
+                tuple([(self.maybe_actor(w.supplier), self.maybe_actor(w.recipient)) for w in article.weapons]))
+
+    def _refs(self) -> dict[Ref, Said]:
+        """Each statement by its Ref: in a server, the last Views' with the statements of the articles
+        whose statements are other lists (objects) put in place of theirs."""
+        last = LAST[0] if warm.holding else None
+        if last is None:
+            return {s.ref: s for s in self.said}
+        old, new = last._said_in, self._said_in
+        changed = [slug for slug in old.keys() | new.keys() if old.get(slug) is not new.get(slug)]
+        if len(changed) > 64:
+            return {s.ref: s for s in self.said}
+        refs = last._by_ref.copy()
+        for slug in changed:
+            for said in old.get(slug, ()):
+                refs.pop(said.ref, None)
+        for slug in changed:  # (a Ref names its article: no two articles' statements share one)
+            for said in new.get(slug, ()):
+                refs[said.ref] = said
+        return refs
 
     @cached_property
     def _words(self) -> dict[str, list[int]]:
@@ -186,9 +226,14 @@ class Views:
     def answers(self, said: Said) -> list[Said]:
         """For a claim, the denials that rebut it; for a denial, the claims it rebuts (the same list
         each time: not to be changed)."""
-        if said.ref not in self.briefing.rebuttals and said.ref not in self._rebutted:  # most statements: none
+        if said.ref not in self._answered:  # most statements: none
             return []
         return _once(self._answers, (said.article.slug, said.fact.id), said, lambda: self._answering(said))
+
+    @cached_property
+    def _answered(self) -> set[Ref]:
+        """The statements a rebuttal names: the claims it answers and its denials (answers() of any other is [])."""
+        return self.briefing.rebuttals.keys() | self._rebutted.keys()
 
     def _answering(self, said: Said) -> list[Said]:
         if said.kind == "claim":  # a denial several articles report answers once, as its first report
@@ -213,11 +258,17 @@ class Views:
 
     def contested(self) -> list[tuple[Said, list[Said]]]:
         """Claims that at least one denial answers."""
-        return [(s, self.answers(s)) for s in self.said if s.kind == "claim" and self.answers(s)]
+        answered, found = self._answered, []  # (answers() is [] for any other)
+        for said in self.said:
+            if said.kind == "claim" and said.ref in answered:
+                answers = self.answers(said)
+                if answers:
+                    found.append((said, answers))
+        return found
 
     def count(self, kind: str) -> int:
         """How many statements of a kind ("claim" or "denial") the briefing holds."""
-        return sum(1 for s in self.said if s.kind == kind)
+        return sum(o.kinds[kind] for o in self._own)
 
     def anonymous_share(self) -> tuple[int, int]:
         """(statements resting on anonymous sources, all statements)."""
@@ -225,7 +276,7 @@ class Views:
 
     @cached_property
     def _anonymous_share(self) -> tuple[int, int]:
-        return sum(1 for s in self.said if s.anonymous), len(self.said)
+        return sum(o.anonymous for o in self._own), len(self.said)
 
     def cutoff(self) -> str | None:
         """The information cutoff: the latest publication date of any article."""
@@ -242,11 +293,15 @@ class Views:
 
     def said_about(self, actor: Actor) -> list[Said]:
         """What others said that names this actor (any of its names, as whole words)."""
-        candidates = [s for s in (self.said[i] for i in self._mentioning(actor)) if s.speaker.id != actor.id]
-        if not candidates:  # most people are named in one article, by themselves
-            return []
+        positions = ABOUT.positions(self, actor) if warm.holding else self._about(actor)
+        return [self.said[i] for i in positions]
+
+    def _about(self, actor: Actor, span: range | None = None) -> list[int]:
+        """Positions in `said` (within `span` when given) of what others said that names this actor."""
+        candidates = self._mentioning(actor) if span is None else span
         names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
-        return [s for s in candidates if _names_whole(_said_text(s), names)]
+        said = self.said
+        return [i for i in candidates if said[i].speaker.id != actor.id and _names_whole(_said_text(said[i]), names)]
 
     def _mentioning(self, actor: Actor) -> list[int]:
         """Positions in `said` of every statement that can name the actor, in order (a superset: the
@@ -319,11 +374,7 @@ class Views:
 
     def most_cited(self, limit: int = 10) -> list[tuple[Actor, int]]:
         """Actors by how many facts involve them (as speaker, supplier, recipient, event actor)."""
-        counts: Counter[ActorId] = Counter()
-        for article in self.briefing.articles:
-            counts.update(f.speaker for f in (*article.claims, *article.denials))
-            counts.update(x for e in article.events for x in e.actors)
-            counts.update(x for w in article.weapons for x in (w.supplier, w.recipient) if x)
+        counts = CITED.counts(self.briefing.articles) if warm.holding else _cited(self.briefing.articles)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(self.actor(k), n) for k, n in ranked[:limit] if k in self.briefing.actors]
 
@@ -350,6 +401,145 @@ SAID = Remembered()  # a statement of an article unchanged since a server's last
 # What pages list beside a statement or event, the same object as in a server's last build while it
 # holds the same statements (so its print is remembered with it: depends.KEPT)
 LISTED, REPORTED = Remembered(), Remembered()
+
+
+class _About:
+    """Views.said_about's positions for each actor, kept from one build to the next while a server holds
+    its caches: after an edit only the run of statements that are other objects (one article's) is
+    looked at again, those before it keep their place and those after it move by the change in length."""
+
+    KEPT = 32  # builds whose runs are kept: an actor's positions older than that are found again whole
+    LOOKED_AT = 500  # statements looked at again, at most: beyond, the word index finds them all again
+
+    def __init__(self) -> None:
+        self.last: list = []  # the statements of the last Views made
+        self.generation = 0  # how many Views were made
+        self.runs: dict[int, tuple[int, int, int]] = {}  # generation -> (start, old end, new end) of its changed run
+        self.by_actor: dict[str, tuple[int, tuple, list[int]]] = {}  # actor id -> (generation, names, positions)
+
+    def advance(self, said: list) -> int:
+        """A new Views of these statements: its generation, the run of statements that changed recorded."""
+        old, size = self.last, min(len(self.last), len(said))
+        start = 0
+        while start < size and old[start] is said[start]:
+            start += 1
+        end = 0
+        while end < size - start and old[-1 - end] is said[-1 - end]:
+            end += 1
+        self.last, self.generation = said, self.generation + 1
+        self.runs[self.generation] = (start, len(old) - end, len(said) - end)
+        self.runs.pop(self.generation - self.KEPT, None)
+        return self.generation
+
+    def positions(self, views: Views, actor: Actor) -> list[int]:
+        """views._about(actor), from the positions an earlier Views found when they can be carried over."""
+        names, now = (actor.id, actor.name, actor.aliases), views._generation
+        kept = self.by_actor.get(actor.id)
+        if kept is None or kept[1] != names or not now - self.KEPT < kept[0] <= now or now != self.generation:
+            found = views._about(actor)
+        else:
+            found = self._carried(views, actor, kept[0], kept[2])
+        if now == self.generation:
+            self.by_actor[actor.id] = (now, names, found)
+        return found
+
+    def _carried(self, views: Views, actor: Actor, made: int, positions: list[int]) -> list[int]:
+        dirty: list[tuple[int, int]] = []  # the spans (in the latest statements) where statements may differ
+        for start, old_end, new_end in (self.runs[g] for g in range(made + 1, views._generation + 1)):
+            if start == old_end == new_end:
+                continue
+            shift = new_end - old_end
+            positions = [p for p in positions if p < start] + [p + shift for p in positions if p >= old_end]
+            dirty = _spans([*((_moved(low, start, old_end, new_end), _moved(high, start, old_end, new_end, True))
+                              for low, high in dirty), (start, new_end)])
+        if sum(high - low for low, high in dirty) > self.LOOKED_AT:  # (edits all over: the word index is quicker)
+            return views._about(actor)
+        kept = [p for p in positions if not any(low <= p < high for low, high in dirty)]
+        return sorted(kept + [i for low, high in dirty for i in views._about(actor, range(low, high))])
+
+
+def _moved(at: int, start: int, old_end: int, new_end: int, end: bool = False) -> int:
+    """Where a span's start (or `end`) at `at` is once the statements from `start` to `old_end` are
+    replaced by those to `new_end`: a bound inside the replaced ones goes to the replacement's edge."""
+    if at < start or (end and at == start):
+        return at
+    if at >= old_end:
+        return at + new_end - old_end
+    return new_end if end else start
+
+
+def _spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that are not empty, those that overlap or touch joined, in order."""
+    joined: list[list[int]] = []
+    for low, high in sorted(s for s in spans if s[0] < s[1]):
+        if joined and low <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], high)
+        else:
+            joined.append([low, high])
+    return [(low, high) for low, high in joined]
+
+
+ABOUT = _About()  # (only while a server holds its caches)
+
+
+def _cited(articles) -> Counter[ActorId]:
+    """How many facts of these articles involve each actor (as speaker, supplier, recipient, event actor)."""
+    counts: Counter[ActorId] = Counter()
+    for article in articles:
+        counts.update(f.speaker for f in (*article.claims, *article.denials))
+        counts.update(x for e in article.events for x in e.actors)
+        counts.update(x for w in article.weapons for x in (w.supplier, w.recipient) if x)
+    return counts
+
+
+class _Cited:
+    """_cited() of a server's last build's articles, and of these from it: the counts of the articles
+    that came added, of those that went taken away (an edit changes one article of a thousand)."""
+
+    def __init__(self) -> None:
+        self.last: tuple = ((), Counter())  # (the articles, their counts)
+
+    def counts(self, articles: tuple) -> Counter[ActorId]:
+        """_cited(articles), from the last build's counts while few articles differ."""
+        old, counts = self.last
+        before, now = {id(a) for a in old}, {id(a) for a in articles}
+        came, went = [a for a in articles if id(a) not in before], [a for a in old if id(a) not in now]
+        if len(came) + len(went) > 64:
+            counts = _cited(articles)
+        elif came or went:
+            counts = counts.copy()
+            counts.update(_cited(came))
+            counts.subtract(_cited(went))
+            counts = +counts  # (an actor no fact involves any more is not counted: as _cited leaves it out)
+        self.last = (articles, counts)
+        return counts
+
+
+CITED = _Cited()  # (only while a server holds its caches)
+@dataclass(frozen=True, slots=True)
+class _Own:
+    """What Views holds of one article: its statements, its transfers, the ids of its distinct actors,
+    its actors' distinct ids, its statements counted by kind and those resting on anonymous sources."""
+
+    said: list[Said]
+    transfers: list[Transfer]
+    actor_ids: tuple[ActorId, ...]
+    distinct_ids: tuple[ActorId, ...]
+    kinds: Counter[str]
+    anonymous: int
+
+
+OWN = Remembered()  # _Own of each article (Views._made) while the actors it resolves to are the same
+LAST: list = [None]  # the last Views made while a server holds its caches (Views._refs)
+
+
+def _by_article(articles, lists: list[list]) -> dict[str, list]:
+    """Each article's non-empty list by its slug (the lists joined when two articles share a slug)."""
+    found: dict[str, list] = {}
+    for article, items in zip(articles, lists):
+        if items:
+            found[article.slug] = found[article.slug] + items if article.slug in found else items
+    return found
 
 
 def _once(store: dict, key: tuple, asked: object, make: Callable[[], object]):
@@ -479,6 +669,23 @@ def flow_diagram(rows: list[tuple[Actor, Actor, Weapon, list[Transfer]]]) -> Flo
     summary = tuple(f"{s.name} to {r.name}: {w.name} ({d})." for (s, r, w, _), d in zip(rows, details))
     return FlowDiagram(x_recipient + side, height, (*suppliers.values(), *systems, *recipients.values()),
                        tuple(paths), summary)
+
+
+def flow_facts(reports: list[Transfer]) -> tuple[list[str], list[str]]:
+    """A flow's distinct statuses and quantities, each first as first said (what Jinja2's `select|unique`
+    gives: unique whatever the case), for the list of transfers."""
+    return _distinct(t.weapon.status for t in reports), _distinct(t.weapon.quantity for t in reports)
+
+
+def _distinct(values) -> list[str]:
+    seen, found = set(), []
+    for value in values:
+        if value:
+            key = value.lower() if isinstance(value, str) else value
+            if key not in seen:
+                seen.add(key)
+                found.append(value)
+    return found
 
 
 def _flow_detail(reports: list[Transfer]) -> str:

@@ -245,3 +245,171 @@ def test_pieces_saved_as_they_are_made_load_as_the_dict_they_were_set_in(tmp_pat
         saved["x"] = b"y"
         raise OSError("No space left on device")
     assert unpickle_keyed(tmp_path / "pieces.pickle", "key") == pieces and len(list(tmp_path.iterdir())) == 1
+
+
+def _held_session_articles(chance, actors: dict, texts: list[str], count: int):
+    """`count` random articles whose claims, by random speakers, draw on `texts` (so that some are retold)."""
+    from briefing.model import Article, Claim, Source, Weapon
+
+    def article(slug: str):
+        claims = tuple(Claim(f"c{i}", chance.choice(list(actors)), chance.choice(texts))
+                       for i in range(chance.randint(0, 4)))
+        weapons = tuple(Weapon(f"w{i}", f"W{i}", supplier=chance.choice([None, *actors]),
+                               recipient=chance.choice([None, *actors])) for i in range(chance.randint(0, 2)))
+        listed = tuple(chance.sample(list(actors.values()), chance.randint(1, len(actors))))
+        return Article(slug, f"content/{slug}.md", slug.upper(), f"2024-01-{chance.randint(10, 28)}", Source(None), "",
+                       listed, weapons=weapons, claims=claims)
+
+    return article, [article(f"a{n}") for n in range(count)]
+
+
+def _edited(chance, article, articles: list) -> None:
+    """One edit of a server session: an article rewritten, added or removed (the others the same objects)."""
+    import dataclasses
+
+    n, what = chance.randrange(len(articles)), chance.random()
+    told = [c for a in articles if a is not articles[n] for c in a.claims]
+    if what < 0.3 and told:  # a claim another article made, retold later (it joins that claim's group of reports)
+        claim = dataclasses.replace(chance.choice(told), id=f"c{len(articles[n].claims) + 10}")
+        articles[n] = dataclasses.replace(articles[n], published="2024-02-01", claims=(*articles[n].claims, claim))
+    elif what < 0.6:
+        articles[n] = article(articles[n].slug)
+    elif what < 0.8 or len(articles) < 3:
+        articles.insert(n, article(f"b{chance.randrange(10**6)}"))
+    else:
+        del articles[n]
+
+
+def test_what_others_said_about_an_actor_carried_across_a_servers_edits_equals_it_found_anew(monkeypatch):
+    """A server looks again only at the statements an edit changed (views.ABOUT); over many edits, with
+    actors asked about some builds and not others and an alias added, it finds what a fresh build finds."""
+    import random
+
+    from briefing import views as views_module, warm
+    from briefing.model import Actor, Briefing
+
+    chance = random.Random(7)
+    monkeypatch.setattr(warm, "holding", True)
+    monkeypatch.setattr(views_module, "ABOUT", views_module._About())
+    monkeypatch.setattr(views_module, "SAID", warm.Remembered())
+    actors = {a.id: a for a in [Actor("iran", "Iran", "state", aliases=("Islamic Republic",)),
+                                Actor("us", "United States", "state", aliases=("U.S.",)),
+                                Actor("kim", "Kim Jong Un", "person"), Actor("roe", "Jane Roe", "person")]}
+    texts = ["Iran sent drones", "the U.S. said no", "Kim Jong Un met Jane Roe", "Roe said Iran lies",
+             "the Islamic Republic denied it", "United States-made shells", "nothing about anyone"]
+    article, articles = _held_session_articles(chance, actors, texts, 12)
+    for step in range(150):
+        _edited(chance, article, articles)
+        if step == 70:  # an alias added: what names the actor differs
+            actors["roe"] = Actor("roe", "Jane Roe", "person", aliases=("Roe",))
+        briefing = Briefing("T", tuple(articles), actors)
+        views = Views(briefing)
+        asked = chance.sample(list(actors.values()), chance.randint(0, len(actors)))
+        held = {a.id: [s.ref for s in views.said_about(a)] for a in asked}
+        with monkeypatch.context() as fresh:
+            fresh.setattr(warm, "holding", False)
+            anew = Views(briefing)
+            assert held == {a.id: [s.ref for s in anew.said_about(a)] for a in asked}, step
+
+
+def test_the_anchor_map_a_server_carries_across_edits_equals_the_one_made_anew(monkeypatch):
+    """A server keeps each speaker page's anchors while it lists the same statements in the same groups
+    of reports (anchors.SPEAKER_PAGES); after edits that move statements between speakers and groups,
+    who-said-what/anchors.json is what a fresh build writes."""
+    import random
+
+    from briefing import anchors, views as views_module, warm
+    from briefing.model import Actor, Briefing
+    from briefing.retold import retold
+
+    chance = random.Random(11)
+    monkeypatch.setattr(warm, "holding", True)
+    monkeypatch.setattr(anchors, "SPEAKER_PAGES", {})
+    monkeypatch.setattr(views_module, "SAID", warm.Remembered())
+    monkeypatch.setattr(pages_module(), "STATEMENTS_PER_PAGE", 3)  # several pages a speaker
+    actors = {a.id: a for a in [Actor("iran", "Iran", "state"), Actor("us", "United States", "state"),
+                                Actor("roe", "Jane Roe", "person")]}
+    texts = ["drones were sent to the front", "no drones were ever sent", "the talks resume on Monday",
+             "the talks are over for good", "the shells came from abroad"]
+    article, articles = _held_session_articles(chance, actors, texts, 10)
+
+    def anchor_map(briefing) -> str:
+        return next(p for p in plan(briefing) if p.path == "who-said-what/anchors.json").source()
+
+    for step in range(40):
+        _edited(chance, article, articles)
+        weapons = {w.id: w for a in articles for w in a.weapons}
+        briefing = Briefing("T", tuple(articles), actors, weapons, retold=retold(articles))
+        held = anchor_map(briefing)
+        with monkeypatch.context() as fresh:
+            fresh.setattr(warm, "holding", False)
+            assert held == anchor_map(briefing), step
+    assert json.loads(held) and anchors.SPEAKER_PAGES
+
+
+def pages_module():  # (imported when asked: the module, not its names)
+    from briefing import pages
+
+    return pages
+
+
+def test_the_views_and_claims_csv_a_server_carries_across_edits_equal_those_made_anew(monkeypatch):
+    """A server keeps each unchanged article's statements, transfers and actors' ids (views.OWN), each
+    statement by its Ref (Views._refs), claims.csv's lines by article (exports.ROWS) and the counts of the
+    most cited actors (views.CITED); over edits that rewrite, add and remove articles and rename a speaker,
+    every index, claims.csv and the most cited are a fresh build's."""
+    import random
+
+    from briefing import exports, views as views_module, warm
+    from briefing.model import Actor, Briefing
+
+    chance = random.Random(5)
+    monkeypatch.setattr(warm, "holding", True)
+    for name in ("OWN", "SAID"):
+        monkeypatch.setattr(views_module, name, warm.Remembered())
+    monkeypatch.setattr(views_module, "LAST", [None])
+    monkeypatch.setattr(views_module, "CITED", views_module._Cited())
+    monkeypatch.setattr(exports, "ROWS", warm.Remembered())
+    actors = {a.id: a for a in [Actor("iran", "Iran", "state"), Actor("us", "United States", "state"),
+                                Actor("roe", "Jane Roe", "person")]}
+    article, articles = _held_session_articles(chance, actors, ["drones were sent", "no drones", "talks resume"], 12)
+    indexes = ["said", "_by_ref", "_by_slug", "transfers", "_said_in", "_transfers_in", "_transfers_of",
+               "_transfers_involving", "_articles_of", "_actor_ids", "_events_of"]
+    for step in range(60):
+        _edited(chance, article, articles)
+        if step == 30:  # a speaker's name as merged changes: every statement of theirs is another one
+            actors["roe"] = Actor("roe", "Jane R. Roe", "person")
+        briefing = Briefing("T", tuple(articles), dict(actors))
+        held = Views(briefing)
+        held_csv, cited = claims_csv(held), held.most_cited(50)
+        counted = held.count("claim"), held.count("denial"), held.anonymous_share()
+        with monkeypatch.context() as fresh:
+            fresh.setattr(warm, "holding", False)
+            anew = Views(briefing)
+            assert {i: getattr(held, i) for i in indexes} == {i: getattr(anew, i) for i in indexes}, step
+            assert held_csv == claims_csv(anew), step
+            assert cited == anew.most_cited(50), step
+            assert counted == (sum(1 for s in anew.said if s.kind == "claim"), sum(1 for s in anew.said if s.kind == "denial"),
+                               (sum(1 for s in anew.said if s.anonymous), len(anew.said))), step
+    assert "Jane R. Roe" in held_csv
+
+
+def test_a_flows_statuses_and_quantities_are_what_jinjas_select_unique_gives():
+    """views.flow_facts stands in for `reports|map(attribute=...)|select|unique` in the transfers lists:
+    the same values, in the same order, for statuses that differ only in case or are missing."""
+    import random
+
+    import jinja2
+
+    from briefing.model import Weapon
+    from briefing.views import Transfer, flow_facts
+
+    chance = random.Random(3)
+    said = [None, "", "delivered", "Delivered", "planned", "PLANNED", "used", "12", "a dozen", "A Dozen"]
+    unique = jinja2.Environment().from_string(
+        "{{ r|map(attribute='weapon.status')|select|unique|list }}|{{ r|map(attribute='weapon.quantity')|select|unique|list }}")
+    for _ in range(300):
+        reports = [Transfer(None, Weapon("w", "W", quantity=chance.choice(said), status=chance.choice(said)), None, None)
+                   for _ in range(chance.randint(0, 12))]
+        statuses, quantities = flow_facts(reports)
+        assert f"{statuses}|{quantities}" == unique.render(r=reports)
