@@ -67,7 +67,7 @@ def speakers(views: Views) -> list[Speaker]:
     for actor, said in views.by_speaker():
         kinds = Counter(s.kind for s in said)
         found.append(Speaker(actor, SPEAKER_KINDS.get(actor.type, "organisation"), kinds["claim"], kinds["denial"],
-                             sum(1 for s in said if s.ref in views._answered and views.answers(s))))
+                             sum(1 for s in said if views.answers(s))))
     return found
 
 

@@ -258,13 +258,7 @@ class Views:
 
     def contested(self) -> list[tuple[Said, list[Said]]]:
         """Claims that at least one denial answers."""
-        answered, found = self._answered, []  # (answers() is [] for any other)
-        for said in self.said:
-            if said.kind == "claim" and said.ref in answered:
-                answers = self.answers(said)
-                if answers:
-                    found.append((said, answers))
-        return found
+        return [(s, answers) for s in self.said if s.kind == "claim" for answers in (self.answers(s),) if answers]
 
     def count(self, kind: str) -> int:
         """How many statements of a kind ("claim" or "denial") the briefing holds."""
@@ -516,6 +510,8 @@ class _Cited:
 
 
 CITED = _Cited()  # (only while a server holds its caches)
+
+
 @dataclass(frozen=True, slots=True)
 class _Own:
     """What Views holds of one article: its statements, its transfers, the ids of its distinct actors,
