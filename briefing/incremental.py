@@ -113,17 +113,20 @@ class LastBuild:
         self._write_record()
 
     def _outputs(self, site: Path, stage) -> dict[str, list[int]]:
-        """output_stats(site), taken from the last record for the files a patch left as they were."""
+        """output_stats(site), taken from the last record for the files a patch kept as that record has
+        them. The others are looked at: those it moved in, and those it wrote again with the bytes they
+        already held, whose mtime may have changed since (a copied or touched site/): recorded as last
+        seen, the next build would not find them as recorded and render them again, build after build."""
         old = self.record.get("outputs", {})
-        if stage is None or stage.moved is None or not stage.paths <= old.keys() | set(stage.moved):
+        if stage is None or stage.moved is None:
             return output_stats(site)
-        moved, stats = set(stage.moved), {}
+        moved, root, stats = set(stage.moved), os.path.join(site, ""), {}
         for path in stage.paths:
-            if path in moved:
-                st = os.stat(site / path)
-                stats[path] = [st.st_size, st.st_mtime_ns]
-            else:
+            if path in stage.kept and path not in moved and path in old:
                 stats[path] = old[path][:2]
+            else:
+                st = os.stat(root + path)
+                stats[path] = [st.st_size, st.st_mtime_ns]
         return stats
 
     def _write_record(self) -> None:

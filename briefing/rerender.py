@@ -119,7 +119,9 @@ def render_cached(plan: Plan, templates: Path, briefing, last: LastBuild, stage,
     if plan.partial:  # the pages not planned stay as the last build left them (_as_left checked their files)
         delta.carry(old.get("build"), last.build)
         outputs = last.record["outputs"]
-        kept.update((path, outputs[path][2]) for path in old["pages"] if path not in prints)
+        left = [path for path in old["pages"] if path not in prints]
+        kept.update((path, outputs[path][2]) for path in left)
+        stage.kept.update(left)
     digests, new_pages, touched = {}, {}, {}
     old_touched = old.get("touched", {})
     for path, digest in kept.items():

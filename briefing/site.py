@@ -50,6 +50,7 @@ class Stage:
     patch: bool
     paths: set[str] = field(default_factory=set)  # every file the new site holds (a patch removes the others)
     moved: list[str] | None = None  # once a patch is in: the files it moved into site/ (the others are as they were)
+    kept: set[str] = field(default_factory=set)  # files kept as the last build recorded them (not written again)
     builds: tuple = (None, None)  # (the build that left site/ as it is, this build's), for LOOKED
 
     def put(self, path: str, data: bytes) -> None:
@@ -89,6 +90,7 @@ class Stage:
 
     def keep(self, path: str) -> None:
         """The old site's file at `path` stays as it is."""
+        self.kept.add(path)
         if not self.patch:
             target = self.folder / path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -865,6 +865,37 @@ def test_after_a_patch_the_record_holds_every_file_of_the_site_as_it_is(golden_p
     assert LastBuild.load(settings).unchanged()
 
 
+def test_a_touched_site_is_rendered_again_once_not_at_every_build(golden_project: Path, monkeypatch: pytest.MonkeyPatch):
+    """site/ copied or touched (its files' mtimes changed, bytes the same): the next build cannot trust
+    them and renders them again, finding the bytes they hold; it records them as they now are, so the
+    build after renders only what its edit changed, as it would have without the touch."""
+    from briefing import render
+    from briefing.config import load_settings
+    from briefing.incremental import LastBuild, output_stats
+
+    rendered: list[str] = []
+    real = render.render_into
+    monkeypatch.setattr(render, "render_into", lambda pages, *a, **k: rendered.extend(p.path for p in pages) or real(pages, *a, **k))
+    path = golden_project / "content/talks-resume.md"
+
+    def retitled(title: str) -> list[str]:
+        rendered.clear()
+        _front_matter(path, lambda meta: meta.update(title=title))
+        rebuild(golden_project)
+        return sorted(rendered)
+
+    rebuild(golden_project)
+    retitled("Another title")
+    untouched = retitled("Yet another title")
+    for page in (golden_project / "site").rglob("*"):
+        if page.is_file():
+            os.utime(page, ns=(1_000_000_000, 1_000_000_000))
+    assert len(retitled("A third title")) > len(untouched)  # none is as the record says: all rendered again
+    settings = load_settings(golden_project)
+    assert {k: v[:2] for k, v in LastBuild.load(settings).record["outputs"].items()} == output_stats(settings.path("site"))
+    assert retitled("A fourth title") == untouched
+
+
 def test_an_article_comes_back_from_the_parse_cache_as_it_was_parsed():
     import pickle
 
