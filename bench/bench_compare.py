@@ -134,13 +134,19 @@ def edit_body(project: Path, i: int) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f" Edited {i}.\n", encoding="utf-8")
 
 
-def _edit_front_matter(project: Path, change) -> None:
-    """Apply `change(meta)` to the front-matter of the article in the middle of content/."""
+def _edit_front_matter(project: Path, change, fits=lambda meta: True) -> None:
+    """Apply `change(meta)` to the front-matter of the article a third of the way through content/, or of
+    the first after it that `fits` (on real text the article there may have no statement to change)."""
     import frontmatter
 
     files = sorted((project / "content").glob("*.md"))
-    path = files[len(files) // 3]
-    post = frontmatter.loads(path.read_text(encoding="utf-8"))
+    start = len(files) // 3
+    for path in files[start:] + files[:start]:
+        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+        if fits(post.metadata):
+            break
+    else:
+        sys.exit(f"bench: no content file in {project / 'content'} fits this edit")
     change(post.metadata)
     path.write_text(frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=100) + "\n", encoding="utf-8")
 
@@ -150,36 +156,48 @@ def edit_title(project: Path, i: int) -> None:
     _edit_front_matter(project, lambda meta: meta.update(title=f"{str(meta['title']).split(' [')[0]} [edit {i}]"))
 
 
+def _statements(meta: dict) -> list:
+    return (meta.get("claims") or []) + (meta.get("denials") or [])
+
+
 def change_speaker(project: Path, i: int) -> None:
     """Give one claim of one article to another of its actors."""
     def change(meta: dict) -> None:
-        actors = [a["id"] for a in meta.get("actors") or []]
-        said = (meta.get("claims") or []) + (meta.get("denials") or [])
-        if said and len(actors) > 1:
-            said[0]["speaker"] = actors[(actors.index(said[0]["speaker"]) + 1) % len(actors)] \
-                if said[0]["speaker"] in actors else actors[0]
-    _edit_front_matter(project, change)
+        actors = [a["id"] for a in meta["actors"]]
+        said = _statements(meta)
+        said[0]["speaker"] = actors[(actors.index(said[0]["speaker"]) + 1) % len(actors)] \
+            if said[0]["speaker"] in actors else actors[0]
+    _edit_front_matter(project, change, lambda meta: _statements(meta) and len(meta.get("actors") or []) > 1)
 
 
 def add_claim(project: Path, i: int) -> None:
     """Add one claim to one article (by its first actor, anchored to its first sentence)."""
     def change(meta: dict) -> None:
-        claims = meta.setdefault("claims", []) or []
+        claims = meta.get("claims") or []
         meta["claims"] = claims
-        speaker = (meta.get("actors") or [{"id": None}])[0]["id"]
-        if speaker:
-            claims.append({"id": f"c{len(claims) + 1}", "speaker": speaker, "cue": "said",
-                           "text": f"bench claim {i}", "quote": None, "sentence": 1})
-    _edit_front_matter(project, change)
+        claims.append({"id": f"c{len(claims) + 1}", "speaker": meta["actors"][0]["id"], "cue": "said",
+                       "text": f"bench claim {i}", "quote": None, "sentence": 1})
+    _edit_front_matter(project, change, lambda meta: meta.get("actors"))
 
 
 def rename_actor(project: Path, i: int) -> None:
-    """Rename one actor in one content file (it appears on many pages)."""
-    path = sorted((project / "content").glob("*.md"))[0]
-    text = path.read_text(encoding="utf-8")
-    old = "name: Iran\n" if i % 2 == 0 else "name: Islamic Republic of Iran\n"
-    new = "name: Islamic Republic of Iran\n" if i % 2 == 0 else "name: Iran\n"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    """Rename one actor in one content file (it appears on many pages): Iran, where the first file
+    names it (the generated corpus), else the first actor of the first file that has one, back and forth."""
+    paths = sorted((project / "content").glob("*.md"))
+    text = paths[0].read_text(encoding="utf-8")
+    for old, new in (("name: Iran\n", "name: Islamic Republic of Iran\n"), ("name: Islamic Republic of Iran\n", "name: Iran\n")):
+        if old in text:
+            paths[0].write_text(text.replace(old, new, 1), encoding="utf-8")
+            return
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"^actors:\n- id: [^\n]+\n  name: ([^\n]+)$", text, flags=re.MULTILINE)
+        if found:
+            name = found.group(1)
+            renamed = name.removesuffix(" (renamed)") if name.endswith(" (renamed)") else f"{name} (renamed)"
+            path.write_text(text[:found.start(1)] + renamed + text[found.end(1):], encoding="utf-8")
+            return
+    sys.exit(f"bench: no content file in {project / 'content'} names an actor")
 
 
 def add_seed(project: Path, i: int) -> None:
