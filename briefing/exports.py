@@ -13,7 +13,7 @@ from functools import cache, partial
 
 from . import warm
 from .link import SEASONS, chronology, date_label
-from .model import Briefing
+from .model import Article, Briefing, Event
 from .views import Said, Views
 
 
@@ -209,20 +209,30 @@ _LINE = io.StringIO()  # (one buffer for every line: a server's first rebuild wr
 _LINE_WRITER = csv.writer(_LINE, lineterminator="\n")
 
 
-def timeline_json(briefing: Briefing) -> str:
-    """The chronology in TimelineJS's JSON format (events with a known year only)."""
-    events = []
-    for article, event in chronology(briefing):
+def timeline_json(briefing: Briefing, events: list[tuple[Article, Event]] | None = None) -> str:
+    """The chronology (`events`, when it is made already) in TimelineJS's JSON format (events with a
+    known year only). A server reuses each unchanged article's events as it wrote them last time."""
+    made = [TIMELINE.get(article, partial(_timeline_events, article))[event.id]
+            for article, event in (chronology(briefing) if events is None else events)]
+    return indented_json({"title": {"text": {"headline": briefing.title}},
+                          "events": [_Raw(text) for text in made if text is not None]}) + "\n"
+
+
+def _timeline_events(article: Article) -> dict[str, str | None]:
+    """Each event of an article as timeline.json lists it (None: its year is not known), by id."""
+    made = {}
+    for event in article.events:
         start = _timeline_date(event.date)
-        if start is None:
-            continue
-        events.append({
+        made[event.id] = None if start is None else indented_json({
             "start_date": {**start, "display_date": date_label(event.date)[0]},
             "text": {"headline": event.when or date_label(event.date)[0], "text": event.text},
             "group": article.title,
             "unique_id": f"{article.slug}-{event.id}",
-        })
-    return indented_json({"title": {"text": {"headline": briefing.title}}, "events": events}) + "\n"
+        }, 2)
+    return made
+
+
+TIMELINE = warm.Remembered()  # timeline.json's events of each article (the same object while unchanged)
 
 
 def _timeline_date(edtf: str) -> dict | None:

@@ -80,7 +80,7 @@ def plan(briefing: Briefing, base_url: str = "", search: bool = False) -> list[P
         # The data files never show article bodies (rerender.render_cached relies on it).
         Page("briefing.json", make=lambda: exports.briefing_json_parts(briefing)),
         Page("claims.csv", make=lambda: exports.claims_csv_parts(views)),
-        Page("timeline.json", make=lambda: exports.timeline_json(briefing)),
+        Page("timeline.json", make=lambda: exports.timeline_json(briefing, views.chronology)),
         Page("robots.txt", text="User-agent: *\nAllow: /\n" + (f"Sitemap: {base}/sitemap.xml\n" if base else "")),
         Page(".nojekyll", text=""),
     ]
