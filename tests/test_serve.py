@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.serve import SETTLE_AT_MOST_S, Sources, is_loopback
+from briefing.serve import IDLE_SCAN_S, SETTLE_AT_MOST_S, Events, Sources, is_loopback
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, free_port
 from .conftest import ROOT
@@ -194,6 +194,52 @@ def test_the_site_folder_and_editor_litter_never_trigger_a_rebuild(golden_projec
             out.write("\n")
         assert next_reload(sources) is not None, name
     assert len(recorder.builds) == 3
+
+
+def counted_scans(sources: Sources) -> list[int]:
+    """A list that grows by one each time the sources are scanned."""
+    scans: list[int] = []
+    real = sources.changed
+    sources.changed = lambda: scans.append(1) or real()  # type: ignore[method-assign]
+    return scans
+
+
+def test_told_of_changes_an_idle_server_scans_only_when_one_comes_or_once_a_second(tmp_path: Path):
+    (tmp_path / "a.md").write_text("v0")
+    recorder = Recorder([tmp_path])
+    sources = Sources(recorder)
+    sources.events = Events([tmp_path])
+    scans = counted_scans(sources)
+    time.sleep(0.3)  # (the watching thread has started)
+    sources.events.came()
+    for _ in range(10):  # half a second of livereload's ticks with nothing changing
+        assert sources.examine() == (None, None)
+        time.sleep(0.05)
+    assert len(scans) <= 1  # (one when a second has passed since the last)
+    (tmp_path / "a.md").write_text("v1")
+    deadline = time.monotonic() + 5
+    while not sources.events._told.is_set() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert next_reload(sources) == "*"
+    assert recorder.builds == [{"a.md": "v1"}]
+
+
+def test_without_change_events_every_tick_scans_and_a_change_is_still_seen_within_a_second(tmp_path: Path):
+    (tmp_path / "a.md").write_text("v0")
+    recorder = Recorder([tmp_path])
+    sources = Sources(recorder)
+    sources.events = Events([])  # nothing the file system can watch (watchfiles missing or failing is the same)
+    scans = counted_scans(sources)
+    for _ in range(3):
+        sources.examine()
+    assert len(scans) == 3
+    silent = Sources(recorder)
+    silent.events = Events([tmp_path])
+    silent.events._told.set = lambda: None  # told nothing: a change it was not told of (pyproject.toml)
+    (tmp_path / "a.md").write_text("v2")
+    time.sleep(IDLE_SCAN_S)
+    assert next_reload(silent) == "*"
+    assert recorder.builds[-1] == {"a.md": "v2"}
 
 
 def test_a_running_server_keeps_its_folder_and_address_and_says_so(golden_project: Path,
