@@ -39,6 +39,7 @@ from .config import ConfigError, Settings
 from .pipeline import read_ahead
 from .problems import BuildError
 from .warm import hold_caches
+from .workers import fork_safe
 
 ERROR_FILE = ".build-error.txt"
 SCAN_EVERY_MS = 50
@@ -230,8 +231,8 @@ class Events:
     def __init__(self, folders: list[Path]):
         self._told = threading.Event()
         self._watching = bool(folders)
-        if folders:
-            threading.Thread(target=self._watch, args=(folders,), name="briefing events", daemon=True).start()
+        if folders:  # (its thread waits in watchfiles' Rust loop, taking the GIL only to set an Event: builds still fork)
+            fork_safe(threading.Thread(target=self._watch, args=(folders,), name="briefing events", daemon=True)).start()
 
     def came(self) -> bool:
         if not self._watching or self._told.is_set():

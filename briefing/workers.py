@@ -10,6 +10,7 @@ import signal
 import tempfile
 import threading
 import traceback
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -28,10 +29,22 @@ def cores() -> int:
 
 def useful_processes(setting: int, items: int, per_process: int) -> int:
     """How many processes pay for `items` items: the `processes` setting (0: one per core), at most
-    one per `per_process` items, and one where forking is unsafe (no fork, or other threads running)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    one per `per_process` items, and one where forking is unsafe (no fork, or other threads running
+    but those marked `fork_safe`)."""
+    current = threading.current_thread()
+    if not hasattr(os, "fork") or any(t is not current and t not in _FORK_SAFE for t in threading.enumerate()):
         return 1
     return max(1, min(setting or cores(), items // per_process))
+
+
+_FORK_SAFE: weakref.WeakSet = weakref.WeakSet()
+
+
+def fork_safe(thread: threading.Thread) -> threading.Thread:
+    """Mark a thread that does not keep the building process from forking: one that waits outside
+    Python (the GIL released) and holds nothing a child uses, such as serve.Events' watcher."""
+    _FORK_SAFE.add(thread)
+    return thread
 
 
 def forked_map(work: Callable[[list], list], chunks: list[list], processes: int,

@@ -75,3 +75,17 @@ def test_the_last_chunks_asked_here_are_worked_here_once_every_child_has_ended(t
     here = [(start, pid) for n, pid, start, _ in results if n >= 4]
     assert all(pid == os.getpid() for _, pid in here)
     assert min(start for start, _ in here) >= max(end for n, _, _, end in results if n < 4)
+
+
+def test_another_thread_keeps_work_in_this_process_unless_it_is_marked_fork_safe():
+    import threading
+
+    done = threading.Event()
+    assert workers.useful_processes(2, 1000, 100) == 2
+    other = threading.Thread(target=done.wait, daemon=True)
+    other.start()
+    assert workers.useful_processes(2, 1000, 100) == 1  # forking beside it could deadlock a child
+    workers.fork_safe(other)
+    assert workers.useful_processes(2, 1000, 100) == 2
+    done.set()
+    other.join()
