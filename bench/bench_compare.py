@@ -221,19 +221,33 @@ def serve_edits(label: str, project: Path, runs: int) -> list[tuple]:
     """The same edits saved while `serve` runs (what a person curating content/ waits for): wall seconds
     from the save to the server's "rebuilt" line (its 50 ms scans and settling included), the server's
     CPU seconds and the peak of its memory. One body edit first warms it (the first rebuild after a
-    start reads the build caches from disk; later ones keep them in memory)."""
+    start reads the build caches from disk; later ones keep them in memory). Then what the server
+    costs while nobody saves (IDLE_S seconds, once its work after the last save is done)."""
     with tempfile.NamedTemporaryFile(suffix=".log") as log:
         server = subprocess.Popen([*BUILD, "--root", str(project), "serve", "--port", str(_free_port())],
                                   stdout=log, stderr=subprocess.STDOUT)
         try:
             _wait_for(server, Path(log.name), "serving ", 1)
             _saved(server, Path(log.name), lambda: edit_body(project, 999))
-            return [(label, f"serve, {name}", median([_saved(server, Path(log.name), lambda i=i, e=edit: e(project, 1000 + i))
+            rows = [(label, f"serve, {name}", median([_saved(server, Path(log.name), lambda i=i, e=edit: e(project, 1000 + i))
                                                       for i in range(runs)]), None, target)
                     for name, edit, target in EDITS]
+            return rows + [(label, f"serve, idle for {IDLE_S:g} s", _idle(server), None, None)]
         finally:
             server.terminate()
             server.wait(30)
+
+
+IDLE_S = 10.0
+
+
+def _idle(server: subprocess.Popen) -> Sample:
+    """The server's CPU seconds over IDLE_S seconds in which nothing changes (after 5 s for the work it
+    does once idle: printing, writing its caches)."""
+    time.sleep(5)
+    cpu, started = _cpu_seconds(server.pid), time.perf_counter()
+    time.sleep(IDLE_S)
+    return Sample(time.perf_counter() - started, _cpu_seconds(server.pid) - cpu, tree_memory(server.pid) / 1024)
 
 
 def _saved(server: subprocess.Popen, log: Path, edit) -> Sample:
