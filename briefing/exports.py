@@ -212,10 +212,17 @@ _LINE_WRITER = csv.writer(_LINE, lineterminator="\n")
 def timeline_json(briefing: Briefing, events: list[tuple[Article, Event]] | None = None) -> str:
     """The chronology (`events`, when it is made already) in TimelineJS's JSON format (events with a
     known year only). A server reuses each unchanged article's events as it wrote them last time."""
-    made = [TIMELINE.get(article, partial(_timeline_events, article))[event.id]
-            for article, event in (chronology(briefing) if events is None else events)]
+    made: dict[str, dict[str, str | None]] = {}  # each article's events, made once (by slug: unique)
+
+    def event_json(article: Article, event: Event) -> str | None:
+        found = made.get(article.slug)
+        if found is None:
+            found = made[article.slug] = TIMELINE.get(article, partial(_timeline_events, article))
+        return found[event.id]
+
+    texts = (event_json(a, e) for a, e in (chronology(briefing) if events is None else events))
     return indented_json({"title": {"text": {"headline": briefing.title}},
-                          "events": [_Raw(text) for text in made if text is not None]}) + "\n"
+                          "events": [_Raw(text) for text in texts if text is not None]}) + "\n"
 
 
 def _timeline_events(article: Article) -> dict[str, str | None]:

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -216,11 +216,7 @@ def _commit(stage: Stage) -> None:
 
 def _look(site: Path, build: str) -> None:
     """LOOKED: the files of site/ now (in a server's idle thread: a build that starts stops the walk)."""
-    start, files = len(str(site)) + 1, []
-    for parent, _, names in os.walk(site):
-        warm.go_on()
-        files.extend(os.path.join(parent, n)[start:].replace(os.sep, "/") for n in names)
-    LOOKED[site] = (build, frozenset(files))
+    LOOKED[site] = (build, frozenset(_walked(site, warm.go_on)))
 
 
 def finish_commit(folder: Path, site: Path) -> list[str]:
@@ -260,9 +256,15 @@ def _remove_empty_folders(folder: Path, site: Path) -> None:
 
 def _files(folder: Path) -> list[str]:
     """Every file under `folder`, by its path inside it."""
+    return _walked(folder)
+
+
+def _walked(folder: Path, between: Callable[[], None] = lambda: None) -> list[str]:
+    """_files(folder), calling `between()` before each folder it lists."""
     start = len(str(folder)) + 1
     out = []
     for parent, _, names in os.walk(folder):
+        between()
         out.extend(os.path.join(parent, n)[start:].replace(os.sep, "/") for n in names)
     return out
 

@@ -258,7 +258,7 @@ class Views:
 
     def contested(self) -> list[tuple[Said, list[Said]]]:
         """Claims that at least one denial answers."""
-        return [(s, answers) for s in self.said if s.kind == "claim" for answers in (self.answers(s),) if answers]
+        return [(s, answers) for s in self.said if s.kind == "claim" and (answers := self.answers(s))]
 
     def count(self, kind: str) -> int:
         """How many statements of a kind ("claim" or "denial") the briefing holds."""
