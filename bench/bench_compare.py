@@ -1,7 +1,8 @@
 """Benchmark Briefing against Hugo and raw spaCy, as whole processes, and print a Markdown table.
 
     .venv/bin/python bench/bench_compare.py [--sizes 100 400 1000] [--runs 3] [--seeds 400]
-                                            [--wire] [--wire-content DIR] [--no-extract] [--no-search]
+                                            [--wire] [--wire-sizes 400 1000] [--wire-content DIR]
+                                            [--no-extract] [--no-search]
                                             [--no-rebuilds] [--keep DIR]
 
 For each size N it makes a throwaway project of N articles (bench/corpus.py: the real content
@@ -10,7 +11,8 @@ then times, median of --runs runs: a cold full render (no site/, no cache) again
 Hugo build; a rebuild with nothing changed (against Hugo's rebuild of an existing public/);
 a rebuild after one content file's body changed; after front-matter edits (a title, a claim's
 speaker, a new claim, an actor renamed in one file); after one seed was added (extraction of
-that seed included); Pagefind indexing alone. With --wire, the same for the whole wire corpus
+that seed included); Pagefind indexing alone. With --wire, the same for real articles: samples of
+--wire-sizes articles spread evenly over the wire corpus, then the whole of it
 (../shared/corpora/wire, or $BRIEFING_WIRE: extracted first unless --wire-content gives its
 content/; content files a build finds problems in are dropped and the count says so). Then cold
 extraction of --seeds seeds (wire articles when the corpus is there; `build.py extract --force`,
@@ -341,18 +343,22 @@ def bench_project(label: str, project: Path, runs: int, work: Path, search: bool
     return rows
 
 
-def wire_project(folder: Path, content: Path | None, limit: int | None) -> Path:
-    """A project of the wire corpus's articles: their content files from `content` (an earlier
-    extraction), or extracted here. Content files a build finds problems in are dropped (bench
-    only: the problems are reported, and another issue fixes them)."""
+def wire_project(folder: Path, content: Path | None, seeds: list[Path]) -> Path:
+    """A project of these wire seeds' articles: their content files from `content` (an earlier
+    extraction of the corpus), or extracted here. Content files a build finds problems in are
+    dropped (bench only: the problems are reported, and another issue fixes them)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "templates", folder / "templates", dirs_exist_ok=True)
     (folder / "seeds").mkdir(exist_ok=True)
+    (folder / "content").mkdir(exist_ok=True)
     (folder / "pyproject.toml").write_text('[tool.briefing]\ntitle = "Wire"\nsearch = false\n')
     if content is not None:
-        shutil.copytree(content, folder / "content", dirs_exist_ok=True)
+        wanted = {path.name for path in seeds}
+        for path in content.glob("*.md"):
+            if _seed_name(path) in wanted:
+                shutil.copy(path, folder / "content" / path.name)
     else:
-        for path in wire_seeds(limit):
+        for path in seeds:
             shutil.copy(path, folder / "seeds" / path.name)
         subprocess.run([*BUILD, "--root", str(folder), "-q", "extract"], check=False)
         shutil.rmtree(folder / "seeds")
@@ -369,10 +375,23 @@ def wire_project(folder: Path, content: Path | None, limit: int | None) -> Path:
     return folder
 
 
+def _seed_name(content_file: Path) -> str | None:
+    """The file name of the seed a content file was extracted from (its `source.seed`)."""
+    found = re.search(r"^  seed: seeds/(\S+)$", content_file.read_text(encoding="utf-8")[:4000], flags=re.MULTILINE)
+    return found.group(1) if found else None
+
+
 def wire_seeds(limit: int | None = None) -> list[Path]:
     """The wire corpus's seeds (read where they are, never copied into the project's repository)."""
     paths = sorted(WIRE.glob("*.txt")) if WIRE.is_dir() else []
     return paths[:limit] if limit else paths
+
+
+def wire_sample(n: int) -> list[Path]:
+    """`n` wire seeds spread evenly over the corpus: both agencies and its whole span of dates, as a
+    real briefing of that size would hold (the first `n` would all be AFP, one month of it)."""
+    paths = wire_seeds()
+    return [paths[i * len(paths) // n] for i in range(n)] if n < len(paths) else paths
 
 
 def bench_extraction(seeds: int, runs: int, work: Path) -> list[tuple]:
@@ -437,6 +456,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is shown)")
     ap.add_argument("--seeds", type=int, default=400, help="seeds for the extraction comparison (wire articles when there)")
     ap.add_argument("--wire", action="store_true", help=f"also the whole wire corpus ({WIRE})")
+    ap.add_argument("--wire-sizes", type=int, nargs="*", default=[400, 1000],
+                    help="with --wire, also samples of this many wire articles spread evenly over the corpus, "
+                         "before the whole of it (the render targets are judged on these real articles)")
     ap.add_argument("--wire-content", type=Path, help="the wire corpus already extracted (a content/ folder): skip extracting it")
     ap.add_argument("--no-extract", action="store_true", help="skip the extraction comparison")
     ap.add_argument("--no-search", action="store_true", help="skip the Pagefind measurements")
@@ -456,10 +478,13 @@ def main() -> None:
         if args.wire and not wire_seeds():
             print(f"wire: skipped, the corpus is not at {WIRE}", file=sys.stderr)
         elif args.wire:
-            project = wire_project(work / "wire", args.wire_content, None)
-            count = len(list((project / "content").glob("*.md")))
-            rows += bench_project(f"wire {count:,}", project, args.runs, work, search=False, changes=not args.no_rebuilds)
-            print(table(rows), file=sys.stderr, flush=True)
+            whole = wire_project(work / "wire", args.wire_content, wire_seeds())
+            samples = [wire_project(work / f"wire-{n}", whole / "content", wire_sample(n)) for n in args.wire_sizes]
+            for project in [*samples, whole]:
+                count = len(list((project / "content").glob("*.md")))
+                rows += bench_project(f"wire {count:,}", project, args.runs, work, search=False,
+                                      changes=not args.no_rebuilds)
+                print(table(rows), file=sys.stderr, flush=True)
         if not args.no_extract:
             rows += bench_extraction(args.seeds, args.runs, work)
     finally:
