@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
-from tornado.ioloop import PeriodicCallback
+from tornado.ioloop import IOLoop, PeriodicCallback
 from tornado.netutil import bind_sockets
 
 from .config import ConfigError, Settings
@@ -47,6 +47,9 @@ SCAN_EVERY_MS = 50
 SETTLE_AT_MOST_S = 0.5
 """A rebuild waits for a scan that finds nothing new (so a half-written file or a burst of saves
 is one rebuild of the final bytes), but never longer than this behind a file that keeps changing."""
+QUIET_S = 0.02
+"""Told of changes by the file system, a rebuild waits this long after the scan that found them for
+another change to be told of (a second write, more saves), and then starts without scanning again."""
 IDLE_SCAN_S = 1.0
 """Told of changes by the file system (`Events`), sources are scanned when told, while a batch settles,
 and at least this often: a change it was not told of (a file outside the folders it watches, such as
@@ -151,7 +154,8 @@ class Builder:
 
 
 class Sources(Watcher):
-    """livereload's watcher, made quick and exact: scans every 50 ms, rebuilds once a batch of changes settles.
+    """livereload's watcher, made quick and exact: looks when the file system tells of a change and
+    every 50 ms, rebuilds once a batch of changes settles.
 
     livereload calls `start` once and then `examine` on every tick; `examine` returns the path
     to reload browsers with (a single changed stylesheet is swapped in place, anything else
@@ -169,23 +173,30 @@ class Sources(Watcher):
         self.pending: set[Path] = set()
         self.pending_since = 0.0
         self.events: Events | None = None  # without them, every tick scans
+        self.later: Callable[[], object] = lambda: None  # look again in QUIET_S (livereload's ticks are further apart)
 
     def start(self, callback: Callable[[], None]) -> bool:
         PeriodicCallback(callback, SCAN_EVERY_MS).start()
-        self.events = Events([path for path in self.builder.watched() if path.is_dir()])
+        loop = IOLoop.current()
+        self.later = lambda: loop.call_later(QUIET_S, callback)
+        # (told in its thread, it looks at once, in the server's: add_callback is the one thread-safe call)
+        self.events = Events([path for path in self.builder.watched() if path.is_dir()],
+                             told=lambda: loop.add_callback(callback))
         return True  # so livereload does not start its own 800 ms poll as well
 
     def examine(self) -> tuple[str | None, float | None]:
         if self._changes:  # livereload's own "reload everyone once the server is up"
             return self._changes.pop()
-        if not self._due():
-            return None, None
-        fresh = self.changed()
-        if fresh:
-            self.pending.update(fresh)
-            self.pending_since = self.pending_since or time.monotonic()
-            if time.monotonic() - self.pending_since < SETTLE_AT_MOST_S:
-                return None, None  # a file still being written, or more saves coming: wait for a quiet scan
+        if self._due():
+            fresh = self.changed()
+            if fresh:
+                self.pending.update(fresh)
+                self.pending_since = self.pending_since or time.monotonic()
+                if time.monotonic() - self.pending_since < SETTLE_AT_MOST_S:
+                    self.later()
+                    return None, None  # a file still being written, or more saves coming: wait for a quiet moment
+        elif self.pending and time.monotonic() - self.scanned < QUIET_S:
+            return None, None  # (told of changes: quiet once nothing more was told for QUIET_S)
         if not self.pending:
             return None, None
         changed, self.pending, self.pending_since = sorted(self.pending), set(), 0.0
@@ -196,10 +207,10 @@ class Sources(Watcher):
         return self.filepath, None
 
     def _due(self) -> bool:
-        """Whether this tick scans: always without change events; with them, when one came, while a
-        batch settles, and IDLE_SCAN_S after the last scan (an idle server scanning 2,440 articles
-        every 50 ms kept 40% of a core busy)."""
-        if self.events is None or self.pending or time.monotonic() - self.scanned >= IDLE_SCAN_S:
+        """Whether this tick scans: always without change events (a batch has settled when a scan
+        finds nothing new); with them, when one came, and IDLE_SCAN_S after the last scan (an idle
+        server scanning 2,440 articles every 50 ms kept 40% of a core busy)."""
+        if self.events is None or time.monotonic() - self.scanned >= IDLE_SCAN_S:
             return True
         return self.events.came()
 
@@ -228,8 +239,9 @@ class Events:
     scan: the scan finds what changed. Where the file system tells nothing (watchfiles missing, no
     such folder, too many watches), or once the thread has stopped, `came` is always true."""
 
-    def __init__(self, folders: list[Path]):
+    def __init__(self, folders: list[Path], told: Callable[[], object] = lambda: None):
         self._told = threading.Event()
+        self._tell = told  # called in the watching thread after each batch of changes
         self._watching = bool(folders)
         if folders:  # (its thread waits in watchfiles' Rust loop, taking the GIL only to set an Event: builds still fork)
             fork_safe(threading.Thread(target=self._watch, args=(folders,), name="briefing events", daemon=True)).start()
@@ -246,6 +258,7 @@ class Events:
 
             for _ in watch(*folders, watch_filter=None, debounce=50, step=5, raise_interrupt=False):
                 self._told.set()
+                self._tell()
         except Exception:  # noqa: BLE001 - no events: scan at every tick, as without them
             pass
         self._watching = False
