@@ -89,3 +89,21 @@ def test_another_thread_keeps_work_in_this_process_unless_it_is_marked_fork_safe
     assert workers.useful_processes(2, 1000, 100) == 2
     done.set()
     other.join()
+
+
+def test_a_child_collects_garbage_as_a_one_off_build_does_whatever_its_parent_waits_for():
+    """A server leaves collecting to its idle moments; its renderers, which leave cycles behind every
+    page, still collect every CHILD_COLLECTS_EVERY objects (both ways of forking)."""
+    import gc
+
+    def threshold(chunk: list[int]) -> list[int]:
+        return [gc.get_threshold()[0] for _ in chunk]
+
+    old = gc.get_threshold()
+    gc.set_threshold(1_000_000, *old[1:])
+    try:
+        short = [t for part in workers.forked_map(threshold, [[1], [2], [3]], 2, per_child=1) for t in part]
+        pooled = [t for part in workers.forked_map(threshold, [[1], [2], [3]], 2) for t in part]
+    finally:
+        gc.set_threshold(*old)
+    assert short == pooled == [workers.CHILD_COLLECTS_EVERY] * 3
