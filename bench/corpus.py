@@ -4,6 +4,9 @@ The articles are the project's own extracted content files (and, for extraction,
 and the held-out seeds) under varied headlines, dates and person names, so actor pages,
 cross-links and the who-said-what index grow with N the way a real briefing's would.
 No spaCy is needed to make a render corpus: content/ files are written directly.
+With the project's two content files, every statement of a render corpus of N articles is retold
+by N/2 of them (a real briefing's largest group of reports is a few articles): a stress case for
+pages that list reports. The render targets are judged on real articles (bench_compare --wire).
 """
 from __future__ import annotations
 
