@@ -243,7 +243,8 @@ class Events:
         self._told = threading.Event()
         self._tell = told  # called in the watching thread after each batch of changes
         self._watching = bool(folders)
-        if folders:  # (its thread waits in watchfiles' Rust loop, taking the GIL only to set an Event: builds still fork)
+        if folders:  # (its thread waits in watchfiles' Rust loop, taking the GIL only to set an Event and wake the
+            # server's loop, neither of which a forked renderer touches: builds still fork)
             fork_safe(threading.Thread(target=self._watch, args=(folders,), name="briefing events", daemon=True)).start()
 
     def came(self) -> bool:
