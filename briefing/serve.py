@@ -47,9 +47,10 @@ SCAN_EVERY_MS = 50
 SETTLE_AT_MOST_S = 0.5
 """A rebuild waits for a scan that finds nothing new (so a half-written file or a burst of saves
 is one rebuild of the final bytes), but never longer than this behind a file that keeps changing."""
-QUIET_S = 0.02
+QUIET_S = 0.05
 """Told of changes by the file system, a rebuild waits this long after the scan that found them for
-another change to be told of (a second write, more saves), and then starts without scanning again."""
+another change to be told of (a second write, more saves), and then starts without scanning again:
+as long as the quiet scan it replaces waited, so a burst of saves is still one rebuild."""
 IDLE_SCAN_S = 1.0
 """Told of changes by the file system (`Events`), sources are scanned when told, while a batch settles,
 and at least this often: a change it was not told of (a file outside the folders it watches, such as
@@ -173,7 +174,7 @@ class Sources(Watcher):
         self.pending: set[Path] = set()
         self.pending_since = 0.0
         self.events: Events | None = None  # without them, every tick scans
-        self.later: Callable[[], object] = lambda: None  # look again in QUIET_S (livereload's ticks are further apart)
+        self.later: Callable[[], object] = lambda: None  # look again QUIET_S after a scan that found changes
 
     def start(self, callback: Callable[[], None]) -> bool:
         PeriodicCallback(callback, SCAN_EVERY_MS).start()
