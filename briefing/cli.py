@@ -139,6 +139,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
 def _extract(settings: Settings, args: argparse.Namespace) -> int:
     from .lock import one_build_at_a_time
+    from .pipeline import stop_on
     from .problems import os_errors_as_problems
     from .refresh import refresh
 
@@ -152,8 +153,7 @@ def _extract(settings: Settings, args: argparse.Namespace) -> int:
     _say_extracted(outcome, say)
     if not outcome.written and not outcome.kept and not outcome.problems:
         say.info("extract: every seed is up to date")
-    if outcome.problems:
-        raise BuildError(list(outcome.problems))
+    stop_on(list(outcome.problems), say)  # a seed it cannot read is a warning, as in a build: the others are extracted
     return EXIT_OK
 
 

@@ -62,7 +62,7 @@ def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None])
     last.snapshot_inputs()
     briefing, problems = read_and_link(settings, last)
     forget_reading()
-    _stop_on([*extracted.problems, *problems, *template_links(settings)], progress)
+    stop_on([*extracted.problems, *problems, *template_links(settings)], progress)
     search = search_available(settings)
     with bodies_cached(last) as planned:
         plan = plan_cached(briefing, settings, last, search)
@@ -72,7 +72,7 @@ def _build(settings: Settings, last: LastBuild, progress: Callable[[str], None])
     builds = (last.record.get("build"), last.build)  # (a server patches site/ without walking it: site.LOOKED)
     with staged(site, static, search, builds) as stage:  # each page is written there as it is rendered
         digests = render_cached(plan, settings.path("templates"), briefing, last, stage, settings.processes)
-        _stop_on(check_links_cached(digests, static_files(static), last))
+        stop_on(check_links_cached(digests, static_files(static), last))
         stage.paths.update(digests)
     last.save({"articles": len(briefing.articles), "pages": len(digests)}, stage)
     return Report(extracted, len(briefing.articles), len(digests), last.record["files"])
@@ -198,7 +198,8 @@ def check(settings: Settings) -> list[Problem]:
     return [*problems, *check_links(html, static_files(settings.path("templates") / "static"))]
 
 
-def _stop_on(problems: list[Problem], progress: Callable[[str], None] = print) -> None:
+def stop_on(problems: list[Problem], progress: Callable[[str], None] = print) -> None:
+    """Raise BuildError when any of the problems is an error; else show each warning and go on."""
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
     warn = getattr(progress, "warn", progress)  # a warning shows even with --quiet

@@ -120,6 +120,18 @@ def test_one_seed_that_breaks_the_extractor_does_not_stop_the_others(project: Pa
         "seeds/b.txt: error: extraction failed (IndexError: list index out of range); please report this seed"]
 
 
+def test_extract_warns_of_a_seed_it_cannot_read_and_exits_0_as_a_build_does(project: Path, fake_extract: list[str],
+                                                                             capsys: pytest.CaptureFixture):
+    from briefing.cli import main
+
+    (project / "seeds/a.txt").write_text(SEED)
+    (project / "seeds/empty.txt").write_text("")
+    assert main(["--root", str(project), "extract"]) == 0  # 1 is for errors in the input
+    err = capsys.readouterr().err
+    assert "seeds/empty.txt: warning: the file is empty" in err and "problem" not in err
+    assert (project / "content/missiles-reach-moscow.md").exists()
+
+
 def test_a_short_unpunctuated_line_becomes_a_subheading():
     from briefing.ingest import RawArticle
 
