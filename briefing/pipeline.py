@@ -20,6 +20,7 @@ from .lock import one_build_at_a_time
 from .model import Outcome
 from .problems import BuildError, Problem, os_errors_as_problems
 from .warm import settle, write_held
+from .workers import BUILD_COLLECTS_EVERY
 
 if TYPE_CHECKING:
     from .model import Briefing
@@ -88,7 +89,8 @@ WHOLE_COLLECTION_EVERY = 10  # idle collections of the young objects; then one o
 
 @contextlib.contextmanager
 def few_collections(freeze: bool = False) -> Iterator[None]:
-    """Within the block Python's cyclic garbage collector runs every 100,000 new objects, not 700.
+    """Within the block Python's cyclic garbage collector runs every BUILD_COLLECTS_EVERY (100,000)
+    new objects, not 700.
     A build makes millions of objects and keeps most to its end (parsed articles, views, contexts,
     links), which every collection walked again: a sixth of a cold build's time. Cycles still go.
     With `freeze`, what exists at the end of the block is never walked again: a process that exits
@@ -96,7 +98,7 @@ def few_collections(freeze: bool = False) -> Iterator[None]:
     In a server (warm.holding) it runs every SERVER_COLLECTS_EVERY new objects, from then on, and
     the young objects are collected once the server is idle after the build."""
     old = gc.get_threshold()
-    gc.set_threshold(SERVER_COLLECTS_EVERY if warm.holding else 100_000, 50, 100)
+    gc.set_threshold(SERVER_COLLECTS_EVERY if warm.holding else BUILD_COLLECTS_EVERY, 50, 100)
     try:
         yield
     finally:

@@ -47,14 +47,14 @@ SCAN_EVERY_MS = 50
 SETTLE_AT_MOST_S = 0.5
 """A rebuild waits for a scan that finds nothing new (so a half-written file or a burst of saves
 is one rebuild of the final bytes), but never longer than this behind a file that keeps changing."""
-QUIET_S = 0.05
+QUIET_S = SCAN_EVERY_MS / 1000
 """Told of changes by the file system, a rebuild waits this long after the scan that found them for
 another change to be told of (a second write, more saves), and then starts without scanning again:
 as long as the quiet scan it replaces waited, so a burst of saves is still one rebuild."""
 IDLE_SCAN_S = 1.0
-"""Told of changes by the file system (`Events`), sources are scanned when told, while a batch settles,
-and at least this often: a change it was not told of (a file outside the folders it watches, such as
-pyproject.toml or a folder a settings change named) is still seen within this long."""
+"""Told of changes by the file system (`Events`), sources are scanned when told, and at least this
+often: a change it was not told of (a file outside the folders it watches, such as pyproject.toml
+or a folder a settings change named) is still seen within this long."""
 RACY_NS = 2_000_000_000
 """A file modified this recently may change again within the same timestamp tick (ext4: a few
 ms, FAT: 2 s) without its size or mtime moving, so its bytes are compared too (git's "racy" files)."""

@@ -20,10 +20,10 @@ from pathlib import Path
 
 _WORK: tuple[Callable, list] | None = None  # the work and its chunks, set before the children are forked
 CHILD = False  # true in a child forked by short_lived
-CHILD_COLLECTS_EVERY = 100_000
-"""A child collects garbage every this many new objects, as a one-off build does, also when its parent
-(a server) leaves collecting to its idle moments: rendering leaves cycles (210,000 objects in a cold
-build of 400 articles)."""
+BUILD_COLLECTS_EVERY = 100_000
+"""A build collects garbage every this many new objects (pipeline.few_collections), and so does every
+child it forks, also when its parent (a server) leaves collecting to its idle moments: rendering
+leaves cycles (210,000 objects in a cold build of 400 articles)."""
 
 
 def cores() -> int:
@@ -98,7 +98,7 @@ def _share(pool: ProcessPoolExecutor, left: dict) -> Iterator[list]:
 def _run(number: int) -> list:
     """In a forked child: the work the parent set before forking, on one of its chunks."""
     work, chunks = _WORK
-    gc.set_threshold(CHILD_COLLECTS_EVERY, *gc.get_threshold()[1:])
+    _collect_as_a_build()
     return work(chunks[number])
 
 
@@ -176,6 +176,11 @@ class _Held:
         self.file.close()
 
 
+def _collect_as_a_build() -> None:
+    """In a forked child: collect every BUILD_COLLECTS_EVERY new objects, whatever the parent does."""
+    gc.set_threshold(BUILD_COLLECTS_EVERY, *gc.get_threshold()[1:])
+
+
 def _fork(work: Callable, chunks: list[list], numbers: list[int]) -> Connection:
     """A forked child working the chunks `numbers`, sending ("done", number, result pickled) for each,
     or ("error", number, exception) and stopping; the end of its pipe that this process reads (the
@@ -185,7 +190,7 @@ def _fork(work: Callable, chunks: list[list], numbers: list[int]) -> Connection:
     if pid == 0:  # the child: never returns into the caller's code
         global CHILD
         code, CHILD = 1, True
-        gc.set_threshold(CHILD_COLLECTS_EVERY, *gc.get_threshold()[1:])
+        _collect_as_a_build()
         try:
             reading.close()
             for number in numbers:

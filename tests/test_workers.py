@@ -93,7 +93,7 @@ def test_another_thread_keeps_work_in_this_process_unless_it_is_marked_fork_safe
 
 def test_a_child_collects_garbage_as_a_one_off_build_does_whatever_its_parent_waits_for():
     """A server leaves collecting to its idle moments; its renderers, which leave cycles behind every
-    page, still collect every CHILD_COLLECTS_EVERY objects (both ways of forking)."""
+    page, still collect every BUILD_COLLECTS_EVERY objects (both ways of forking)."""
     import gc
 
     def threshold(chunk: list[int]) -> list[int]:
@@ -106,4 +106,4 @@ def test_a_child_collects_garbage_as_a_one_off_build_does_whatever_its_parent_wa
         pooled = [t for part in workers.forked_map(threshold, [[1], [2], [3]], 2) for t in part]
     finally:
         gc.set_threshold(*old)
-    assert short == pooled == [workers.CHILD_COLLECTS_EVERY] * 3
+    assert short == pooled == [workers.BUILD_COLLECTS_EVERY] * 3
